@@ -1,0 +1,45 @@
+"""Developer tasks: ``nox`` runs the tests on every installed Python 3.10-3.13, lint and typecheck."""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.reuse_existing_virtualenvs = True
+# In CI a missing interpreter is a failure; on a laptop it is skipped.
+nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
+
+
+def _install(session: nox.Session, *groups: str, project: bool = True) -> None:
+    if project:
+        session.install("-e", ".")
+    for group in groups:
+        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Run the test-suite (warnings are errors; see pyproject.toml)."""
+    _install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python="3.11")
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    _install(session, "lint", project=False)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python="3.11")
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict over the package, the tests, the examples and this file."""
+    _install(session, "typecheck")
+    session.run("mypy", "--strict")

@@ -1,0 +1,123 @@
+"""Shared fixtures: a mocked TMDB (aioresponses, with the aiohttp >= 3.14 fix) and clients.
+
+aioresponses 0.7.9 builds ``aiohttp.ClientResponse`` without the ``stream_writer``
+argument that aiohttp 3.14 made mandatory, so every mocked request fails with
+``TypeError`` (pnuckowski/aioresponses#289; fix pending in #288). We do not pin aiohttp
+below what users get: :class:`CompatResponse` is a ``ClientResponse`` that supplies a
+finished, zero-size stream writer when aioresponses gives none, and :class:`TMDBMock`
+hands it to aioresponses through its public ``response_class`` argument. On aiohttp
+releases without ``stream_writer`` nothing changes. Remove it once aioresponses ships
+the fix.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aioresponses import aioresponses
+from aioresponses.core import RequestCall
+
+from tmdb_async import RetryPolicy, TMDBClient
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "reference"
+FIXTURES = SHARED / "fixtures"
+API = "https://api.themoviedb.org"
+
+# Credentials in the shapes TMDB issues them: a JWT read token, a 32-hex api key.
+READ_TOKEN = (
+    "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiIwMTIzNDU2Nzg5YWJjZGVmMDEyMzQ1Njc4OWFiY2RlZiIsInN1YiI6"
+    "IjRiYzg4OTJhMDE3YTNjMGY5MjAwMDAwMiIsInNjb3BlcyI6WyJhcGlfcmVhZCJdLCJ2ZXJzaW9uIjoxfQ."
+    "c2lnbmF0dXJlLW5vdC1yZWFsLXNpZ25hdHVyZS1ub3QtcmVhbA"
+)
+API_KEY = "0123456789abcdef0123456789abcdef"
+
+_NEEDS_STREAM_WRITER = (
+    "stream_writer" in inspect.signature(aiohttp.ClientResponse.__init__).parameters
+)
+
+
+class _FinishedWriter:
+    """Stands in for the request's stream writer: the request is already sent."""
+
+    output_size = 0
+
+
+class CompatResponse(aiohttp.ClientResponse):
+    """A ClientResponse that aioresponses 0.7.9 can build on aiohttp >= 3.14."""
+
+    def __init__(self, method: str, url: Any, **kwargs: Any) -> None:
+        if _NEEDS_STREAM_WRITER:
+            kwargs.setdefault("stream_writer", _FinishedWriter())
+        super().__init__(method, url, **kwargs)
+
+
+class TMDBMock(aioresponses):
+    """aioresponses that builds :class:`CompatResponse` unless told otherwise."""
+
+    def add(self, url: Any, method: str = "GET", *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("response_class", CompatResponse)
+        super().add(url, method, *args, **kwargs)
+
+    def calls(self) -> list[tuple[str, Any, RequestCall]]:
+        """Every request made, in order, as (method, URL, call)."""
+        out: list[tuple[str, Any, RequestCall]] = []
+        for (method, url), calls in self.requests.items():
+            out.extend((method, url, call) for call in calls)
+        return out
+
+    def only_call(self) -> tuple[str, Any, RequestCall]:
+        """The one request made; fails if there were more or none."""
+        calls = self.calls()
+        assert len(calls) == 1, f"expected one request, got {len(calls)}"
+        return calls[0]
+
+
+def load(relative: str) -> Any:
+    """A JSON file under shared/reference/fixtures."""
+    return json.loads((FIXTURES / relative).read_text(encoding="utf-8"))
+
+
+class FakeSleep:
+    """Records retry waits instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+@pytest.fixture
+def mock() -> Iterator[TMDBMock]:
+    m = TMDBMock()
+    with m:
+        yield m
+
+
+@pytest.fixture
+def fake_sleep() -> FakeSleep:
+    return FakeSleep()
+
+
+@pytest.fixture
+async def tmdb(fake_sleep: FakeSleep) -> AsyncIterator[TMDBClient]:
+    """A client with a bearer read token and instant retries."""
+    async with TMDBClient(
+        access_token=READ_TOKEN, sleep=fake_sleep, retry=RetryPolicy(jitter=False)
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def tmdb_key(fake_sleep: FakeSleep) -> AsyncIterator[TMDBClient]:
+    """A client with a v3 api_key and instant retries."""
+    async with TMDBClient(
+        api_key=API_KEY, sleep=fake_sleep, retry=RetryPolicy(jitter=False)
+    ) as client:
+        yield client

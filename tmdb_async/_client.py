@@ -1,0 +1,183 @@
+"""``TMDBClient``: the async session manager users create once and share."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from functools import cached_property
+from types import TracebackType
+
+import aiohttp
+import cattrs
+
+from ._convert import CONVERTER
+from ._core import Core, JSONLoads, Sleep
+from ._credentials import Credentials
+from ._retry import RetryPolicy
+from .errors import TMDBUsageError
+from .resources.account import AccountResource
+from .resources.auth import Auth
+from .resources.movies import Movies
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
+
+#: TMDB's API host, without a version: paths carry ``/3/`` or ``/4/``.
+DEFAULT_BASE_URL = "https://api.themoviedb.org"
+#: TMDB's website, where users approve request tokens.
+DEFAULT_WEBSITE_URL = "https://www.themoviedb.org"
+#: TMDB's CDN allows about 20 simultaneous connections per IP.
+DEFAULT_MAX_CONNECTIONS = 20
+#: Seconds one attempt may take in all, connecting and reading included.
+DEFAULT_TIMEOUT = 30.0
+
+
+def _check_http_url(value: str, name: str) -> str:
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        raise TMDBUsageError(f"{name} must be an http(s) URL, got {value!r}")
+    return value
+
+
+class TMDBClient:
+    """An async TMDB client owning one aiohttp connection pool.
+
+    Use it as an async context manager, or call :meth:`close` yourself::
+
+        async with TMDBClient(access_token=READ_TOKEN) as tmdb:
+            movie = await tmdb.movies.details(11)
+
+    One client serves a whole application: it is safe to share between tasks, and its pool
+    is capped at ``max_connections`` connections (TMDB's CDN allows 20 per IP).
+
+    Args:
+        access_token: the v4 API Read Access Token (a JWT), sent as
+            ``Authorization: Bearer``; works for v3 and v4. Recommended.
+        api_key: the v3 API Key (32 hex characters), sent as the ``api_key`` query
+            parameter. Exactly one of ``access_token`` and ``api_key`` is required.
+        session: an ``aiohttp.ClientSession`` of your own to send requests through; the
+            client then never closes it (and ``max_connections`` does not apply).
+        base_url: the API host without a version (default ``https://api.themoviedb.org``);
+            point it at a local fake for tests.
+        website_url: TMDB's website, used for approval URLs (default
+            ``https://www.themoviedb.org``); independent of ``base_url``.
+        language: default ``language`` for calls that take one (``"en-US"`` style); each
+            call can override it. ``None`` lets TMDB choose (en-US).
+        region: default ``region`` (``"US"`` style) for calls that take one.
+        timeout: seconds one attempt may take in all (default 30), an
+            ``aiohttp.ClientTimeout``, or ``None`` for no limit.
+        max_connections: the connection pool's cap (default 20).
+        retry: the :class:`RetryPolicy`; ``None`` switches retries off.
+        sleep: the coroutine used to wait between retries (tests inject a fake).
+        json_loads: the JSON decoder, given bytes (for example ``orjson.loads``).
+        user_agent: the ``User-Agent`` header.
+
+    Raises:
+        CredentialError: no credential, both, or one passed under the wrong name.
+    """
+
+    def __init__(
+        self,
+        *,
+        access_token: str | None = None,
+        api_key: str | None = None,
+        session: aiohttp.ClientSession | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        website_url: str = DEFAULT_WEBSITE_URL,
+        language: str | None = None,
+        region: str | None = None,
+        timeout: float | aiohttp.ClientTimeout | None = DEFAULT_TIMEOUT,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
+        sleep: Sleep = asyncio.sleep,
+        json_loads: JSONLoads = json.loads,
+        user_agent: str | None = None,
+    ) -> None:
+        credentials = Credentials.from_arguments(api_key=api_key, access_token=access_token)
+        if isinstance(max_connections, bool) or not isinstance(max_connections, int):
+            raise TMDBUsageError("max_connections must be an int")
+        if max_connections < 1:
+            raise TMDBUsageError(f"max_connections must be at least 1, got {max_connections}")
+        if isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout <= 0:
+            raise TMDBUsageError(f"timeout must be positive, got {timeout}")
+        if session is not None and not isinstance(session, aiohttp.ClientSession):
+            raise TMDBUsageError("session must be an aiohttp.ClientSession")
+        self._core = Core(
+            credentials=credentials,
+            base_url=_check_http_url(base_url, "base_url"),
+            website_url=_check_http_url(website_url, "website_url"),
+            session=session,
+            timeout=timeout,
+            max_connections=max_connections,
+            retry=retry if retry is not None else RetryPolicy.disabled(),
+            sleep=sleep,
+            json_loads=json_loads,
+            converter=CONVERTER,
+            language=language,
+            region=region,
+            user_agent=user_agent,
+        )
+        # Check the defaults now rather than on the first call.
+        from .resources._base import language_param, region_param
+
+        language_param(self._core, None)
+        region_param(self._core, None)
+
+    # ------------------------------------------------------------------ namespaces
+
+    @cached_property
+    def auth(self) -> Auth:
+        """Key check, request tokens, approval URL, user and guest sessions."""
+        return Auth(self._core)
+
+    @cached_property
+    def account(self) -> AccountResource:
+        """The user's account (needs a session)."""
+        return AccountResource(self._core)
+
+    @cached_property
+    def movies(self) -> Movies:
+        """Movie endpoints."""
+        return Movies(self._core)
+
+    # ------------------------------------------------------------------ settings
+
+    @property
+    def base_url(self) -> str:
+        """The API host the client talks to (without a version)."""
+        return self._core.base_url
+
+    @property
+    def website_url(self) -> str:
+        """TMDB's website, used for approval URLs."""
+        return self._core.website_url
+
+    @property
+    def converter(self) -> cattrs.Converter:
+        """The cattrs converter that builds the models (to structure raw JSON yourself)."""
+        return self._core.converter
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has run."""
+        return self._core.closed
+
+    # ------------------------------------------------------------------ lifecycle
+
+    async def close(self) -> None:
+        """Close the connection pool (if the client created it). Idempotent."""
+        await self._core.close()
+
+    async def __aenter__(self) -> TMDBClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        kind = "access_token" if self._core.credentials.is_bearer else "api_key"
+        state = "closed" if self.closed else "open"
+        return f"<TMDBClient {self._core.base_url} auth={kind} {state}>"

@@ -1,0 +1,134 @@
+"""The one cattrs converter: every TMDB wire quirk is handled here and nowhere else.
+
+* ``"YYYY-MM-DD"`` calendar dates become :class:`datetime.date`; ``""`` and ``null``
+  become ``None`` (TMDB sends ``""`` for unknown release dates).
+* ``"YYYY-MM-DD HH:MM:SS UTC"`` (token expiry, changes) and ISO 8601 timestamps with ``Z``
+  (reviews, videos, release dates) become aware UTC :class:`datetime.datetime`.
+* Unknown keys are ignored, so a new TMDB field never breaks a client. The test-suite uses
+  ``make_converter(forbid_extra_keys=True)`` against the fixtures, so a field we forgot to
+  model is caught there instead.
+* Wire names that are not identifiers (``"watch/providers"``) are renamed where the model
+  declares ``metadata={"wire": "..."}`` on the field.
+
+Structure functions are generated once per class by cattrs and cached: nothing is
+rebuilt per request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, override
+
+__all__ = ["CONVERTER", "make_converter", "parse_date", "parse_datetime"]
+
+_UTC = dt.timezone.utc
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Parse TMDB's ``YYYY-MM-DD``; ``""`` and ``None`` give ``None``."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"expected a YYYY-MM-DD string, got {type(value).__name__}")
+    return dt.date.fromisoformat(value[:10])
+
+
+def parse_datetime(value: object) -> dt.datetime | None:
+    """Parse ``YYYY-MM-DD HH:MM:SS UTC`` or ISO 8601 into an aware UTC datetime.
+
+    ``""`` and ``None`` give ``None``; a naive ISO value is taken as UTC.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=_UTC)
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date-time string, got {type(value).__name__}")
+    text = value.strip()
+    if text.endswith(" UTC"):
+        parsed = dt.datetime.strptime(text, "%Y-%m-%d %H:%M:%S UTC")
+        return parsed.replace(tzinfo=_UTC)
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    # Python 3.10's fromisoformat only takes 0, 3 or 6 fraction digits: normalise to 6.
+    if "." in text:
+        head, _, rest = text.partition(".")
+        digits = ""
+        while rest and rest[0].isdigit():
+            digits, rest = digits + rest[0], rest[1:]
+        text = f"{head}.{(digits + '000000')[:6]}{rest}"
+    parsed = dt.datetime.fromisoformat(text)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=_UTC)
+    return parsed.astimezone(_UTC)
+
+
+def _required(
+    parse: typing.Callable[[object], Any], name: str
+) -> typing.Callable[[object, Any], Any]:
+    def hook(value: object, _: Any) -> Any:
+        result = parse(value)
+        if result is None:
+            raise ValueError(f"a {name} is required here, got {type(value).__name__}")
+        return result
+
+    return hook
+
+
+def _is_optional_of(target: type) -> typing.Callable[[Any], bool]:
+    def predicate(tp: Any) -> bool:
+        origin = typing.get_origin(tp)
+        if origin is typing.Union or origin is types.UnionType:
+            args = set(typing.get_args(tp))
+            return args == {target, type(None)}
+        return False
+
+    return predicate
+
+
+def _renames(cls: type) -> dict[str, str]:
+    return {f.name: f.metadata["wire"] for f in attrs.fields(cls) if "wire" in f.metadata}
+
+
+def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
+    """Build a converter with TMDB's rules (see the module docstring).
+
+    Args:
+        forbid_extra_keys: reject keys the model does not declare (used by the tests to
+            find fields we have not modelled; production ignores them).
+    """
+    conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, detailed_validation=True)
+
+    conv.register_structure_hook(dt.datetime, _required(parse_datetime, "date-time"))
+    conv.register_structure_hook(dt.date, _required(parse_date, "date"))
+    conv.register_structure_hook_func(_is_optional_of(dt.datetime), lambda v, _: parse_datetime(v))
+    conv.register_structure_hook_func(_is_optional_of(dt.date), lambda v, _: parse_date(v))
+    conv.register_unstructure_hook(dt.datetime, lambda v: v.isoformat())
+    conv.register_unstructure_hook(dt.date, lambda v: v.isoformat())
+
+    def has_renames(cls: Any) -> bool:
+        return attrs.has(cls) and bool(_renames(cls))
+
+    def structure_renamed(cls: Any) -> Any:
+        overrides = {name: override(rename=wire) for name, wire in _renames(cls).items()}
+        return make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=forbid_extra_keys,
+            **overrides,  # type: ignore[arg-type]
+        )
+
+    conv.register_structure_hook_factory(has_renames, structure_renamed)
+    return conv
+
+
+#: The converter used by the client.
+CONVERTER = make_converter()

@@ -1,0 +1,363 @@
+"""The request path: one aiohttp pool, one attempt, the retry loop, decoding and structuring.
+
+Nothing outside this module touches aiohttp objects: an attempt returns a
+:class:`RawResponse` (status, headers, bytes) read inside ``async with``, so a connection
+is always released, also when the caller is cancelled mid-read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, TypeVar
+from urllib.parse import urlencode
+
+import aiohttp
+import attrs
+import cattrs
+
+from ._credentials import REDACTED, SECRET_KEYS, Credentials, collect_secrets, redact
+from ._retry import IDEMPOTENT_METHODS, RetryPolicy, parse_retry_after
+from ._version import __version__
+from .errors import (
+    ClientClosedError,
+    ResponseValidationError,
+    TMDBConnectionError,
+    TMDBError,
+    TMDBTimeoutError,
+    TMDBTransportError,
+    error_from_response,
+)
+
+T = TypeVar("T")
+
+logger = logging.getLogger("tmdb_async")
+
+#: Query values as TMDB takes them.
+ParamValue = str | int | float | bool | None
+Params = Mapping[str, ParamValue]
+JSONLoads = Callable[[bytes], Any]
+Sleep = Callable[[float], Awaitable[Any]]
+
+
+@attrs.frozen(slots=True)
+class RawResponse:
+    """What one attempt brought back: status, headers and the body bytes."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+
+
+def _query_value(value: str | int | float | bool) -> str | int | float:
+    # aiohttp refuses bools in params; TMDB wants "true"/"false".
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return value
+
+
+class Core:
+    """Configuration and transport shared by a client and every view derived from it."""
+
+    def __init__(
+        self,
+        *,
+        credentials: Credentials,
+        base_url: str,
+        website_url: str,
+        session: aiohttp.ClientSession | None,
+        timeout: float | aiohttp.ClientTimeout | None,
+        max_connections: int,
+        retry: RetryPolicy,
+        sleep: Sleep,
+        json_loads: JSONLoads,
+        converter: cattrs.Converter,
+        language: str | None,
+        region: str | None,
+        user_agent: str | None,
+    ) -> None:
+        self.credentials = credentials
+        self.base_url = base_url.rstrip("/")
+        self.website_url = website_url.rstrip("/")
+        self.language = language
+        self.region = region
+        self.retry = retry
+        self.converter = converter
+        self._sleep = sleep
+        self._json_loads = json_loads
+        self._session = session
+        self._owns_session = session is None
+        self._closed = False
+        self._max_connections = max_connections
+        if timeout is None:
+            self._timeout = aiohttp.ClientTimeout(total=None)
+        elif isinstance(timeout, aiohttp.ClientTimeout):
+            self._timeout = timeout
+        else:
+            self._timeout = aiohttp.ClientTimeout(total=float(timeout), connect=None)
+        headers = {
+            "Accept": "application/json",
+            "User-Agent": user_agent or f"tmdb-async/{__version__} (+aiohttp)",
+        }
+        if credentials.is_bearer:
+            headers["Authorization"] = f"Bearer {credentials.secret}"
+        self._headers = headers
+        self._app_secrets: tuple[str, ...] = (credentials.secret,)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @property
+    def closed(self) -> bool:
+        """True once ``close()`` ran."""
+        return self._closed
+
+    def _ensure_session(self) -> aiohttp.ClientSession:
+        session = self._session
+        if session is not None:
+            return session
+        if self._closed:
+            raise ClientClosedError("this TMDBClient is closed; create a new one")
+        # Created here, inside the running loop (aiohttp >= 3.14 refuses otherwise).
+        connector = aiohttp.TCPConnector(
+            limit=self._max_connections, limit_per_host=self._max_connections
+        )
+        session = aiohttp.ClientSession(connector=connector)
+        self._session = session
+        return session
+
+    async def close(self) -> None:
+        """Close the pool if we own it. Idempotent; a caller's session is left open."""
+        self._closed = True
+        session, self._session = self._session, None
+        if session is not None and self._owns_session:
+            await session.close()
+        elif session is not None:
+            # A borrowed session stays open, but this client is done with it.
+            self._session = None
+
+    # ------------------------------------------------------------------ helpers
+
+    def display_url(self, path: str, params: Params | None, secrets: tuple[str, ...]) -> str:
+        """The URL of a request with every secret replaced by ``***``: safe to print."""
+        url = self.base_url + redact(path, secrets)
+        query: dict[str, str] = {}
+        if not self.credentials.is_bearer:
+            query["api_key"] = REDACTED
+        if params:
+            for key, value in params.items():
+                if value is None:
+                    continue
+                query[key] = REDACTED if key in SECRET_KEYS else str(_query_value(value))
+        if query:
+            url += "?" + urlencode(query, safe="*,")
+        return url
+
+    def _redact_error_text(self, text: str, secrets: tuple[str, ...]) -> str:
+        return redact(text, secrets + self._app_secrets)
+
+    # ------------------------------------------------------------------ the request path
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        into: type[T],
+        params: Params | None = None,
+        json: Mapping[str, object] | None = None,
+        idempotent: bool | None = None,
+        secrets: tuple[str, ...] = (),
+    ) -> T:
+        """Send one API call (with retries) and structure its JSON answer into ``into``.
+
+        Args:
+            method: HTTP method.
+            path: absolute path with the API version, e.g. ``/3/movie/11``.
+            into: the model class (or any type the converter knows) to build.
+            params: query parameters; ``None`` values are dropped.
+            json: JSON body.
+            idempotent: whether a retry is harmless; default: by method (RFC 9110).
+            secrets: extra secret strings in the path to redact from logs and errors.
+        """
+        data = await self.request_json(
+            method, path, params=params, json=json, idempotent=idempotent, secrets=secrets
+        )
+        try:
+            return self.converter.structure(data, into)
+        except cattrs.BaseValidationError as exc:
+            all_secrets = collect_secrets(params, json, secrets)
+            raise ResponseValidationError(
+                getattr(into, "__name__", str(into)),
+                cattrs.transform_error(exc),
+                body=data,
+                method=method,
+                url=self.display_url(path, params, all_secrets),
+            ) from None
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            all_secrets = collect_secrets(params, json, secrets)
+            raise ResponseValidationError(
+                getattr(into, "__name__", str(into)),
+                [f"{type(exc).__name__}: {self._redact_error_text(str(exc), all_secrets)}"],
+                body=data,
+                method=method,
+                url=self.display_url(path, params, all_secrets),
+            ) from None
+
+    async def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Mapping[str, object] | None = None,
+        idempotent: bool | None = None,
+        secrets: tuple[str, ...] = (),
+    ) -> Any:
+        """Like :meth:`request`, but return the decoded JSON without structuring it."""
+        if idempotent is None:
+            idempotent = method in IDEMPOTENT_METHODS
+        query: dict[str, str | int | float] = {}
+        if not self.credentials.is_bearer:
+            query["api_key"] = self.credentials.secret
+        if params:
+            for key, value in params.items():
+                if value is not None:
+                    query[key] = _query_value(value)
+        url = self.base_url + path
+        policy = self.retry
+        debug = logger.isEnabledFor(logging.DEBUG)
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.perf_counter() if debug else 0.0
+            try:
+                raw = await self._send_once(method, url, query, json)
+            except _AttemptFailed as failed:
+                all_secrets = collect_secrets(params, json, secrets)
+                shown = self.display_url(path, params, all_secrets)
+                error = self._transport_error(failed, method, shown, all_secrets)
+                if policy.should_retry(
+                    error, attempt=attempt, idempotent=idempotent, sent=failed.sent
+                ):
+                    await self._wait(policy.delay(attempt), attempt, method, shown, error)
+                    continue
+                raise error from None
+            if debug:
+                all_secrets = collect_secrets(params, json, secrets)
+                logger.debug(
+                    "%s %s -> %d in %.1f ms (attempt %d)",
+                    method,
+                    self.display_url(path, params, all_secrets),
+                    raw.status,
+                    (time.perf_counter() - started) * 1000,
+                    attempt,
+                )
+            data: Any = None
+            decoded = True
+            try:
+                data = self._json_loads(raw.body) if raw.body else None
+            except ValueError:
+                decoded = False
+            if 200 <= raw.status < 300 and decoded:
+                if type(data) is dict and data.get("success") is False:
+                    pass  # TMDB's error envelope on a 2xx (codes 21, 40): an error below.
+                else:
+                    return data
+            all_secrets = collect_secrets(params, json, secrets)
+            shown = self.display_url(path, params, all_secrets)
+            if 200 <= raw.status < 300:
+                # A 2xx whose body is not JSON: not something we can use.
+                raise ResponseValidationError(
+                    "JSON",
+                    [f"HTTP {raw.status} body is not JSON ({len(raw.body)} bytes)"],
+                    method=method,
+                    url=shown,
+                )
+            api_error = error_from_response(
+                raw.status,
+                data if decoded else None,
+                method=method,
+                url=shown,
+                retry_after=parse_retry_after(raw.headers.get("Retry-After")),
+            )
+            if policy.should_retry(api_error, attempt=attempt, idempotent=idempotent):
+                await self._wait(
+                    policy.delay(attempt, api_error.retry_after), attempt, method, shown, api_error
+                )
+                continue
+            raise api_error
+
+    async def _wait(
+        self, delay: float, attempt: int, method: str, shown: str, error: TMDBError
+    ) -> None:
+        logger.info(
+            "retrying %s %s in %.2f s after attempt %d failed: %s",
+            method,
+            shown,
+            delay,
+            attempt,
+            type(error).__name__,
+        )
+        await self._sleep(delay)
+
+    def _transport_error(
+        self, failed: _AttemptFailed, method: str, shown: str, secrets: tuple[str, ...]
+    ) -> TMDBTransportError:
+        cause = failed.cause
+        detail = self._redact_error_text(str(cause), secrets) or type(cause).__name__
+        if failed.timeout:
+            return TMDBTimeoutError(
+                f"no answer from TMDB within the timeout ({method} {shown})",
+                method=method,
+                url=shown,
+            )
+        return TMDBConnectionError(
+            f"connection to TMDB failed: {type(cause).__name__}: {detail} ({method} {shown})",
+            method=method,
+            url=shown,
+            request_sent=failed.sent,
+        )
+
+    async def _send_once(
+        self,
+        method: str,
+        url: str,
+        query: Mapping[str, str | int | float],
+        json: Mapping[str, object] | None,
+    ) -> RawResponse:
+        session = self._ensure_session()
+        try:
+            async with session.request(
+                method,
+                url,
+                params=query or None,
+                json=json,
+                headers=self._headers,
+                timeout=self._timeout,
+                allow_redirects=False,
+            ) as resp:
+                body = await resp.read()
+                return RawResponse(resp.status, resp.headers, body)
+        except asyncio.TimeoutError as exc:  # also aiohttp's ServerTimeoutError
+            raise _AttemptFailed(exc, timeout=True, sent=True) from None
+        except aiohttp.ClientConnectorError as exc:
+            raise _AttemptFailed(exc, timeout=False, sent=False) from None
+        except aiohttp.ClientError as exc:
+            raise _AttemptFailed(exc, timeout=False, sent=True) from None
+
+
+class _AttemptFailed(Exception):
+    """Internal: one attempt failed in transport; carries the cause for redaction."""
+
+    def __init__(self, cause: BaseException, *, timeout: bool, sent: bool) -> None:
+        super().__init__(type(cause).__name__)
+        self.cause = cause
+        self.timeout = timeout
+        self.sent = sent
+
+
+__all__ = ["Core", "RawResponse"]

@@ -1,0 +1,107 @@
+"""The base of every resource namespace, and the local argument checks they share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from .._core import Core
+from ..errors import MissingSessionError, TMDBUsageError
+from ..models.auth import GuestSession, Session
+
+__all__ = ["Resource"]
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")
+_REGION = re.compile(r"[A-Z]{2}")
+
+
+class Resource:
+    """A namespace of endpoints (``tmdb.movies``, ``tmdb.auth`` ...); holds no state of its own."""
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: Core) -> None:
+        self._core = core
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} namespace>"
+
+
+def check_id(value: object, name: str) -> int:
+    """A TMDB numeric id: a positive int (``bool`` refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TMDBUsageError(f"{name} must be a positive int, not {type(value).__name__}")
+    if value <= 0:
+        raise TMDBUsageError(f"{name} must be a positive int, got {value}")
+    return value
+
+
+def language_param(core: Core, language: str | None) -> str | None:
+    """The per-call ``language`` if given, else the client default; checked locally."""
+    value = language if language is not None else core.language
+    if value is not None and not _LANGUAGE.fullmatch(value):
+        raise TMDBUsageError(
+            "language must look like 'en' or 'en-US' (ISO 639-1, optional ISO 3166-1), "
+            f"got {value!r}"
+        )
+    return value
+
+
+def region_param(core: Core, region: str | None) -> str | None:
+    """The per-call ``region`` if given, else the client default; checked locally."""
+    value = region if region is not None else core.region
+    if value is not None and not _REGION.fullmatch(value):
+        raise TMDBUsageError(f"region must be an ISO 3166-1 code like 'US', got {value!r}")
+    return value
+
+
+def check_token(value: object, name: str) -> str:
+    """An opaque token or id string: non-empty, no whitespace. Never echoed in errors."""
+    if not isinstance(value, str):
+        raise TMDBUsageError(f"{name} must be a str, not {type(value).__name__}")
+    if not value or any(ch.isspace() for ch in value):
+        raise TMDBUsageError(f"{name} must be a non-empty string without whitespace")
+    return value
+
+
+def session_id_of(session: Session | str | None) -> str:
+    """The session id of a :class:`Session` or a plain id string."""
+    if session is None:
+        raise MissingSessionError(
+            "this operation needs a user session: pass a Session (from "
+            "tmdb.auth.create_session) or its session_id"
+        )
+    if isinstance(session, GuestSession):
+        raise MissingSessionError(
+            "this operation needs a user session; a guest session cannot use account endpoints"
+        )
+    if isinstance(session, Session):
+        return session.session_id
+    return check_token(session, "session_id")
+
+
+def segment(value: str) -> str:
+    """Quote one path segment completely."""
+    return quote(value, safe="")
+
+
+def join_appends(values: Iterable[str], allowed: frozenset[str]) -> str | None:
+    """Check and join ``append_to_response`` names (at most 20, known names, no repeats)."""
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(",") if v.strip()]
+    names = list(values)
+    if not names:
+        return None
+    if len(names) > 20:
+        raise TMDBUsageError(
+            f"append_to_response takes at most 20 names (TMDB error 27), got {len(names)}"
+        )
+    unknown = [n for n in names if n not in allowed]
+    if unknown:
+        raise TMDBUsageError(
+            f"unknown append_to_response name(s) {unknown}; allowed: {sorted(allowed)}"
+        )
+    if len(set(names)) != len(names):
+        raise TMDBUsageError("append_to_response names must not repeat")
+    return ",".join(names)
