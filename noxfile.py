@@ -1,4 +1,4 @@
-"""Developer tasks: ``nox`` runs the tests on every installed Python 3.10-3.13, lint and typecheck."""
+"""Developer tasks: tests on each installed Python 3.10-3.13, lint and typecheck."""
 
 from __future__ import annotations
 

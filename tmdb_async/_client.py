@@ -11,7 +11,7 @@ import aiohttp
 import cattrs
 
 from ._convert import CONVERTER
-from ._core import Core, JSONLoads, Sleep
+from ._core import Core, JSONLoads, Pool, Sleep
 from ._credentials import Credentials
 from ._retry import RetryPolicy
 from .errors import TMDBUsageError
@@ -100,15 +100,13 @@ class TMDBClient:
             raise TMDBUsageError(f"timeout must be positive, got {timeout}")
         if session is not None and not isinstance(session, aiohttp.ClientSession):
             raise TMDBUsageError("session must be an aiohttp.ClientSession")
+        pool = Pool(session=session, max_connections=max_connections, timeout=timeout, sleep=sleep)
         self._core = Core(
+            pool=pool,
             credentials=credentials,
             base_url=_check_http_url(base_url, "base_url"),
             website_url=_check_http_url(website_url, "website_url"),
-            session=session,
-            timeout=timeout,
-            max_connections=max_connections,
             retry=retry if retry is not None else RetryPolicy.disabled(),
-            sleep=sleep,
             json_loads=json_loads,
             converter=CONVERTER,
             language=language,

@@ -60,26 +60,84 @@ def _query_value(value: str | int | float | bool) -> str | int | float:
     return value
 
 
-class Core:
-    """Configuration and transport shared by a client and every view derived from it."""
+class Pool:
+    """The connection pool: one ``aiohttp.ClientSession``, shared by a client and all views.
+
+    Created lazily inside the running loop on first use (aiohttp >= 3.14 refuses a
+    session made outside one). A caller's session is used as is and never closed.
+    Later: the shared rate budget and 429 cooldown live here too, so every view of one
+    client shares them.
+    """
 
     def __init__(
         self,
         *,
+        session: aiohttp.ClientSession | None,
+        max_connections: int,
+        timeout: float | aiohttp.ClientTimeout | None,
+        sleep: Sleep,
+    ) -> None:
+        self._session = session
+        self._owns_session = session is None
+        self._closed = False
+        self.max_connections = max_connections
+        self.sleep = sleep
+        if timeout is None:
+            self.timeout = aiohttp.ClientTimeout(total=None)
+        elif isinstance(timeout, aiohttp.ClientTimeout):
+            self.timeout = timeout
+        else:
+            self.timeout = aiohttp.ClientTimeout(total=float(timeout))
+
+    @property
+    def closed(self) -> bool:
+        """True once ``close()`` ran."""
+        return self._closed
+
+    def session(self) -> aiohttp.ClientSession:
+        """The aiohttp session, created on first use."""
+        session = self._session
+        if session is not None:
+            return session
+        if self._closed:
+            raise ClientClosedError("this TMDBClient is closed; create a new one")
+        connector = aiohttp.TCPConnector(
+            limit=self.max_connections, limit_per_host=self.max_connections
+        )
+        session = aiohttp.ClientSession(connector=connector)
+        self._session = session
+        return session
+
+    async def close(self) -> None:
+        """Close the session if we own it. Idempotent; a caller's session is left open."""
+        self._closed = True
+        session, self._session = self._session, None
+        if session is not None and self._owns_session:
+            await session.close()
+
+
+class Core:
+    """What one request needs: credentials, defaults, policy and the shared :class:`Pool`.
+
+    A client has one Core; :meth:`derive` makes another (for a user-bound view, say) that
+    differs in credentials or defaults but shares the same pool.
+    """
+
+    def __init__(
+        self,
+        *,
+        pool: Pool,
         credentials: Credentials,
         base_url: str,
         website_url: str,
-        session: aiohttp.ClientSession | None,
-        timeout: float | aiohttp.ClientTimeout | None,
-        max_connections: int,
         retry: RetryPolicy,
-        sleep: Sleep,
         json_loads: JSONLoads,
         converter: cattrs.Converter,
         language: str | None,
         region: str | None,
         user_agent: str | None,
     ) -> None:
+        self.pool = pool
         self.credentials = credentials
         self.base_url = base_url.rstrip("/")
         self.website_url = website_url.rstrip("/")
@@ -87,18 +145,8 @@ class Core:
         self.region = region
         self.retry = retry
         self.converter = converter
-        self._sleep = sleep
-        self._json_loads = json_loads
-        self._session = session
-        self._owns_session = session is None
-        self._closed = False
-        self._max_connections = max_connections
-        if timeout is None:
-            self._timeout = aiohttp.ClientTimeout(total=None)
-        elif isinstance(timeout, aiohttp.ClientTimeout):
-            self._timeout = timeout
-        else:
-            self._timeout = aiohttp.ClientTimeout(total=float(timeout), connect=None)
+        self.json_loads = json_loads
+        self.user_agent = user_agent
         headers = {
             "Accept": "application/json",
             "User-Agent": user_agent or f"tmdb-async/{__version__} (+aiohttp)",
@@ -108,36 +156,31 @@ class Core:
         self._headers = headers
         self._app_secrets: tuple[str, ...] = (credentials.secret,)
 
-    # ------------------------------------------------------------------ lifecycle
+    def derive(self, **changes: Any) -> Core:
+        """A Core like this one, with ``changes`` (constructor arguments), sharing the pool."""
+        fields: dict[str, Any] = {
+            "pool": self.pool,
+            "credentials": self.credentials,
+            "base_url": self.base_url,
+            "website_url": self.website_url,
+            "retry": self.retry,
+            "json_loads": self.json_loads,
+            "converter": self.converter,
+            "language": self.language,
+            "region": self.region,
+            "user_agent": self.user_agent,
+        }
+        fields.update(changes)
+        return Core(**fields)
 
     @property
     def closed(self) -> bool:
-        """True once ``close()`` ran."""
-        return self._closed
-
-    def _ensure_session(self) -> aiohttp.ClientSession:
-        session = self._session
-        if session is not None:
-            return session
-        if self._closed:
-            raise ClientClosedError("this TMDBClient is closed; create a new one")
-        # Created here, inside the running loop (aiohttp >= 3.14 refuses otherwise).
-        connector = aiohttp.TCPConnector(
-            limit=self._max_connections, limit_per_host=self._max_connections
-        )
-        session = aiohttp.ClientSession(connector=connector)
-        self._session = session
-        return session
+        """True once the pool was closed."""
+        return self.pool.closed
 
     async def close(self) -> None:
-        """Close the pool if we own it. Idempotent; a caller's session is left open."""
-        self._closed = True
-        session, self._session = self._session, None
-        if session is not None and self._owns_session:
-            await session.close()
-        elif session is not None:
-            # A borrowed session stays open, but this client is done with it.
-            self._session = None
+        """Close the shared pool."""
+        await self.pool.close()
 
     # ------------------------------------------------------------------ helpers
 
@@ -259,7 +302,7 @@ class Core:
             data: Any = None
             decoded = True
             try:
-                data = self._json_loads(raw.body) if raw.body else None
+                data = self.json_loads(raw.body) if raw.body else None
             except ValueError:
                 decoded = False
             if 200 <= raw.status < 300 and decoded:
@@ -302,7 +345,7 @@ class Core:
             attempt,
             type(error).__name__,
         )
-        await self._sleep(delay)
+        await self.pool.sleep(delay)
 
     def _transport_error(
         self, failed: _AttemptFailed, method: str, shown: str, secrets: tuple[str, ...]
@@ -329,7 +372,8 @@ class Core:
         query: Mapping[str, str | int | float],
         json: Mapping[str, object] | None,
     ) -> RawResponse:
-        session = self._ensure_session()
+        pool = self.pool
+        session = pool.session()
         try:
             async with session.request(
                 method,
@@ -337,7 +381,7 @@ class Core:
                 params=query or None,
                 json=json,
                 headers=self._headers,
-                timeout=self._timeout,
+                timeout=pool.timeout,
                 allow_redirects=False,
             ) as resp:
                 body = await resp.read()
@@ -360,4 +404,4 @@ class _AttemptFailed(Exception):
         self.sent = sent
 
 
-__all__ = ["Core", "RawResponse"]
+__all__ = ["Core", "Pool", "RawResponse"]
