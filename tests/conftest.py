@@ -25,7 +25,8 @@ from aioresponses.core import RequestCall
 
 from tmdb_async import RetryPolicy, TMDBClient
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "reference"
+# Vendored copy of the project's reference material (see tests/reference/README.md).
+SHARED = Path(__file__).resolve().parent / "reference"
 FIXTURES = SHARED / "fixtures"
 API = "https://api.themoviedb.org"
 
