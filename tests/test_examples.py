@@ -67,7 +67,12 @@ async def test_login_example_runs_the_whole_flow(
         payload=load("recorded/tmdblib/account-details.200.json"),
     )
     prompts: list[str] = []
-    monkeypatch.setattr(builtins, "input", lambda prompt="": prompts.append(prompt) or "")
+
+    def fake_input(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return ""
+
+    monkeypatch.setattr(builtins, "input", fake_input)
     await _example("login").main()
     out = capsys.readouterr().out
     assert f"https://www.themoviedb.org/authenticate/{token}" in out
