@@ -6,6 +6,7 @@ import asyncio
 import json
 from functools import cached_property
 from types import TracebackType
+from urllib.parse import urlsplit
 
 import aiohttp
 import cattrs
@@ -32,8 +33,13 @@ DEFAULT_TIMEOUT = 30.0
 
 
 def _check_http_url(value: str, name: str) -> str:
-    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
-        raise TMDBUsageError(f"{name} must be an http(s) URL, got {value!r}")
+    # Paths and queries are appended to this by string concatenation, so a query string or
+    # fragment here would swallow them; neither is echoed (it could hold a key).
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise TMDBUsageError(f"{name} must be an absolute http(s) URL such as {DEFAULT_BASE_URL}")
+    if parts.query or parts.fragment or value.endswith(("?", "#")):
+        raise TMDBUsageError(f"{name} must not carry a query string or fragment")
     return value
 
 
