@@ -9,6 +9,8 @@
   model is caught there instead.
 * Wire names that are not identifiers (``"watch/providers"``) are renamed where the model
   declares ``metadata={"wire": "..."}`` on the field.
+* ``account_states``' ``rated`` (``false`` or ``{"value": x}``) becomes ``float | None`` on
+  fields that declare ``metadata={"hook": "rated"}``.
 
 Structure functions are generated once per class by cattrs and cached: nothing is
 rebuilt per request.
@@ -25,7 +27,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, override
 
-__all__ = ["CONVERTER", "make_converter", "parse_date", "parse_datetime"]
+__all__ = ["CONVERTER", "make_converter", "parse_date", "parse_datetime", "parse_rated"]
 
 _UTC = dt.timezone.utc
 
@@ -94,8 +96,42 @@ def _is_optional_of(target: type) -> typing.Callable[[Any], bool]:
     return predicate
 
 
-def _renames(cls: type) -> dict[str, str]:
-    return {f.name: f.metadata["wire"] for f in attrs.fields(cls) if "wire" in f.metadata}
+def parse_rated(value: object) -> float | None:
+    """Parse ``account_states``' ``rated``: ``false`` (not rated) or ``{"value": x}`` -> ``x``.
+
+    ``None`` and ``false`` give ``None``; a bare number is accepted too.
+    """
+    if value is None or value is False:
+        return None
+    if isinstance(value, dict):
+        value = value.get("value")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"expected false or {{'value': number}}, got {type(value).__name__}")
+    return float(value)
+
+
+#: Field-level hooks a model selects with ``metadata={"hook": name}`` (see ``AccountStates``).
+_FIELD_HOOKS: dict[str, typing.Callable[[object], Any]] = {"rated": parse_rated}
+
+
+def _field_overrides(cls: type) -> dict[str, Any]:
+    """cattrs overrides for fields that declare a wire name or a field hook."""
+    out: dict[str, Any] = {}
+    for f in attrs.fields(cls):
+        wire, hook = f.metadata.get("wire"), f.metadata.get("hook")
+        if wire is None and hook is None:
+            continue
+        out[f.name] = override(
+            rename=wire, struct_hook=_field_hook(_FIELD_HOOKS[hook]) if hook else None
+        )
+    return out
+
+
+def _field_hook(parse: typing.Callable[[object], Any]) -> typing.Callable[[object, Any], Any]:
+    def hook(value: object, _: Any) -> Any:
+        return parse(value)
+
+    return hook
 
 
 def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
@@ -115,15 +151,15 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, lambda v: v.isoformat())
 
     def has_renames(cls: Any) -> bool:
-        return attrs.has(cls) and bool(_renames(cls))
+        return attrs.has(cls) and bool(_field_overrides(cls))
 
     def structure_renamed(cls: Any) -> Any:
-        overrides = {name: override(rename=wire) for name, wire in _renames(cls).items()}
+        overrides = _field_overrides(cls)
         return make_dict_structure_fn(
             cls,
             conv,
             _cattrs_forbid_extra_keys=forbid_extra_keys,
-            **overrides,  # type: ignore[arg-type]
+            **overrides,
         )
 
     conv.register_structure_hook_factory(has_renames, structure_renamed)

@@ -1,24 +1,59 @@
-"""Movie models: ``GET /3/movie/{movie_id}`` and the sub-objects ``append_to_response`` adds."""
+"""Movie models: ``GET /3/movie/{movie_id}``, its sub-resources and the movie lists.
+
+Every sub-resource ``append_to_response`` can add to a movie has a model here, typed from
+the official schema of the matching endpoint (``/3/movie/{id}/credits``, ``/images`` ...).
+The same classes are returned by the standalone endpoints; their ``id`` is ``None`` when
+the object comes appended to a movie (TMDB leaves it out there).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
-from .common import Genre
+from .common import Genre, Page
+from .states import AccountStates
 
 __all__ = [
+    "AlternativeTitle",
     "Cast",
+    "Change",
+    "ChangeItem",
+    "Changes",
     "CollectionRef",
     "Credits",
     "Crew",
+    "DateRange",
+    "DatedMoviePage",
     "Image",
     "Images",
+    "Keyword",
+    "MovieListSummary",
     "Movie",
+    "MovieAlternativeTitles",
+    "MovieExternalIds",
+    "MovieKeywords",
+    "MovieLists",
+    "MovieSummary",
+    "MovieTranslation",
+    "MovieTranslationData",
+    "MovieTranslations",
     "ProductionCompany",
     "ProductionCountry",
+    "ReleaseDate",
+    "ReleaseDates",
+    "ReleaseDatesByCountry",
+    "Review",
+    "ReviewAuthor",
+    "Reviews",
     "SpokenLanguage",
+    "Video",
+    "Videos",
+    "WatchProvider",
+    "WatchProviderOptions",
+    "WatchProviders",
 ]
 
 
@@ -131,13 +166,307 @@ class Images:
 
 
 @attrs.frozen(kw_only=True)
+class Video:
+    """A trailer, teaser, clip ... on YouTube or Vimeo (``site``; ``key`` is its id there)."""
+
+    id: str
+    key: str = ""
+    name: str = ""
+    site: str = ""
+    size: int | None = None
+    type: str | None = None
+    official: bool | None = None
+    published_at: dt.datetime | None = None
+    iso_639_1: str | None = None
+    iso_3166_1: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Videos:
+    """A title's videos (``/videos``, or ``append_to_response=videos``)."""
+
+    id: int | None = None
+    results: list[Video] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class ReleaseDate:
+    """One release of a movie in one country.
+
+    Attributes:
+        type: 1 premiere, 2 limited theatrical, 3 theatrical, 4 digital, 5 physical, 6 TV.
+        release_date: when (TMDB sends an ISO 8601 timestamp, midnight UTC).
+        certification: the age rating in that country (may be ``""``).
+        descriptors: content descriptors of the rating (may be empty).
+    """
+
+    type: int
+    release_date: dt.datetime | None = None
+    certification: str = ""
+    descriptors: list[str] = attrs.Factory(list)
+    iso_639_1: str | None = None
+    note: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class ReleaseDatesByCountry:
+    """The releases of a movie in one country (``iso_3166_1``)."""
+
+    iso_3166_1: str
+    release_dates: list[ReleaseDate] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class ReleaseDates:
+    """Release dates and certifications per country (``/release_dates``)."""
+
+    id: int | None = None
+    results: list[ReleaseDatesByCountry] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class MovieExternalIds:
+    """A movie's ids on other sites (``/external_ids``); ``None`` where unknown."""
+
+    id: int | None = None
+    imdb_id: str | None = None
+    wikidata_id: str | None = None
+    facebook_id: str | None = None
+    instagram_id: str | None = None
+    twitter_id: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Keyword:
+    """A keyword (``{"id": 818, "name": "based on novel or book"}``)."""
+
+    id: int
+    name: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class MovieKeywords:
+    """A movie's keywords (``/keywords``); TV uses ``results`` instead of ``keywords``."""
+
+    id: int | None = None
+    keywords: list[Keyword] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class MovieSummary:
+    """A movie as it appears in paged lists (popular, similar, recommendations, search ...).
+
+    Tolerant: every field but ``id`` has a default, since list endpoints differ slightly.
+    ``media_type`` is sent by recommendations and mixed lists; ``softcore`` by recent
+    responses.
+    """
+
+    id: int
+    title: str = ""
+    original_title: str = ""
+    original_language: str | None = None
+    overview: str = ""
+    adult: bool = False
+    video: bool = False
+    softcore: bool | None = None
+    backdrop_path: str | None = None
+    poster_path: str | None = None
+    genre_ids: list[int] = attrs.Factory(list)
+    popularity: float = 0.0
+    release_date: dt.date | None = None
+    vote_average: float = 0.0
+    vote_count: int = 0
+    media_type: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DateRange:
+    """The release window a ``now_playing`` / ``upcoming`` page covers."""
+
+    minimum: dt.date | None = None
+    maximum: dt.date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DatedMoviePage(Page[MovieSummary]):
+    """A page of movies with the release window it covers (``now_playing``, ``upcoming``)."""
+
+    dates: DateRange | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ReviewAuthor:
+    """Who wrote a review; ``rating`` is their score (0 to 10) or ``None``."""
+
+    name: str = ""
+    username: str = ""
+    avatar_path: str | None = None
+    rating: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Review:
+    """A user review (``id`` is a 24-hex string)."""
+
+    id: str
+    author: str = ""
+    author_details: ReviewAuthor = attrs.Factory(ReviewAuthor)
+    content: str = ""
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Reviews(Page[Review]):
+    """A page of reviews (``/reviews``, or ``append_to_response=reviews``)."""
+
+    id: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MovieTranslationData:
+    """The translated texts of a movie; ``""`` where that translation has none."""
+
+    title: str = ""
+    overview: str = ""
+    tagline: str = ""
+    homepage: str = ""
+    runtime: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MovieTranslation:
+    """One translation of a movie (language ``iso_639_1`` as used in ``iso_3166_1``)."""
+
+    iso_639_1: str
+    iso_3166_1: str | None = None
+    name: str = ""
+    english_name: str = ""
+    data: MovieTranslationData = attrs.Factory(MovieTranslationData)
+
+
+@attrs.frozen(kw_only=True)
+class MovieTranslations:
+    """Every translation of a movie (``/translations``)."""
+
+    id: int | None = None
+    translations: list[MovieTranslation] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class AlternativeTitle:
+    """A title a movie is known by in one country; ``type`` says which kind (may be ``""``)."""
+
+    title: str
+    iso_3166_1: str | None = None
+    type: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class MovieAlternativeTitles:
+    """A movie's alternative titles (``/alternative_titles``); TV uses ``results``."""
+
+    id: int | None = None
+    titles: list[AlternativeTitle] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class MovieListSummary:
+    """A user list as it appears in paged lists (the lists a movie is on ...)."""
+
+    id: int
+    name: str = ""
+    description: str = ""
+    favorite_count: int = 0
+    item_count: int = 0
+    iso_639_1: str | None = None
+    list_type: str | None = None
+    poster_path: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class MovieLists(Page[MovieListSummary]):
+    """A page of the user lists a movie is on (``/lists``)."""
+
+    id: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class WatchProvider:
+    """A streaming, rental or purchase service (JustWatch data)."""
+
+    provider_id: int
+    provider_name: str = ""
+    logo_path: str | None = None
+    display_priority: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class WatchProviderOptions:
+    """Where to watch a title in one country, by offer type; ``link`` is TMDB's watch page."""
+
+    link: str | None = None
+    flatrate: list[WatchProvider] = attrs.Factory(list)
+    rent: list[WatchProvider] = attrs.Factory(list)
+    buy: list[WatchProvider] = attrs.Factory(list)
+    ads: list[WatchProvider] = attrs.Factory(list)
+    free: list[WatchProvider] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class WatchProviders:
+    """Watch providers per country code (``/watch/providers``; appended as ``watch/providers``)."""
+
+    id: int | None = None
+    results: dict[str, WatchProviderOptions] = attrs.Factory(dict)
+
+
+@attrs.frozen(kw_only=True)
+class ChangeItem:
+    """One edit of one field.
+
+    Attributes:
+        id: the change id (24-hex string).
+        action: ``added``, ``updated``, ``deleted`` or ``created``.
+        time: when (aware, UTC).
+        value: the new value; its JSON shape depends on the field (``key``).
+        original_value: the previous value, on updates and deletions.
+    """
+
+    id: str
+    action: str = ""
+    time: dt.datetime | None = None
+    iso_639_1: str | None = None
+    iso_3166_1: str | None = None
+    value: Any = None
+    original_value: Any = None
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """The edits of one field (``key``, e.g. ``"images"``, ``"overview"``)."""
+
+    key: str
+    items: list[ChangeItem] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class Changes:
+    """A title's edit history (``/changes``, or ``append_to_response=changes``)."""
+
+    changes: list[Change] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
 class Movie:
     """A movie's details (``GET /3/movie/{movie_id}``).
 
     Every field of TMDB's official response is here. Image paths, ``imdb_id``,
     ``belongs_to_collection`` and ``release_date`` may be ``None`` (TMDB sends ``null`` or
     ``""``). The sub-objects named in ``append_to_response`` are filled in when requested
-    and ``None`` otherwise.
+    and ``None`` otherwise: ``watch_providers`` is the one appended as ``watch/providers``,
+    and ``account_states`` needs a session.
     """
 
     id: int
@@ -168,5 +497,20 @@ class Movie:
     vote_average: float = 0.0
     vote_count: int = 0
     # append_to_response
+    account_states: AccountStates | None = None
+    alternative_titles: MovieAlternativeTitles | None = None
+    changes: Changes | None = None
     credits: Credits | None = None
+    external_ids: MovieExternalIds | None = None
     images: Images | None = None
+    keywords: MovieKeywords | None = None
+    lists: MovieLists | None = None
+    recommendations: Page[MovieSummary] | None = None
+    release_dates: ReleaseDates | None = None
+    reviews: Reviews | None = None
+    similar: Page[MovieSummary] | None = None
+    translations: MovieTranslations | None = None
+    videos: Videos | None = None
+    watch_providers: WatchProviders | None = attrs.field(
+        default=None, metadata={"wire": "watch/providers"}
+    )

@@ -1,0 +1,31 @@
+"""The user's state for one title (``GET /3/movie/{id}/account_states`` and the TV twin).
+
+TMDB sends ``rated`` as ``false`` when the user has not rated the title and as
+``{"value": 8.5}`` when they have; the model exposes one clear type, ``float | None``
+(the converter's ``"rated"`` field hook does the mapping).
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["AccountStates"]
+
+
+@attrs.frozen(kw_only=True)
+class AccountStates:
+    """Whether the session's user rated, favourited or watchlisted a title.
+
+    Also what ``append_to_response=account_states`` adds to a movie (needs a session).
+
+    Attributes:
+        id: the title's id (absent when appended to the title).
+        favorite: in the user's favourites.
+        rated: the user's rating (0.5 to 10), ``None`` when not rated.
+        watchlist: on the user's watchlist.
+    """
+
+    id: int | None = None
+    favorite: bool = False
+    rated: float | None = attrs.field(default=None, metadata={"hook": "rated"})
+    watchlist: bool = False
