@@ -1,0 +1,109 @@
+"""What the sandbox's "website" serves: approval pages and placeholder images. No I/O here."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import struct
+import zlib
+from collections.abc import Sequence
+
+__all__ = ["approval_page", "image_size", "message_page", "placeholder_png"]
+
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;color:#032541}"
+    "button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.6rem;border-radius:.3rem;"
+    "border:1px solid #032541;cursor:pointer}button.approve{background:#01b4e4;color:#fff}"
+    "select{font-size:1rem;padding:.3rem}"
+)
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)} · tmdb_async sandbox</title><style>{_STYLE}</style>"
+        f"</head><body><h1>{html.escape(title)}</h1>{body}"
+        "<p><small>This is tmdb_async's local TMDB sandbox, not themoviedb.org.</small></p>"
+        "</body></html>"
+    )
+
+
+def approval_page(
+    *, action: str, usernames: Sequence[str], redirect_to: str | None, what: str
+) -> str:
+    """The page with Approve and Deny buttons; both POST to ``action``.
+
+    Args:
+        action: the form's target path (token included, already URL-safe).
+        usernames: the seeded users to approve as (the first is selected).
+        redirect_to: kept in a hidden field so the answer honours it.
+        what: the kind of token, for the text ("request token", "v4 request token").
+    """
+    options = "".join(
+        f"<option value='{html.escape(name, quote=True)}'>{html.escape(name)}</option>"
+        for name in usernames
+    )
+    hidden = (
+        f"<input type='hidden' name='redirect_to' value='{html.escape(redirect_to, quote=True)}'>"
+        if redirect_to
+        else ""
+    )
+    body = (
+        f"<p>An application asks to use your TMDB account with a {html.escape(what)}.</p>"
+        f"<form method='post' action='{html.escape(action, quote=True)}'>{hidden}"
+        f"<p><label>Signed in as <select name='username'>{options}</select></label></p>"
+        "<p><button class='approve' type='submit' name='decision' value='approve'>Approve"
+        "</button><button type='submit' name='decision' value='deny'>Deny</button></p>"
+        "</form>"
+    )
+    return _page("Approve access", body)
+
+
+def message_page(title: str, text: str) -> str:
+    """A small page that says what happened (approved, denied, expired)."""
+    return _page(title, f"<p>{html.escape(text)}</p>")
+
+
+def image_size(size: str) -> tuple[int, int]:
+    """Pixel size for a TMDB size name (``w342``, ``h632``, ``original``), poster-shaped."""
+    if size.startswith("w") and size[1:].isdigit():
+        width = int(size[1:])
+        return width, width * 3 // 2
+    if size.startswith("h") and size[1:].isdigit():
+        height = int(size[1:])
+        return height * 2 // 3, height
+    return 500, 750
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def placeholder_png(path: str, width: int, height: int) -> bytes:
+    """A valid PNG of ``width`` x ``height``: a colour from ``path`` with a lighter band.
+
+    Each image path gets its own colour, so a page of posters is easy to tell apart.
+    """
+    width = max(1, min(width, 2000))
+    height = max(1, min(height, 3000))
+    digest = hashlib.sha256(path.encode()).digest()
+    base = bytes(64 + b // 2 for b in digest[:3])
+    light = bytes(min(255, c + 70) for c in base)
+    band_top, band_bottom = height * 2 // 3, height * 2 // 3 + max(1, height // 8)
+    plain = b"\x00" + base * width
+    banded = b"\x00" + light * width
+    raw = b"".join(banded if band_top <= row < band_bottom else plain for row in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", zlib.compress(raw, 6))
+        + _chunk(b"IEND", b"")
+    )
