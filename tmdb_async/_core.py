@@ -312,8 +312,9 @@ class Core:
                     return data
             all_secrets = collect_secrets(params, json, secrets)
             shown = self.display_url(path, params, all_secrets)
-            if 200 <= raw.status < 300:
-                # A 2xx whose body is not JSON: not something we can use.
+            if 200 <= raw.status < 300 and not decoded:
+                # A 2xx whose body is not JSON: not something we can use. (A 2xx JSON
+                # envelope with "success": false goes on to error_from_response below.)
                 raise ResponseValidationError(
                     "JSON",
                     [f"HTTP {raw.status} body is not JSON ({len(raw.body)} bytes)"],
