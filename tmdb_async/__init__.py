@@ -86,6 +86,19 @@ from .models.movie import (
     WatchProviders,
 )
 from .models.states import AccountStates
+from .models.user import (
+    ListCreated,
+    ListDetails,
+    ListItem,
+    ListItemStatus,
+    ListSummary,
+    UserEpisode,
+    UserMovie,
+    UserTV,
+    V4AccessToken,
+    V4RequestToken,
+)
+from .resources.user import UserView
 
 __all__ = [
     "DEFAULT_BASE_URL",

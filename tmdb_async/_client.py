@@ -19,6 +19,7 @@ from .errors import TMDBUsageError
 from .resources.account import AccountResource
 from .resources.auth import Auth
 from .resources.movies import Movies
+from .resources.user import UserLike, UserView
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
 
@@ -141,6 +142,20 @@ class TMDBClient:
     def movies(self) -> Movies:
         """Movie endpoints."""
         return Movies(self._core)
+
+    def for_user(self, user: UserLike, *, account_id: int | None = None) -> UserView:
+        """A lightweight view acting for one user: favourites, watchlist, ratings, lists.
+
+        ``user`` is a :class:`Session` (or its session id), a :class:`GuestSession`, or a
+        v4 user token (a :class:`~tmdb_async.models.user.V4AccessToken` or its JWT). The
+        view shares this client's connection pool and opens nothing: make one per request.
+        ``account_id`` (the v3 id) skips the one ``GET /3/account`` lookup.
+
+        Raises:
+            TMDBUsageError: an unusable ``user`` (before any I/O).
+            CredentialError: a v4 user token on a client made with an api_key.
+        """
+        return UserView(self._core, user, account_id=account_id)
 
     # ------------------------------------------------------------------ settings
 

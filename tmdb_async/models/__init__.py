@@ -43,6 +43,18 @@ from .movie import (
     WatchProviders,
 )
 from .states import AccountStates
+from .user import (
+    ListCreated,
+    ListDetails,
+    ListItem,
+    ListItemStatus,
+    ListSummary,
+    UserEpisode,
+    UserMovie,
+    UserTV,
+    V4AccessToken,
+    V4RequestToken,
+)
 
 __all__ = [
     "Account",
@@ -94,4 +106,15 @@ __all__ = [
     "WatchProvider",
     "WatchProviderOptions",
     "WatchProviders",
+    # user paths (models/user.py)
+    "ListCreated",
+    "ListDetails",
+    "ListItem",
+    "ListItemStatus",
+    "ListSummary",
+    "UserEpisode",
+    "UserMovie",
+    "UserTV",
+    "V4AccessToken",
+    "V4RequestToken",
 ]

@@ -1,15 +1,49 @@
-"""``tmdb.auth``: request tokens, the approval URL, user sessions, guest sessions, key check."""
+"""``tmdb.auth``: request tokens, approval URLs, user sessions (v3 and v4), guest sessions.
+
+Also logging in with a username and password, logging out, and the v4 user tokens.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import quote, urlencode, urlsplit
 
-from ..errors import InvalidAPIKeyError, TMDBUsageError
+import attrs
+
+from ..errors import CredentialError, InvalidAPIKeyError, TMDBUsageError
 from ..models.auth import GuestSession, RequestToken, Session
 from ..models.common import StatusResponse
-from ._base import Resource, check_token, segment
+from ..models.user import V4_REQUEST_TOKEN_LIFETIME, V4AccessToken, V4RequestToken
+from ._base import Resource, check_token, segment, session_id_of
 
 __all__ = ["Auth"]
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def v4_token_of(token: V4RequestToken | str) -> str:
+    """The token string of a :class:`V4RequestToken` or a plain token string."""
+    if isinstance(token, V4RequestToken):
+        return token.request_token
+    return check_token(token, "request_token")
+
+
+def access_token_of(token: V4AccessToken | str) -> str:
+    """The token string of a :class:`V4AccessToken` or a plain token string."""
+    if isinstance(token, V4AccessToken):
+        return token.access_token
+    return check_token(token, "access_token")
+
+
+def _check_login_field(value: object, name: str) -> str:
+    # Never echo the value: it may be a password.
+    if not isinstance(value, str):
+        raise TMDBUsageError(f"{name} must be a str, not {type(value).__name__}")
+    if not value:
+        raise TMDBUsageError(f"{name} must not be empty (TMDB error 26)")
+    return value
 
 
 def token_of(token: RequestToken | str) -> str:
@@ -113,4 +147,179 @@ class Auth(Resource):
         """
         return await self._core.request(
             "GET", "/3/authentication/guest_session/new", into=GuestSession
+        )
+
+    # ------------------------------------------------------------------ login / logout (v3)
+
+    async def validate_with_login(
+        self, token: RequestToken | str, username: str, password: str
+    ) -> RequestToken:
+        """Approve ``token`` with the user's TMDB username and password.
+
+        ``POST /3/authentication/token/validate_with_login`` with the JSON body
+        ``{"username", "password", "request_token"}``: the password travels in the body,
+        never in a URL, and is redacted from every log record and error message. It is not
+        kept anywhere. Then pass the returned token to :meth:`create_session`.
+
+        Prefer the browser flow (:meth:`approval_url`) for other people's accounts: with
+        it your application never sees their password.
+
+        Returns:
+            The same request token, now approved, with TMDB's ``expires_at``.
+
+        Raises:
+            TMDBUsageError: an empty username or password (before any I/O).
+            InvalidLoginError: wrong username or password (code 30).
+            InvalidRequestTokenError: the token expired or is unknown (code 33).
+            AccountDisabledError, EmailNotVerifiedError: codes 31 and 32.
+        """
+        value = token_of(token)
+        user = _check_login_field(username, "username")
+        secret = _check_login_field(password, "password")
+        return await self._core.request(
+            "POST",
+            "/3/authentication/token/validate_with_login",
+            json={"username": user, "password": secret, "request_token": value},
+            into=RequestToken,
+            idempotent=False,
+            secrets=(secret,),
+        )
+
+    async def login(self, username: str, password: str) -> Session:
+        """Log in with a username and password: new token → validate → session.
+
+        Three requests: :meth:`create_request_token`, :meth:`validate_with_login` and
+        :meth:`create_session`. The password is used once and not kept.
+
+        Raises:
+            TMDBUsageError: an empty username or password (before any I/O).
+            InvalidLoginError: wrong username or password (code 30).
+        """
+        _check_login_field(username, "username")
+        _check_login_field(password, "password")
+        token = await self.create_request_token()
+        approved = await self.validate_with_login(token, username, password)
+        return await self.create_session(approved)
+
+    async def delete_session(self, session: Session | str) -> None:
+        """Log out: delete a v3 user session at TMDB.
+
+        ``DELETE /3/authentication/session`` with the JSON body ``{"session_id": ...}``.
+        After it, every request with that session id fails.
+
+        Raises:
+            MissingSessionError: no user session given (a guest session cannot be deleted).
+            TMDBAPIError: TMDB refused, for example an unknown session (code 6 or 37).
+        """
+        sid = session_id_of(session)
+        await self._core.request(
+            "DELETE",
+            "/3/authentication/session",
+            json={"session_id": sid},
+            into=StatusResponse,
+        )
+
+    # ------------------------------------------------------------------ v4 user tokens
+
+    def _require_bearer(self, what: str) -> None:
+        if not self._core.credentials.is_bearer:
+            raise CredentialError(
+                f"{what} needs the API Read Access Token: TMDB's v4 auth endpoints refuse "
+                "an api_key. Create the client with TMDBClient(access_token=<API Read "
+                "Access Token>) (the long JWT on https://www.themoviedb.org/settings/api)"
+            )
+
+    async def create_v4_request_token(self, redirect_to: str | None = None) -> V4RequestToken:
+        """Start the v4 user flow: ``POST /4/auth/request_token``.
+
+        Args:
+            redirect_to: where TMDB sends the browser after approval (absolute URL; a
+                mobile app's custom scheme is allowed). It goes in the JSON body.
+
+        Returns:
+            A :class:`~tmdb_async.models.user.V4RequestToken`; send the user to
+            :meth:`v4_approval_url`. It expires 15 minutes after issue if unused.
+
+        Raises:
+            CredentialError: the client has an api_key, not the read access token (before
+                any I/O).
+        """
+        self._require_bearer("create_v4_request_token")
+        body: dict[str, object] = {}
+        if redirect_to is not None:
+            body["redirect_to"] = check_redirect(redirect_to)
+        issued = _utcnow()
+        token = await self._core.request(
+            "POST", "/4/auth/request_token", json=body, into=V4RequestToken, idempotent=True
+        )
+        if token.expires_at is None:
+            token = attrs.evolve(token, expires_at=issued + V4_REQUEST_TOKEN_LIFETIME)
+        return token
+
+    def v4_approval_url(self, token: V4RequestToken | str) -> str:
+        """The page where the user approves a v4 request token. Pure: no I/O.
+
+        ``{website_url}/auth/access?request_token=...``; the ``redirect_to`` of the v4 flow
+        was given to :meth:`create_v4_request_token` instead.
+        """
+        query = urlencode({"request_token": v4_token_of(token)}, quote_via=quote)
+        return f"{self._core.website_url}/auth/access?{query}"
+
+    async def create_v4_access_token(self, token: V4RequestToken | str) -> V4AccessToken:
+        """Exchange an approved v4 request token for the user's access token.
+
+        ``POST /4/auth/access_token`` with the JSON body ``{"request_token": ...}``. Not
+        retried after the request may have reached TMDB (a token is single use).
+
+        Returns:
+            The user's :class:`~tmdb_async.models.user.V4AccessToken` with their v4
+            ``account_id`` (24 hex characters).
+
+        Raises:
+            CredentialError: the client has an api_key (before any I/O).
+            RequestTokenNotApprovedError: the user has not approved the token (code 41).
+            InvalidRequestTokenError: the token expired or is unknown (code 33).
+        """
+        self._require_bearer("create_v4_access_token")
+        value = v4_token_of(token)
+        return await self._core.request(
+            "POST",
+            "/4/auth/access_token",
+            json={"request_token": value},
+            into=V4AccessToken,
+            idempotent=False,
+        )
+
+    async def delete_v4_access_token(self, token: V4AccessToken | str) -> None:
+        """Log a v4 user out: ``DELETE /4/auth/access_token`` with ``{"access_token": ...}``.
+
+        Raises:
+            CredentialError: the client has an api_key (before any I/O).
+            TMDBAPIError: TMDB refused, for example an unknown token.
+        """
+        self._require_bearer("delete_v4_access_token")
+        value = access_token_of(token)
+        await self._core.request(
+            "DELETE", "/4/auth/access_token", json={"access_token": value}, into=StatusResponse
+        )
+
+    async def convert_v4_session(self, token: V4AccessToken | str) -> Session:
+        """Get a v3 session for a v4 user: ``POST /3/authentication/session/convert/4``.
+
+        v3 account endpoints (favourites, watchlist, ratings, lists) take a ``session_id``;
+        this gives one to a user who logged in with the v4 flow. The session lives until
+        deleted with :meth:`delete_session`.
+
+        Raises:
+            CredentialError: the client has an api_key (before any I/O).
+            InvalidTokenError: TMDB does not accept the access token (code 35).
+        """
+        self._require_bearer("convert_v4_session")
+        value = access_token_of(token)
+        return await self._core.request(
+            "POST",
+            "/3/authentication/session/convert/4",
+            json={"access_token": value},
+            into=Session,
+            idempotent=False,
         )

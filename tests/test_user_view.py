@@ -1,0 +1,246 @@
+"""``tmdb.for_user(...)``: cheap views sharing one pool, account id caching, guest and v4."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.conftest import API, API_KEY, READ_TOKEN, TMDBMock, load
+from tests.user_helpers import (
+    ACCOUNT_ID,
+    GUEST_ID,
+    SESSION_ID,
+    USER_TOKEN,
+    V4_ACCOUNT,
+    assert_no_secrets,
+    debug_logs,
+    log_text,
+    only,
+    request,
+    scan_exception,
+)
+from tmdb_async import (
+    Account,
+    CredentialError,
+    GuestSession,
+    MissingSessionError,
+    Session,
+    TMDBClient,
+    TMDBUsageError,
+    UserView,
+    V4AccessToken,
+)
+from tmdb_async.errors import AuthenticationFailedError
+
+ACCOUNT = load("docs/official-v3-spec-examples/account-details.200.json")
+GUEST = GuestSession(guest_session_id=GUEST_ID)
+SESSION = Session(session_id=SESSION_ID)
+V4 = V4AccessToken(access_token=USER_TOKEN, account_id=V4_ACCOUNT)
+CONVERTED = "2629f70fb498edc263a0adb99118ac41f0053e8c"
+
+
+async def test_thousands_of_views_share_one_pool_and_open_nothing(tmdb: TMDBClient) -> None:
+    core = tmdb._core
+    views = [tmdb.for_user(Session(session_id=f"{i:040x}")) for i in range(3000)]
+    views += [tmdb.for_user(GuestSession(guest_session_id=f"{i:032x}")) for i in range(1000)]
+    views += [tmdb.for_user(USER_TOKEN) for _ in range(1000)]
+    assert core.pool._session is None  # no aiohttp session was created by making views
+    assert all(v._core.pool is core.pool for v in views)
+    assert all(v._core is core for v in views[:4000])  # v3 and guest views reuse the Core
+    assert all(not hasattr(v, "__dict__") for v in views[:1])  # slotted: small
+    session = core.pool.session()
+    assert all(v._core.pool.session() is session for v in views[::250])
+
+
+async def test_account_id_is_looked_up_once_for_concurrent_callers(
+    tmdb: TMDBClient, mock: TMDBMock
+) -> None:
+    mock.get(f"{API}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)  # one answer only
+    user = tmdb.for_user(SESSION)
+    ids = await asyncio.gather(*(user.account_id() for _ in range(25)))
+    assert ids == [ACCOUNT_ID] * 25
+    only(mock, "GET", "/3/account", {"session_id": SESSION_ID})
+    assert await user.account_id() == ACCOUNT_ID
+    assert len(mock.calls()) == 1
+    assert repr(user) == "<UserView kind='session' account_id=548>"
+
+
+async def test_a_failed_lookup_is_not_cached(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    url = f"{API}/3/account?session_id={SESSION_ID}"
+    mock.get(
+        url,
+        status=401,
+        payload={"success": False, "status_code": 3, "status_message": "Authentication failed"},
+    )
+    mock.get(url, payload=ACCOUNT)
+    user = tmdb.for_user(SESSION_ID)
+    with pytest.raises(AuthenticationFailedError) as info:
+        await user.account_id()
+    scan_exception(info.value, [SESSION_ID, READ_TOKEN])
+    assert await user.account_id() == ACCOUNT_ID
+    assert len(mock.calls()) == 2
+
+
+async def test_given_account_id_skips_the_lookup(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    user = tmdb.for_user(SESSION, account_id=7)
+    assert await user.account_id() == 7
+    assert mock.calls() == []
+    mock.get(f"{API}/3/account/7?session_id={SESSION_ID}", payload=ACCOUNT)
+    account = await user.details()
+    assert account.username == "travisbell"
+    only(mock, "GET", "/3/account/7", {"session_id": SESSION_ID})
+
+
+async def test_details_caches_the_account_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(f"{API}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
+    user = tmdb.for_user(SESSION)
+    account = await user.details()
+    assert isinstance(account, Account)
+    assert account.id == ACCOUNT_ID
+    assert await user.account_id() == ACCOUNT_ID
+    assert len(mock.calls()) == 1
+
+
+async def test_api_key_session_view(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(f"{API}/3/account?api_key={API_KEY}&session_id={SESSION_ID}", payload=ACCOUNT)
+    assert await tmdb_key.for_user(SESSION).account_id() == ACCOUNT_ID
+    only(mock, "GET", "/3/account", {"api_key": API_KEY, "session_id": SESSION_ID}, bearer=None)
+
+
+# --------------------------------------------------------------------------- guest
+
+
+async def test_guest_view_refuses_account_operations_locally(
+    tmdb: TMDBClient, mock: TMDBMock
+) -> None:
+    guest = tmdb.for_user(GUEST)
+    assert guest.is_guest
+    assert guest.kind == "guest"
+    operations = [
+        guest.account_id(),
+        guest.session_id(),
+        guest.details(),
+        guest.favorite("movie", 11),
+        guest.unfavorite("tv", 1396),
+        guest.add_to_watchlist("movie", 11),
+        guest.remove_from_watchlist("movie", 11),
+        guest.favorite_movies(),
+        guest.watchlist_tv(),
+        guest.lists(),
+        guest.create_list("x"),
+        guest.add_to_list(1, 11),
+        guest.clear_list(1, confirm=True),
+        guest.delete_list(1),
+        guest.logout(),
+    ]
+    for operation in operations:
+        with pytest.raises(MissingSessionError) as info:
+            await operation
+        assert GUEST_ID not in str(info.value)
+    assert mock.calls() == []
+
+
+def test_guest_view_has_no_account_id(tmdb: TMDBClient) -> None:
+    with pytest.raises(MissingSessionError):
+        tmdb.for_user(GUEST, account_id=1)
+
+
+# --------------------------------------------------------------------------- v4
+
+
+@pytest.mark.parametrize("given", [V4, USER_TOKEN])
+async def test_v4_view_converts_once_and_sends_the_user_token(
+    tmdb: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture, given: object
+) -> None:
+    debug_logs(caplog)
+    mock.post(
+        f"{API}/3/authentication/session/convert/4",
+        payload={"success": True, "session_id": CONVERTED},
+    )
+    mock.get(f"{API}/3/account?session_id={CONVERTED}", payload=ACCOUNT)
+    user = tmdb.for_user(given)  # type: ignore[arg-type]
+    assert user.kind == "v4"
+    assert user.v4_account_id == (V4_ACCOUNT if given is V4 else None)
+    ids = await asyncio.gather(*(user.account_id() for _ in range(10)))
+    assert ids == [ACCOUNT_ID] * 10
+    assert len(mock.calls()) == 2
+    # The conversion is an application call (read token); account calls carry the user's.
+    request(
+        mock,
+        0,
+        "POST",
+        "/3/authentication/session/convert/4",
+        body={"access_token": USER_TOKEN},
+        bearer=READ_TOKEN,
+    )
+    request(mock, 1, "GET", "/3/account", {"session_id": CONVERTED}, bearer=USER_TOKEN)
+    assert await user.session_id() == CONVERTED
+    assert_no_secrets([user, log_text(caplog)], [USER_TOKEN, CONVERTED, READ_TOKEN])
+
+
+async def test_v4_view_needs_a_read_token_client(tmdb_key: TMDBClient) -> None:
+    with pytest.raises(CredentialError) as info:
+        tmdb_key.for_user(V4)
+    assert_no_secrets([info.value], [USER_TOKEN, API_KEY])
+
+
+async def test_v4_view_logout_deletes_session_and_token(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.post(
+        f"{API}/3/authentication/session/convert/4",
+        payload={"success": True, "session_id": CONVERTED},
+    )
+    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
+    mock.delete(f"{API}/4/auth/access_token", payload={"success": True, "status_code": 13})
+    user = tmdb.for_user(V4, account_id=ACCOUNT_ID)
+    await user.session_id()
+    await user.logout()
+    calls = mock.calls()
+    assert [(c[0], c[1].path) for c in calls] == [
+        ("POST", "/3/authentication/session/convert/4"),
+        ("DELETE", "/3/authentication/session"),
+        ("DELETE", "/4/auth/access_token"),
+    ]
+    request(mock, 1, "DELETE", "/3/authentication/session", body={"session_id": CONVERTED})
+    request(mock, 2, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
+
+
+async def test_v4_view_logout_without_conversion_deletes_only_the_token(
+    tmdb: TMDBClient, mock: TMDBMock
+) -> None:
+    mock.delete(f"{API}/4/auth/access_token", payload={"success": True})
+    await tmdb.for_user(V4).logout()
+    only(mock, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
+
+
+async def test_session_view_logout(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
+    await tmdb.for_user(SESSION).logout()
+    only(mock, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
+
+
+# --------------------------------------------------------------------------- construction
+
+
+@pytest.mark.parametrize("given", [None, 123, b"bytes", "", "has space", Account(id=1)])
+def test_for_user_rejects_what_it_cannot_use(tmdb: TMDBClient, given: object) -> None:
+    with pytest.raises(TMDBUsageError):
+        tmdb.for_user(given)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("account_id", [0, -1, True, "548"])
+def test_for_user_checks_the_account_id(tmdb: TMDBClient, account_id: object) -> None:
+    with pytest.raises(TMDBUsageError):
+        tmdb.for_user(SESSION, account_id=account_id)  # type: ignore[arg-type]
+
+
+def test_plain_strings_pick_the_kind(tmdb: TMDBClient) -> None:
+    assert tmdb.for_user(SESSION_ID).kind == "session"
+    assert tmdb.for_user(USER_TOKEN).kind == "v4"
+    assert isinstance(tmdb.for_user(SESSION), UserView)
+
+
+def test_views_never_show_secrets(tmdb: TMDBClient) -> None:
+    views = [tmdb.for_user(SESSION), tmdb.for_user(GUEST), tmdb.for_user(V4)]
+    assert_no_secrets(views, [SESSION_ID, GUEST_ID, USER_TOKEN, READ_TOKEN])
+    assert_no_secrets([V4, SESSION, GUEST], [SESSION_ID, GUEST_ID, USER_TOKEN])
