@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -15,6 +16,7 @@ from .errors import (
     TMDBConnectionError,
     TMDBError,
     TMDBTimeoutError,
+    TMDBUsageError,
 )
 
 __all__ = ["RetryPolicy", "parse_retry_after"]
@@ -24,6 +26,21 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 # 5xx answers that will not get better by asking again.
 _PERMANENT_SERVER_ERRORS: tuple[type[TMDBAPIError], ...] = (InvalidServiceError, MalformedIdError)
+
+
+def _at_least(minimum: float, *, integer: bool = False) -> Callable[[Any, Any, Any], None]:
+    # attrs' own validators raise a bare ValueError; bad settings are a TMDBUsageError.
+    kinds: tuple[type[int] | type[float], ...] = (int,) if integer else (int, float)
+    kind = "an int" if integer else "a number"
+
+    def check(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        ok = not isinstance(value, bool) and isinstance(value, kinds) and value >= minimum
+        if not ok:
+            raise TMDBUsageError(
+                f"RetryPolicy.{attribute.name} must be {kind} >= {minimum:g}, got {value!r}"
+            )
+
+    return check
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -68,12 +85,12 @@ class RetryPolicy:
         retry_statuses: HTTP statuses that are retried (subject to the rules above).
     """
 
-    max_attempts: int = attrs.field(default=3, validator=attrs.validators.ge(1))
-    backoff_base: float = attrs.field(default=0.5, validator=attrs.validators.ge(0))
-    backoff_max: float = attrs.field(default=8.0, validator=attrs.validators.ge(0))
+    max_attempts: int = attrs.field(default=3, validator=_at_least(1, integer=True))
+    backoff_base: float = attrs.field(default=0.5, validator=_at_least(0))
+    backoff_max: float = attrs.field(default=8.0, validator=_at_least(0))
     jitter: bool = True
-    retry_after_min: float = attrs.field(default=1.0, validator=attrs.validators.ge(0))
-    retry_after_max: float = attrs.field(default=60.0, validator=attrs.validators.ge(0))
+    retry_after_min: float = attrs.field(default=1.0, validator=_at_least(0))
+    retry_after_max: float = attrs.field(default=60.0, validator=_at_least(0))
     retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
     random: Callable[[], float] = attrs.field(default=random.random, repr=False, eq=False)
 
