@@ -100,6 +100,100 @@ from .models.user import (
 )
 from .resources.user import UserView
 
+# Catalogue endpoints (tv, people, search, discover, ...) and pagination.
+from .models.catalogue import (
+    Certification,
+    Certifications,
+    ChangedEntry,
+    Collection,
+    CollectionPart,
+    Company,
+    CompanyRef,
+    GenreList,
+)
+from .models.configuration import (
+    Configuration,
+    ImageConfiguration,
+    ImageKind,
+)
+from .models.media import (
+    MediaSummary,
+    UnknownMedia,
+)
+from .models.movie import (
+    AlternativeTitle,
+    Change,
+    ChangeItem,
+    Changes,
+    DatedMoviePage,
+    DateRange,
+    Keyword,
+    MovieAlternativeTitles,
+    MovieExternalIds,
+    MovieKeywords,
+    MovieLists,
+    MovieListSummary,
+    MovieSummary,
+    MovieTranslation,
+    MovieTranslationData,
+    MovieTranslations,
+    ReleaseDate,
+    ReleaseDates,
+    ReleaseDatesByCountry,
+    Review,
+    ReviewAuthor,
+    Reviews,
+    Video,
+    Videos,
+    WatchProvider,
+    WatchProviderOptions,
+    WatchProviders,
+)
+from .models.person import (
+    CombinedCastCredit,
+    CombinedCredits,
+    CombinedCrewCredit,
+    Person,
+    PersonExternalIds,
+    PersonImages,
+    PersonSummary,
+)
+from .models.search import (
+    CollectionSummary,
+    CompanySummary,
+    FindResults,
+    MultiResult,
+)
+from .models.states import AccountStates
+from .models.tv import (
+    EpisodeImages,
+    EpisodeSummary,
+    Network,
+    SeasonImages,
+    SeasonSummary,
+    TVCreator,
+    TVEpisode,
+    TVExternalIds,
+    TVKeywords,
+    TVSeason,
+    TVSeries,
+    TVSummary,
+)
+from .models.user import (
+    ListCreated,
+    ListDetails,
+    ListItem,
+    ListItemStatus,
+    ListSummary,
+    UserEpisode,
+    UserMovie,
+    UserTV,
+    V4AccessToken,
+    V4RequestToken,
+)
+from .resources._params import AnyOf
+from .resources.user import UserView
+
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_WEBSITE_URL",
@@ -189,4 +283,44 @@ __all__ = [
     "UserView",
     "V4AccessToken",
     "V4RequestToken",
+    # catalogue endpoints and pagination
+    "Certification",
+    "Certifications",
+    "ChangedEntry",
+    "Collection",
+    "CollectionPart",
+    "Company",
+    "CompanyRef",
+    "GenreList",
+    "Configuration",
+    "ImageConfiguration",
+    "ImageKind",
+    "MediaSummary",
+    "UnknownMedia",
+    "CombinedCastCredit",
+    "CombinedCredits",
+    "CombinedCrewCredit",
+    "Person",
+    "PersonExternalIds",
+    "PersonImages",
+    "PersonSummary",
+    "CollectionSummary",
+    "CompanySummary",
+    "FindResults",
+    "MultiResult",
+    "EpisodeImages",
+    "EpisodeSummary",
+    "Network",
+    "SeasonImages",
+    "SeasonSummary",
+    "TVCreator",
+    "TVEpisode",
+    "TVExternalIds",
+    "TVKeywords",
+    "TVSeason",
+    "TVSeries",
+    "TVSummary",
+    "AnyOf",
+    "Paginator",
+    "paginate",
 ]

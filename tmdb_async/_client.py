@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Awaitable, Callable
 from functools import cached_property
 from types import TracebackType
+from typing import ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -14,14 +16,31 @@ import cattrs
 from ._convert import CONVERTER
 from ._core import Core, JSONLoads, Pool, Sleep
 from ._credentials import Credentials
+from ._paging import Paginator, paginate
 from ._retry import RetryPolicy
 from .errors import TMDBUsageError
+from .models.common import Page
 from .resources.account import AccountResource
 from .resources.auth import Auth
+from .resources.certifications import CertificationsResource
+from .resources.changes import ChangesResource
+from .resources.collections import Collections
+from .resources.companies import Companies
+from .resources.configuration import ConfigurationResource, ImagesResource
+from .resources.discover import Discover
+from .resources.find import Find
+from .resources.genres import Genres
 from .resources.movies import Movies
+from .resources.people import People
+from .resources.search import Search
+from .resources.trending import Trending
+from .resources.tv import TVResource
 from .resources.user import UserLike, UserView
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 #: TMDB's API host, without a version: paths carry ``/3/`` or ``/4/``.
 DEFAULT_BASE_URL = "https://api.themoviedb.org"
@@ -142,6 +161,85 @@ class TMDBClient:
     def movies(self) -> Movies:
         """Movie endpoints."""
         return Movies(self._core)
+
+    @cached_property
+    def tv(self) -> TVResource:
+        """TV series, seasons, episodes and TV lists."""
+        return TVResource(self._core)
+
+    @cached_property
+    def people(self) -> People:
+        """People: details, combined credits, external ids, popular."""
+        return People(self._core)
+
+    @cached_property
+    def search(self) -> Search:
+        """Search movies, TV, people, everything (multi), collections, companies, keywords."""
+        return Search(self._core)
+
+    @cached_property
+    def discover(self) -> Discover:
+        """Discover movies and TV series by filters."""
+        return Discover(self._core)
+
+    @cached_property
+    def trending(self) -> Trending:
+        """Trending movies, TV series and people (day / week)."""
+        return Trending(self._core)
+
+    @cached_property
+    def find(self) -> Find:
+        """Find titles and people by IMDb, TheTVDB, Wikidata ... ids."""
+        return Find(self._core)
+
+    @cached_property
+    def genres(self) -> Genres:
+        """Movie and TV genre lists."""
+        return Genres(self._core)
+
+    @cached_property
+    def collections(self) -> Collections:
+        """Collections (film series)."""
+        return Collections(self._core)
+
+    @cached_property
+    def companies(self) -> Companies:
+        """Production companies."""
+        return Companies(self._core)
+
+    @cached_property
+    def certifications(self) -> CertificationsResource:
+        """Movie and TV age ratings by country."""
+        return CertificationsResource(self._core)
+
+    @cached_property
+    def changes(self) -> ChangesResource:
+        """Ids of movies, TV series and people changed recently."""
+        return ChangesResource(self._core)
+
+    @cached_property
+    def configuration(self) -> ConfigurationResource:
+        """The API configuration, fetched once per client and cached."""
+        return ConfigurationResource(self._core)
+
+    @cached_property
+    def images(self) -> ImagesResource:
+        """Image URLs built from the cached configuration."""
+        return ImagesResource(self._core, self.configuration)
+
+    def paginate(
+        self, fetch: Callable[P, Awaitable[Page[T]]], /, *args: P.args, **kwargs: P.kwargs
+    ) -> Paginator[T]:
+        """Walk a paged endpoint: ``async for m in tmdb.paginate(tmdb.search.movie, query="x")``.
+
+        ``.pages()`` iterates pages instead of items; ``.limit(max_pages=, max_items=)``
+        and ``.unique()`` (skip repeated ids) narrow it. Stops at ``total_pages`` or
+        TMDB's 500-page cap. See :func:`tmdb_async.paginate`.
+
+        Raises:
+            TMDBUsageError: ``fetch`` takes no ``page``, or a bad start page (before I/O).
+        """
+        return paginate(fetch, *args, **kwargs)
 
     def for_user(self, user: UserLike, *, account_id: int | None = None) -> UserView:
         """A lightweight view acting for one user: favourites, watchlist, ratings, lists.

@@ -9,6 +9,8 @@
   model is caught there instead.
 * Wire names that are not identifiers (``"watch/providers"``) are renamed where the model
   declares ``metadata={"wire": "..."}`` on the field.
+* Mixed lists (trending, multi search, ``known_for``) are tagged unions on ``media_type``:
+  each item becomes the class its tag names, an unknown tag an ``UnknownMedia``.
 * ``account_states``' ``rated`` (``false`` or ``{"value": x}``) becomes ``float | None`` on
   fields that declare ``metadata={"hook": "rated"}``.
 
@@ -163,7 +165,59 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
         )
 
     conv.register_structure_hook_factory(has_renames, structure_renamed)
+    conv.register_structure_hook_factory(_is_media_union, _media_union_hook(conv))
     return conv
+
+
+def _is_media_union(tp: Any) -> bool:
+    """A union of media classes that includes ``UnknownMedia`` (see ``models/media.py``)."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        from .models.media import UnknownMedia
+
+        return UnknownMedia in typing.get_args(tp)
+    return False
+
+
+def _media_union_hook(conv: cattrs.Converter) -> typing.Callable[[Any], Any]:
+    """Structure a mixed-list item into the class its ``media_type`` tag names.
+
+    The union's members say which tags are expected (``MovieSummary | TVSummary |
+    UnknownMedia`` takes ``"movie"`` and ``"tv"``); any other tag, or none, gives an
+    ``UnknownMedia`` that keeps the raw item. The tag is dropped before structuring into a
+    class that does not declare ``media_type``, so strict converters accept it.
+    """
+
+    def factory(tp: Any) -> typing.Callable[[object, Any], Any]:
+        from .models.media import MEDIA_TAGS, UnknownMedia
+
+        members = {cls.__name__: cls for cls in typing.get_args(tp) if cls is not UnknownMedia}
+        by_tag = {tag: members[name] for tag, name in MEDIA_TAGS.items() if name in members}
+        keeps_tag = {cls: "media_type" in attrs.fields_dict(cls) for cls in by_tag.values()}
+        hooks: dict[type, typing.Callable[[Any, Any], Any]] = {}
+
+        def hook(value: object, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+            tag = value.get("media_type")
+            cls = by_tag.get(tag) if isinstance(tag, str) else None
+            if cls is None:
+                ident = value.get("id")
+                return UnknownMedia(
+                    media_type=tag if isinstance(tag, str) else None,
+                    id=ident if type(ident) is int else None,
+                    data=dict(value),
+                )
+            if not keeps_tag[cls]:
+                value = {k: v for k, v in value.items() if k != "media_type"}
+            structure = hooks.get(cls)
+            if structure is None:
+                structure = hooks[cls] = conv.get_structure_hook(cls)
+            return structure(value, cls)
+
+        return hook
+
+    return factory
 
 
 #: The converter used by the client.

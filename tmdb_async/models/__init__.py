@@ -2,7 +2,26 @@
 
 from .account import Account, Avatar, GravatarAvatar, TMDBAvatar
 from .auth import GuestSession, RequestToken, Session
+from .catalogue import (
+    Certification,
+    Certifications,
+    ChangedEntry,
+    Collection,
+    CollectionPart,
+    Company,
+    CompanyRef,
+    GenreList,
+)
 from .common import Genre, Page, StatusResponse
+from .configuration import (
+    Configuration,
+    ImageConfiguration,
+    ImageKind,
+)
+from .media import (
+    MediaSummary,
+    UnknownMedia,
+)
 from .movie import (
     AlternativeTitle,
     Cast,
@@ -42,7 +61,36 @@ from .movie import (
     WatchProviderOptions,
     WatchProviders,
 )
+from .person import (
+    CombinedCastCredit,
+    CombinedCredits,
+    CombinedCrewCredit,
+    Person,
+    PersonExternalIds,
+    PersonImages,
+    PersonSummary,
+)
+from .search import (
+    CollectionSummary,
+    CompanySummary,
+    FindResults,
+    MultiResult,
+)
 from .states import AccountStates
+from .tv import (
+    EpisodeImages,
+    EpisodeSummary,
+    Network,
+    SeasonImages,
+    SeasonSummary,
+    TVCreator,
+    TVEpisode,
+    TVExternalIds,
+    TVKeywords,
+    TVSeason,
+    TVSeries,
+    TVSummary,
+)
 from .user import (
     ListCreated,
     ListDetails,
@@ -117,4 +165,41 @@ __all__ = [
     "UserTV",
     "V4AccessToken",
     "V4RequestToken",
+    # catalogue models
+    "Certification",
+    "Certifications",
+    "ChangedEntry",
+    "Collection",
+    "CollectionPart",
+    "Company",
+    "CompanyRef",
+    "GenreList",
+    "Configuration",
+    "ImageConfiguration",
+    "ImageKind",
+    "MediaSummary",
+    "UnknownMedia",
+    "CombinedCastCredit",
+    "CombinedCredits",
+    "CombinedCrewCredit",
+    "Person",
+    "PersonExternalIds",
+    "PersonImages",
+    "PersonSummary",
+    "CollectionSummary",
+    "CompanySummary",
+    "FindResults",
+    "MultiResult",
+    "EpisodeImages",
+    "EpisodeSummary",
+    "Network",
+    "SeasonImages",
+    "SeasonSummary",
+    "TVCreator",
+    "TVEpisode",
+    "TVExternalIds",
+    "TVKeywords",
+    "TVSeason",
+    "TVSeries",
+    "TVSummary",
 ]

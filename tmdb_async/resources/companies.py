@@ -1,0 +1,32 @@
+"""``tmdb.companies``: production companies."""
+
+from __future__ import annotations
+
+from ..models.catalogue import Company
+from ._base import Resource, check_id
+
+__all__ = ["Companies"]
+
+
+class Companies(Resource):
+    """Company endpoints (``tmdb.companies``)."""
+
+    __slots__ = ()
+
+    async def details(self, company_id: int) -> Company:
+        """A company's details (``GET /3/company/{company_id}``).
+
+        Args:
+            company_id: TMDB's company id.
+
+        Returns:
+            The :class:`~tmdb_async.Company`.
+
+        Raises:
+            TMDBUsageError: a bad id (before any I/O).
+            ResourceNotFoundError: no company with that id.
+
+        See https://developer.themoviedb.org/reference/company-details
+        """
+        cid = check_id(company_id, "company_id")
+        return await self._core.request("GET", f"/3/company/{cid}", into=Company)
