@@ -283,8 +283,9 @@ class UserView:
         params: Params,
         secrets: tuple[str, ...],
     ) -> StatusResponse:
+        # Only TMDB's explicit write codes count: a 2xx without one is not proof of a write.
         code = result.status_code
-        if code in WRITE_SUCCESS_CODES or (code is None and result.success):
+        if code in WRITE_SUCCESS_CODES:
             return result
         raise error_from_response(
             200,
