@@ -1,0 +1,408 @@
+"""``tmdb-async login | whoami | logout | guest`` with a temporary config directory."""
+
+from __future__ import annotations
+
+import builtins
+import getpass
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import API, API_KEY, READ_TOKEN, TMDBMock, load
+from tests.user_helpers import (
+    ACCOUNT_ID,
+    GUEST_ID,
+    SESSION_ID,
+    USER_TOKEN,
+    V4_ACCOUNT,
+    request,
+)
+from tmdb_async.cli import main
+from tmdb_async.cli.auth import SessionStoreError, load_session, save_session, session_path
+
+SPEC = "docs/official-v3-spec-examples"
+ACCOUNT = load(f"{SPEC}/account-details.200.json")
+TOKEN = "ff5c7eeb5a8870efe3cd7fc5c282cffd26800ecd"
+LOCAL = "http://127.0.0.1:8765"
+
+
+@pytest.fixture(autouse=True)
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("TMDB_ACCESS_TOKEN", READ_TOKEN)
+    for name in ("TMDB_API_KEY", "TMDB_BASE_URL", "TMDB_WEBSITE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return config / "tmdb-async" / "session.json"
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Prompts shown by ``input``; each is answered with Enter."""
+    prompts: list[str] = []
+
+    def fake_input(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return ""
+
+    monkeypatch.setattr(builtins, "input", fake_input)
+    return prompts
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _stored(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _v3_login_mocks(mock: TMDBMock, base: str = API) -> None:
+    mock.get(
+        f"{base}/3/authentication/token/new",
+        payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
+    )
+    mock.post(
+        f"{base}/3/authentication/session/new",
+        payload=load(f"{SPEC}/authentication-create-session.200.json"),
+    )
+    mock.get(f"{base}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
+
+
+def test_login_v3_stores_the_session_0600(
+    env: Path, mock: TMDBMock, answers: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _v3_login_mocks(mock)
+    assert main(["login"]) == 0
+    out, err = capsys.readouterr()
+    assert f"https://www.themoviedb.org/authenticate/{TOKEN}" in out
+    assert "Logged in as Travis Bell (account id 548)." in out
+    assert "7919…" in out
+    assert SESSION_ID not in out + err
+    assert len(answers) == 1
+    assert env == session_path()
+    assert _mode(env) == 0o600
+    assert _mode(env.parent) == 0o700
+    assert _stored(env) == {
+        "kind": "session",
+        "session_id": SESSION_ID,
+        "account_id": ACCOUNT_ID,
+        "username": "travisbell",
+        "base_url": API,
+    }
+    assert [c[0] for c in mock.calls()] == ["GET", "POST", "GET"]
+    request(mock, 1, "POST", "/3/authentication/session/new", body={"request_token": TOKEN})
+    assert not [p for p in env.parent.iterdir() if p.name != "session.json"]  # no temp left
+
+
+def test_login_points_at_another_tmdb(
+    env: Path, mock: TMDBMock, answers: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _v3_login_mocks(mock, LOCAL)
+    assert main(["login", "--base-url", LOCAL, "--website-url", LOCAL]) == 0
+    out = capsys.readouterr().out
+    assert f"{LOCAL}/authenticate/{TOKEN}" in out
+    assert all(str(c[1]).startswith(LOCAL) for c in mock.calls())
+    assert _stored(env)["base_url"] == LOCAL
+
+
+def test_login_reads_urls_from_the_environment(
+    env: Path,
+    mock: TMDBMock,
+    answers: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("TMDB_BASE_URL", LOCAL)
+    monkeypatch.setenv("TMDB_WEBSITE_URL", "http://127.0.0.1:9999")
+    _v3_login_mocks(mock, LOCAL)
+    assert main(["login"]) == 0
+    assert f"http://127.0.0.1:9999/authenticate/{TOKEN}" in capsys.readouterr().out
+
+
+def test_login_with_api_key(
+    env: Path, mock: TMDBMock, answers: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TMDB_ACCESS_TOKEN")
+    monkeypatch.setenv("TMDB_API_KEY", API_KEY)
+    mock.get(
+        f"{API}/3/authentication/token/new?api_key={API_KEY}",
+        payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
+    )
+    mock.post(
+        f"{API}/3/authentication/session/new?api_key={API_KEY}",
+        payload=load(f"{SPEC}/authentication-create-session.200.json"),
+    )
+    mock.get(f"{API}/3/account?api_key={API_KEY}&session_id={SESSION_ID}", payload=ACCOUNT)
+    assert main(["login"]) == 0
+    assert _stored(env)["session_id"] == SESSION_ID
+    assert API_KEY not in env.read_text()
+
+
+def test_login_v4(
+    env: Path, mock: TMDBMock, answers: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ada = "clients/adamayoung-TMDb"
+    request_token = load(f"{ada}/v4-request-token.json")["request_token"]
+    access = {**load(f"{ada}/v4-access-token.json"), "access_token": USER_TOKEN}
+    mock.post(f"{API}/4/auth/request_token", payload=load(f"{ada}/v4-request-token.json"))
+    mock.post(f"{API}/4/auth/access_token", payload=access)
+    mock.post(
+        f"{API}/3/authentication/session/convert/4",
+        payload={"success": True, "session_id": SESSION_ID},
+    )
+    mock.get(f"{API}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
+    assert main(["login", "--v4"]) == 0
+    out, err = capsys.readouterr()
+    assert f"https://www.themoviedb.org/auth/access?request_token={request_token}" in out
+    assert USER_TOKEN not in out + err
+    assert SESSION_ID not in out + err
+    assert _mode(env) == 0o600
+    stored = _stored(env)
+    assert stored["kind"] == "v4"
+    assert stored["access_token"] == USER_TOKEN
+    assert stored["v4_account_id"] == V4_ACCOUNT
+    assert stored["session_id"] == SESSION_ID
+    request(mock, 0, "POST", "/4/auth/request_token", body={})
+    request(mock, 1, "POST", "/4/auth/access_token", body={"request_token": request_token})
+    request(
+        mock,
+        2,
+        "POST",
+        "/3/authentication/session/convert/4",
+        body={"access_token": USER_TOKEN},
+    )
+
+
+def test_login_with_username_never_shows_the_password(
+    env: Path,
+    mock: TMDBMock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    password = "hunter2 pass"
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": password)
+    _v3_login_mocks(mock)
+    mock.post(
+        f"{API}/3/authentication/token/validate_with_login",
+        payload={"success": True, "request_token": TOKEN},
+    )
+    assert main(["login", "--username", "travisbell"]) == 0
+    out, err = capsys.readouterr()
+    assert password not in out + err
+    assert password not in env.read_text()
+    request(
+        mock,
+        1,
+        "POST",
+        "/3/authentication/token/validate_with_login",
+        body={"username": "travisbell", "password": password, "request_token": TOKEN},
+    )
+
+
+def test_login_bad_password_is_an_error_exit(
+    env: Path,
+    mock: TMDBMock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    password = "wrong-password"
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": password)
+    mock.get(
+        f"{API}/3/authentication/token/new",
+        payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
+    )
+    mock.post(
+        f"{API}/3/authentication/token/validate_with_login",
+        status=401,
+        payload=load("recorded/tmdblib/auth-validate-with-login-bad-credentials.401.json"),
+    )
+    assert main(["login", "--username", "me"]) == 1
+    out, err = capsys.readouterr()
+    assert "TMDB code 30" in err
+    assert password not in out + err
+    assert not env.exists()
+
+
+def test_login_without_an_answer_saves_nothing(
+    env: Path, mock: TMDBMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_stdin(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(builtins, "input", no_stdin)
+    mock.get(
+        f"{API}/3/authentication/token/new",
+        payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
+    )
+    assert main(["login"]) == 1
+    assert not env.exists()
+    assert len(mock.calls()) == 1
+
+
+def test_login_without_credentials(
+    env: Path, mock: TMDBMock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("TMDB_ACCESS_TOKEN")
+    assert main(["login"]) == 1
+    assert "needs a credential" in capsys.readouterr().err
+    assert mock.calls() == []
+
+
+# --------------------------------------------------------------------------- whoami
+
+
+def _session_file(**extra: Any) -> Path:
+    data = {"kind": "session", "session_id": SESSION_ID, "account_id": ACCOUNT_ID}
+    data.update(extra)
+    return save_session(data)
+
+
+def test_whoami(mock: TMDBMock, capsys: pytest.CaptureFixture[str]) -> None:
+    _session_file()
+    mock.get(f"{API}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
+    assert main(["whoami"]) == 0
+    out = capsys.readouterr().out
+    assert "travisbell (Travis Bell), account id 548" in out
+    assert SESSION_ID not in out
+    assert "session 7919…" in out
+
+
+def test_whoami_uses_the_stored_base_url(mock: TMDBMock) -> None:
+    _session_file(base_url=LOCAL)
+    mock.get(f"{LOCAL}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
+    assert main(["whoami"]) == 0
+    assert str(mock.only_call()[1]).startswith(LOCAL)
+
+
+def test_whoami_not_logged_in(mock: TMDBMock, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["whoami"]) == 1
+    assert "not logged in" in capsys.readouterr().err
+    assert mock.calls() == []
+
+
+def test_a_file_others_can_read_is_refused(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file()
+    os.chmod(env, 0o644)
+    assert main(["whoami"]) == 1
+    err = capsys.readouterr().err
+    assert "chmod 600" in err
+    assert SESSION_ID not in err
+    assert mock.calls() == []
+    with pytest.raises(SessionStoreError):
+        load_session()
+
+
+def test_a_malformed_file_is_refused(env: Path) -> None:
+    env.parent.mkdir(parents=True)
+    fd = os.open(env, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.write(fd, b'{"kind": "other"}')
+    os.close(fd)
+    with pytest.raises(SessionStoreError):
+        load_session()
+    env.write_text("not json")
+    with pytest.raises(SessionStoreError):
+        load_session()
+
+
+def test_saving_over_an_open_file_tightens_it(env: Path) -> None:
+    env.parent.mkdir(parents=True)
+    env.write_text("{}")
+    os.chmod(env, 0o644)
+    save_session({"kind": "guest", "guest_session_id": GUEST_ID})
+    assert _mode(env) == 0o600
+    assert load_session()["guest_session_id"] == GUEST_ID
+
+
+def test_relative_xdg_config_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", "relative/dir")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert session_path() == tmp_path / ".config" / "tmdb-async" / "session.json"
+
+
+# --------------------------------------------------------------------------- logout
+
+
+def test_logout(env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]) -> None:
+    _session_file()
+    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
+    assert main(["logout"]) == 0
+    request(mock, 0, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
+    assert not env.exists()
+    assert SESSION_ID not in capsys.readouterr().out
+
+
+def test_logout_v4_deletes_the_access_token_too(env: Path, mock: TMDBMock) -> None:
+    _session_file(kind="v4", access_token=USER_TOKEN, v4_account_id=V4_ACCOUNT)
+    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
+    mock.delete(f"{API}/4/auth/access_token", payload={"success": True})
+    assert main(["logout"]) == 0
+    request(mock, 1, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
+    assert not env.exists()
+
+
+def test_logout_of_a_dead_session_still_forgets_it(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file()
+    mock.delete(
+        f"{API}/3/authentication/session",
+        status=404,
+        payload={"success": False, "status_code": 37, "status_message": "not found"},
+    )
+    assert main(["logout"]) == 0
+    assert "TMDB code 37" in capsys.readouterr().out
+    assert not env.exists()
+
+
+def test_logout_keeps_the_file_when_tmdb_refuses_otherwise(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file()
+    mock.delete(
+        f"{API}/3/authentication/session",
+        status=400,
+        payload={"success": False, "status_code": 5, "status_message": "Invalid parameters"},
+    )
+    assert main(["logout"]) == 1
+    assert env.exists()
+    assert SESSION_ID not in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- guest
+
+
+def test_guest_then_whoami_then_logout(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mock.get(
+        f"{API}/3/authentication/guest_session/new",
+        payload=load(f"{SPEC}/authentication-create-guest-session.200.json"),
+    )
+    assert main(["guest"]) == 0
+    out = capsys.readouterr().out
+    assert GUEST_ID not in out
+    assert "1ce8…" in out
+    assert "2016-08-27T16:26:40+00:00" in out
+    assert _mode(env) == 0o600
+    assert _stored(env) == {
+        "kind": "guest",
+        "guest_session_id": GUEST_ID,
+        "expires_at": "2016-08-27T16:26:40+00:00",
+        "base_url": API,
+    }
+    assert main(["whoami"]) == 0
+    out = capsys.readouterr().out
+    assert "Guest session 1ce8…, expires at 2016-08-27T16:26:40+00:00 (expired)." in out
+    assert main(["logout"]) == 0
+    assert not env.exists()
+    assert len(mock.calls()) == 1  # whoami and logout of a guest need no request
