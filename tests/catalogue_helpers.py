@@ -1,0 +1,82 @@
+"""Helpers for the catalogue endpoint tests: spec examples, strict structuring, request checks."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import Any, TypeVar
+
+from yarl import URL
+
+from tests.conftest import API, READ_TOKEN, SHARED, TMDBMock
+from tmdb_async import make_converter
+from tmdb_async._convert import CONVERTER
+
+T = TypeVar("T")
+
+STRICT = make_converter(forbid_extra_keys=True)
+
+
+@functools.cache
+def _operations() -> dict[str, tuple[str, dict[str, Any]]]:
+    spec = json.loads((SHARED / "tmdb-api-v3.openapi.json").read_text(encoding="utf-8"))
+    out: dict[str, tuple[str, dict[str, Any]]] = {}
+    for path, ops in spec["paths"].items():
+        for op in ops.values():
+            out[op["operationId"]] = (path, op)
+    return out
+
+
+def spec_path(operation_id: str) -> str:
+    """The path template of an operation of the official spec."""
+    return _operations()[operation_id][0]
+
+
+def spec_examples(operation_id: str) -> list[Any]:
+    """Every 200 example body of an operation of the official spec (there is at least one)."""
+    media = _operations()[operation_id][1]["responses"]["200"]["content"]["application/json"]
+    raw = [v["value"] for v in media.get("examples", {}).values()]
+    if "example" in media:
+        raw.append(media["example"])
+    bodies = [json.loads(v) if isinstance(v, str) else v for v in raw]
+    assert bodies, f"the spec has no example for {operation_id}"
+    return bodies
+
+
+def both(body: Any, into: type[T]) -> T:
+    """Structure ``body`` with the production converter and a strict one (no unknown keys).
+
+    Both must succeed and agree; the strict one proves every key TMDB sent is modelled.
+    """
+    loose = CONVERTER.structure(body, into)
+    strict = STRICT.structure(body, into)
+    assert loose == strict
+    return loose
+
+
+def check_get(
+    mock: TMDBMock, path: str, params: dict[str, Any] | None = None, *, bearer: bool = True
+) -> None:
+    """Exactly one GET to ``API + path`` with these query params (beside api_key)."""
+    method, url, call = mock.only_call()
+    assert method == "GET"
+    assert URL(url).path == path
+    assert call.kwargs["json"] is None
+    sent = dict(call.kwargs["params"] or {})
+    headers = call.kwargs["headers"]
+    if bearer:
+        assert headers["Authorization"] == f"Bearer {READ_TOKEN}"
+        assert "api_key" not in sent
+    else:
+        assert "Authorization" not in headers
+        assert "api_key" in sent
+        sent.pop("api_key")
+    assert headers["Accept"] == "application/json"
+    assert sent == (params or {})
+    assert URL(url).with_query(None) == URL(API + path)
+
+
+def url_re(path: str) -> re.Pattern[str]:
+    """A pattern matching ``API + path`` with any query (the query is checked separately)."""
+    return re.compile("^" + re.escape(API + path) + r"(\?.*)?$")

@@ -1,0 +1,337 @@
+"""``tmdb.tv``: request shape of every method, models from spec examples and recordings,
+and local argument checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+
+from tests.catalogue_helpers import both, check_get, spec_examples, url_re
+from tests.conftest import TMDBMock, load
+from tmdb_async import (
+    Cast,
+    Credits,
+    Crew,
+    EpisodeImages,
+    EpisodeSummary,
+    Page,
+    ResourceNotFoundError,
+    TMDBClient,
+    TMDBUsageError,
+    TVEpisode,
+    TVExternalIds,
+    TVSeason,
+    TVSeries,
+    TVSummary,
+)
+
+SERIES_BODY: dict[str, Any] = {
+    "id": 1396,
+    "name": "Breaking Bad",
+    "first_air_date": "2008-01-20",
+    "last_air_date": "",
+    "next_episode_to_air": None,
+    "credits": {"cast": [{"id": 17419, "name": "Bryan Cranston", "character": "Walter White"}]},
+    "external_ids": {"imdb_id": "tt0903747", "tvdb_id": 81189},
+    "recommendations": {
+        "page": 1,
+        "results": [{"id": 1399, "name": "Game of Thrones", "first_air_date": "2011-04-17"}],
+        "total_pages": 1,
+        "total_results": 1,
+    },
+}
+
+
+async def test_details_with_typed_appends(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(url_re("/3/tv/1396"), payload=SERIES_BODY)
+    series = await tmdb.tv.details(
+        1396,
+        append_to_response=["credits", "external_ids", "recommendations"],
+        language="de-DE",
+    )
+    check_get(
+        mock,
+        "/3/tv/1396",
+        {"append_to_response": "credits,external_ids,recommendations", "language": "de-DE"},
+    )
+    assert series == TVSeries(
+        id=1396,
+        name="Breaking Bad",
+        first_air_date=dt.date(2008, 1, 20),
+        last_air_date=None,
+        credits=Credits(cast=[Cast(id=17419, name="Bryan Cranston", character="Walter White")]),
+        external_ids=TVExternalIds(imdb_id="tt0903747", tvdb_id=81189),
+        recommendations=Page(
+            page=1,
+            results=[
+                TVSummary(id=1399, name="Game of Thrones", first_air_date=dt.date(2011, 4, 17))
+            ],
+            total_pages=1,
+            total_results=1,
+        ),
+    )
+    assert series.images is None
+    assert series.similar is None
+
+
+async def test_details_api_key_and_image_language(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(url_re("/3/tv/1396"), payload={"id": 1396, "images": {"posters": []}})
+    series = await tmdb_key.tv.details(
+        1396, append_to_response=["images"], include_image_language=["en", "null"]
+    )
+    check_get(
+        mock,
+        "/3/tv/1396",
+        {"append_to_response": "images", "include_image_language": "en,null"},
+        bearer=False,
+    )
+    assert series.images is not None
+    assert series.images.posters == []
+
+
+async def test_details_not_found(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(
+        url_re("/3/tv/999999999"),
+        status=404,
+        payload=load("recorded/tmdblib/tv-not-found.404.json"),
+    )
+    with pytest.raises(ResourceNotFoundError):
+        await tmdb.tv.details(999999999)
+
+
+async def test_credits(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    body = {
+        "id": 1396,
+        "cast": [],
+        "crew": [{"id": 66633, "name": "Vince Gilligan", "job": "Writer"}],
+    }
+    mock.get(url_re("/3/tv/1396/credits"), payload=body)
+    credits = await tmdb.tv.credits(1396, language="en-US")
+    check_get(mock, "/3/tv/1396/credits", {"language": "en-US"})
+    assert credits == Credits(id=1396, crew=[Crew(id=66633, name="Vince Gilligan", job="Writer")])
+
+
+async def test_season(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    body = {
+        "_id": "52542282760ee313280017f9",
+        "id": 3572,
+        "season_number": 1,
+        "air_date": "2008-01-20",
+        "episodes": [{"id": 62085, "episode_number": 1, "name": "Pilot", "guest_stars": []}],
+    }
+    mock.get(url_re("/3/tv/1396/season/1"), payload=body)
+    season = await tmdb.tv.season(1396, 1, append_to_response=["credits"])
+    check_get(mock, "/3/tv/1396/season/1", {"append_to_response": "credits"})
+    assert season == TVSeason(
+        id=3572,
+        object_id="52542282760ee313280017f9",
+        season_number=1,
+        air_date=dt.date(2008, 1, 20),
+        episodes=[TVEpisode(id=62085, episode_number=1, name="Pilot")],
+    )
+
+
+async def test_specials_season_zero(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(url_re("/3/tv/1396/season/0"), payload={"id": 3577, "season_number": 0})
+    season = await tmdb.tv.season(1396, 0)
+    check_get(mock, "/3/tv/1396/season/0")
+    assert season == TVSeason(id=3577, season_number=0)
+
+
+async def test_episode_recorded(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    body = load("recorded/tmdblib/tv-episode-1396-1-1.200.json")
+    mock.get(url_re("/3/tv/1396/season/1/episode/1"), payload=body)
+    episode = await tmdb.tv.episode(1396, 1, 1, append_to_response=["images"])
+    check_get(mock, "/3/tv/1396/season/1/episode/1", {"append_to_response": "images"})
+    assert episode.id == 62085
+    assert episode.name == "Pilot"
+    assert episode.air_date == dt.date(2008, 1, 20)
+    assert episode.episode_type == "standard"
+    assert episode.images == EpisodeImages(stills=[])
+    assert episode.crew[0] == Crew(
+        id=66633,
+        name="Vince Gilligan",
+        original_name="Vince Gilligan",
+        job="Writer",
+        department="Writing",
+        credit_id="52542275760ee313280006ce",
+        gender=2,
+        known_for_department="Writing",
+        popularity=0.0,
+        profile_path="/wJIxATESjzsjSgvRhVavOmdamXc.jpg",
+    )
+    assert episode.guest_stars[0].character == "Steven Gomez"
+
+
+async def test_external_ids(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(url_re("/3/tv/1396/external_ids"), payload={"id": 1396, "imdb_id": "tt0903747"})
+    ids = await tmdb.tv.external_ids(1396)
+    check_get(mock, "/3/tv/1396/external_ids")
+    assert ids == TVExternalIds(id=1396, imdb_id="tt0903747")
+
+
+PAGE_BODY = {
+    "page": 2,
+    "results": [{"id": 1396, "name": "Breaking Bad", "first_air_date": ""}],
+    "total_pages": 9,
+    "total_results": 170,
+}
+PAGE = Page(
+    page=2, results=[TVSummary(id=1396, name="Breaking Bad")], total_pages=9, total_results=170
+)
+
+
+async def test_recommendations(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(url_re("/3/tv/1396/recommendations"), payload=PAGE_BODY)
+    page = await tmdb.tv.recommendations(1396, page=2, language="fr-FR")
+    check_get(mock, "/3/tv/1396/recommendations", {"page": 2, "language": "fr-FR"})
+    assert page == PAGE
+
+
+@pytest.mark.parametrize("name", ["popular", "top_rated"])
+async def test_lists(tmdb: TMDBClient, mock: TMDBMock, name: str) -> None:
+    mock.get(url_re(f"/3/tv/{name}"), payload=PAGE_BODY)
+    page = await getattr(tmdb.tv, name)(page=2)
+    check_get(mock, f"/3/tv/{name}", {"page": 2})
+    assert page == PAGE
+
+
+@pytest.mark.parametrize("name", ["on_the_air", "airing_today"])
+async def test_lists_with_timezone(tmdb: TMDBClient, mock: TMDBMock, name: str) -> None:
+    mock.get(url_re(f"/3/tv/{name}"), payload=PAGE_BODY)
+    page = await getattr(tmdb.tv, name)(page=2, timezone="America/New_York", language="en")
+    check_get(mock, f"/3/tv/{name}", {"page": 2, "timezone": "America/New_York", "language": "en"})
+    assert page == PAGE
+
+
+async def test_client_language_default(mock: TMDBMock) -> None:
+    from tests.conftest import READ_TOKEN
+
+    async with TMDBClient(access_token=READ_TOKEN, language="pt-BR", retry=None) as client:
+        mock.get(url_re("/3/tv/popular"), payload=PAGE_BODY)
+        await client.tv.popular()
+        check_get(mock, "/3/tv/popular", {"page": 1, "language": "pt-BR"})
+
+
+# ---------------------------------------------------------------------- local checks
+
+BAD_CALLS: list[tuple[str, Callable[[TMDBClient], Awaitable[object]]]] = [
+    ("id zero", lambda t: t.tv.details(0)),
+    ("id negative", lambda t: t.tv.credits(-1)),
+    ("id str", lambda t: t.tv.external_ids("1396")),  # type: ignore[arg-type]
+    ("id bool", lambda t: t.tv.details(True)),
+    ("unknown append", lambda t: t.tv.details(1, append_to_response=["videos"])),  # type: ignore[list-item]
+    ("21 appends", lambda t: t.tv.details(1, append_to_response=["credits"] * 21)),
+    ("repeated append", lambda t: t.tv.details(1, append_to_response=["credits", "credits"])),
+    ("season append", lambda t: t.tv.season(1, 1, append_to_response=["keywords"])),  # type: ignore[list-item]
+    ("bad image language", lambda t: t.tv.details(1, include_image_language=["english"])),
+    ("negative season", lambda t: t.tv.season(1, -1)),
+    ("negative episode", lambda t: t.tv.episode(1, 1, -2)),
+    ("episode float", lambda t: t.tv.episode(1, 1, 1.0)),  # type: ignore[arg-type]
+    ("page 0", lambda t: t.tv.popular(page=0)),
+    ("page 501", lambda t: t.tv.top_rated(page=501)),
+    ("page str", lambda t: t.tv.recommendations(1, page="2")),  # type: ignore[arg-type]
+    ("bad language", lambda t: t.tv.popular(language="english")),
+    ("bad timezone", lambda t: t.tv.airing_today(timezone="New York")),
+]
+
+
+@pytest.mark.parametrize(("label", "call"), BAD_CALLS, ids=[b[0] for b in BAD_CALLS])
+async def test_bad_input_refused_before_io(
+    tmdb: TMDBClient,
+    mock: TMDBMock,
+    label: str,
+    call: Callable[[TMDBClient], Awaitable[object]],
+) -> None:
+    with pytest.raises(TMDBUsageError):
+        await call(tmdb)
+    assert mock.calls() == []
+
+
+# ---------------------------------------------------------------------- spec and fixtures
+
+SPEC = [
+    ("tv-series-details", TVSeries),
+    ("tv-series-credits", Credits),
+    ("tv-season-details", TVSeason),
+    ("tv-episode-details", TVEpisode),
+    ("tv-series-external-ids", TVExternalIds),
+    ("tv-series-recommendations", Page[TVSummary]),
+    ("tv-series-popular-list", Page[TVSummary]),
+    ("tv-series-top-rated-list", Page[TVSummary]),
+    ("tv-series-on-the-air-list", Page[TVSummary]),
+    ("tv-series-airing-today-list", Page[TVSummary]),
+]
+
+
+@pytest.mark.parametrize(("operation", "into"), SPEC, ids=[s[0] for s in SPEC])
+def test_spec_examples_structure(operation: str, into: Any) -> None:
+    for body in spec_examples(operation):
+        model = both(body, into)
+        assert model is not None
+
+
+def test_spec_series_example_values() -> None:
+    series = both(spec_examples("tv-series-details")[0], TVSeries)
+    assert series.id == 1399
+    assert series.last_episode_to_air == EpisodeSummary(
+        id=1551830,
+        name="The Iron Throne",
+        overview=series.last_episode_to_air.overview if series.last_episode_to_air else "",
+        vote_average=4.809,
+        vote_count=241,
+        air_date=dt.date(2019, 5, 19),
+        episode_number=6,
+        production_code="806",
+        runtime=80,
+        season_number=8,
+        show_id=1399,
+        still_path="/zBi2O5EJfgTS6Ae0HdAYLm9o2nf.jpg",
+    )
+    assert series.next_episode_to_air is None
+    assert series.seasons[0].name == "Specials"
+    season = both(spec_examples("tv-season-details")[0], TVSeason)
+    assert season.object_id == "5256c89f19c2956ff6046d47"
+    assert season.episodes[0].guest_stars[0] == Cast(
+        id=119783,
+        name="Joseph Mawle",
+        original_name="Joseph Mawle",
+        character="Benjen Stark",
+        credit_id="5256c8b919c2956ff604836a",
+        order=61,
+        gender=2,
+        known_for_department="Acting",
+        popularity=0.8932,
+        profile_path="/1Ocb9v3h54beGVoJMm4w50UQhLf.jpg",
+    )
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["recorded/tmdblib/tv-details-1396.200.json", "clients/adamayoung-TMDb/tv-series.json"],
+)
+def test_recorded_series_structure(fixture: str) -> None:
+    body = load(fixture)
+    series = both(body, TVSeries)
+    assert series.id == body["id"]
+    assert series.name == body["name"]
+    assert len(series.seasons) == len(body["seasons"])
+    assert series.first_air_date == dt.date.fromisoformat(body["first_air_date"])
+
+
+def test_recorded_breaking_bad_details() -> None:
+    series = both(load("recorded/tmdblib/tv-details-1396.200.json"), TVSeries)
+    assert series.softcore is False
+    assert series.created_by[0].name == "Vince Gilligan"
+    assert series.networks[0].name == "AMC"
+    assert series.last_episode_to_air is not None
+    assert series.last_episode_to_air.episode_type == "finale"
+
+
+def test_recorded_episode_structure() -> None:
+    episode = both(load("recorded/tmdblib/tv-episode-1396-1-1.200.json"), TVEpisode)
+    assert episode.production_code == ""
+    assert episode.images == EpisodeImages(stills=[])
