@@ -122,15 +122,29 @@ def collect_secrets(
     return tuple(found)
 
 
+# ``api_key=...`` and friends in a URL quoted inside a third-party message (aiohttp's), in
+# whatever encoding that library chose: the value runs to the next separator.
+_SECRET_PARAM = re.compile(
+    r"(?<![A-Za-z0-9_])(" + "|".join(sorted(SECRET_KEYS)) + r")=[^&#\s'\"<>()\[\]]+"
+)
+
+
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """Replace every occurrence of every secret in ``text`` by ``***``."""
+    """Replace every occurrence of every secret in ``text`` by ``***``.
+
+    Also the value of every secret-named query parameter (``session_id=...``), whatever
+    its encoding, so a URL inside an aiohttp message is safe even where yarl quoted the
+    secret differently from ``urllib`` (yarl leaves ``/`` and ``@`` alone in a query).
+    """
     variants: set[str] = set()
     for secret in secrets:
         if secret:
             # URLs in third-party messages carry the secret percent-encoded.
-            variants.update((secret, quote(secret, safe=""), quote_plus(secret)))
+            variants.update((secret, quote(secret, safe=""), quote_plus(secret), quote(secret)))
     # Longest first, so that a secret containing another is replaced whole.
     for secret in sorted(variants, key=len, reverse=True):
         if secret and secret in text:
             text = text.replace(secret, REDACTED)
+    if "=" in text:
+        text = _SECRET_PARAM.sub(rf"\1={REDACTED}", text)
     return text
