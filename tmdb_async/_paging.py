@@ -170,7 +170,7 @@ class Paginator(Generic[T]):
         return self._items()
 
     def __repr__(self) -> str:
-        name = getattr(self._fetch, "__qualname__", "?")
+        name = getattr(self._fetch, "__qualname__", None) or type(self._fetch).__qualname__
         return (
             f"<Paginator {name} start={self._start} max_pages={self._max_pages} "
             f"max_items={self._max_items} unique={self._key is not None}>"
