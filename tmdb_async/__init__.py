@@ -8,6 +8,7 @@ Start with :class:`TMDBClient`::
 
 from ._client import DEFAULT_BASE_URL, DEFAULT_WEBSITE_URL, TMDBClient
 from ._convert import make_converter
+from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from ._version import __version__
 from .errors import (
@@ -221,6 +222,7 @@ __all__ = [
     "PermissionDeniedError",
     "ProductionCompany",
     "ProductionCountry",
+    "RateLimit",
     "RateLimitError",
     "RequestToken",
     "RequestTokenNotApprovedError",

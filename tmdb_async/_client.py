@@ -17,6 +17,7 @@ from ._convert import CONVERTER
 from ._core import Core, JSONLoads, Pool, Sleep
 from ._credentials import Credentials
 from ._paging import Paginator, paginate
+from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
 from .errors import TMDBUsageError
 from .models.common import Page
@@ -91,6 +92,10 @@ class TMDBClient:
         timeout: seconds one attempt may take in all (default 30), an
             ``aiohttp.ClientTimeout``, or ``None`` for no limit.
         max_connections: the connection pool's cap (default 20).
+        rate_limit: the client's shared request budget: a :class:`RateLimit` (default 40
+            requests per second, bursts of 10), a number of requests per second, or
+            ``None`` for no limit. Every task and view of the client draws from it, and an
+            HTTP 429 pauses all of them (``Retry-After`` when sent, else the retry backoff).
         retry: the :class:`RetryPolicy`; ``None`` switches retries off.
         sleep: the coroutine used to wait between retries (tests inject a fake).
         json_loads: the JSON decoder, given bytes (for example ``orjson.loads``).
@@ -112,6 +117,7 @@ class TMDBClient:
         region: str | None = None,
         timeout: float | aiohttp.ClientTimeout | None = DEFAULT_TIMEOUT,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
         retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
         sleep: Sleep = asyncio.sleep,
         json_loads: JSONLoads = json.loads,
@@ -126,7 +132,17 @@ class TMDBClient:
             raise TMDBUsageError(f"timeout must be positive, got {timeout}")
         if session is not None and not isinstance(session, aiohttp.ClientSession):
             raise TMDBUsageError("session must be an aiohttp.ClientSession")
-        pool = Pool(session=session, max_connections=max_connections, timeout=timeout, sleep=sleep)
+        if rate_limit is not None and not isinstance(rate_limit, RateLimit):
+            if isinstance(rate_limit, bool) or not isinstance(rate_limit, int | float):
+                raise TMDBUsageError("rate_limit must be a RateLimit, a number or None")
+            rate_limit = RateLimit(float(rate_limit))
+        pool = Pool(
+            session=session,
+            max_connections=max_connections,
+            timeout=timeout,
+            sleep=sleep,
+            rate_limit=rate_limit,
+        )
         self._core = Core(
             pool=pool,
             credentials=credentials,

@@ -19,10 +19,12 @@ import attrs
 import cattrs
 
 from ._credentials import REDACTED, SECRET_KEYS, Credentials, collect_secrets, redact
+from ._ratelimit import DEFAULT_RATE_LIMIT, Clock, RateLimit, RequestGate
 from ._retry import IDEMPOTENT_METHODS, RetryPolicy, parse_retry_after
 from ._version import __version__
 from .errors import (
     ClientClosedError,
+    RateLimitError,
     ResponseValidationError,
     TMDBConnectionError,
     TMDBError,
@@ -65,8 +67,10 @@ class Pool:
 
     Created lazily inside the running loop on first use (aiohttp >= 3.14 refuses a
     session made outside one). A caller's session is used as is and never closed.
-    Later: the shared rate budget and 429 cooldown live here too, so every view of one
-    client shares them.
+
+    The pool also holds the client's one request budget, :attr:`gate` (a
+    :class:`~tmdb_async._ratelimit.RequestGate`): the rate limit and the shared 429
+    cooldown, so every view of one client (``Core.derive``) draws from the same budget.
     """
 
     def __init__(
@@ -76,12 +80,16 @@ class Pool:
         max_connections: int,
         timeout: float | aiohttp.ClientTimeout | None,
         sleep: Sleep,
+        rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
+        clock: Clock = time.monotonic,
     ) -> None:
         self._session = session
         self._owns_session = session is None
         self._closed = False
         self.max_connections = max_connections
         self.sleep = sleep
+        #: Every attempt passes this gate before it is sent (rate limit, 429 cooldown).
+        self.gate = RequestGate(rate_limit, clock=clock, sleep=sleep)
         if timeout is None:
             self.timeout = aiohttp.ClientTimeout(total=None)
         elif isinstance(timeout, aiohttp.ClientTimeout):
@@ -328,7 +336,18 @@ class Core:
                 url=shown,
                 retry_after=parse_retry_after(raw.headers.get("Retry-After")),
             )
-            if policy.should_retry(api_error, attempt=attempt, idempotent=idempotent):
+            retry = policy.should_retry(api_error, attempt=attempt, idempotent=idempotent)
+            if raw.status == 429 or isinstance(api_error, RateLimitError):
+                # One 429 holds every task of this client (the shared cooldown), so a
+                # burst turns into a steady stream instead of a storm of retries.
+                delay = policy.delay(attempt, api_error.retry_after)
+                if retry:
+                    self._log_retry(delay, attempt, method, shown, api_error)
+                    await self.pool.gate.pause(delay)
+                    continue
+                self.pool.gate.cool_down(delay)
+                raise api_error
+            if retry:
                 await self._wait(
                     policy.delay(attempt, api_error.retry_after), attempt, method, shown, api_error
                 )
@@ -336,6 +355,12 @@ class Core:
             raise api_error
 
     async def _wait(
+        self, delay: float, attempt: int, method: str, shown: str, error: TMDBError
+    ) -> None:
+        self._log_retry(delay, attempt, method, shown, error)
+        await self.pool.sleep(delay)
+
+    def _log_retry(
         self, delay: float, attempt: int, method: str, shown: str, error: TMDBError
     ) -> None:
         logger.info(
@@ -346,7 +371,6 @@ class Core:
             attempt,
             type(error).__name__,
         )
-        await self.pool.sleep(delay)
 
     def _transport_error(
         self, failed: _AttemptFailed, method: str, shown: str, secrets: tuple[str, ...]
@@ -375,6 +399,9 @@ class Core:
     ) -> RawResponse:
         pool = self.pool
         session = pool.session()
+        gate = pool.gate
+        if gate.busy:  # skipped entirely without a rate limit or a cooldown
+            await gate.acquire()
         try:
             async with session.request(
                 method,
