@@ -295,3 +295,43 @@ def test_spec_example_values() -> None:
     assert all(isinstance(c, Certification) for c in certs.certifications["US"])
     changes = both(spec_examples("changes-tv-list")[0], Page[ChangedEntry])
     assert changes.results[0] == ChangedEntry(id=225591, adult=False)
+
+
+# ---------------------------------------------------------------------- secrets
+
+
+async def test_api_key_never_shown_by_catalogue_calls(
+    tmdb_key: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from tests.conftest import API_KEY
+    from tmdb_async import ResourceNotFoundError, ResponseValidationError
+
+    caplog.set_level(logging.DEBUG, logger="tmdb_async")
+    mock.get(
+        url_re("/3/tv/5"),
+        status=404,
+        payload={"success": False, "status_code": 34, "status_message": "not found"},
+    )
+    mock.get(url_re("/3/search/multi"), payload={"page": "not a number", "results": []})
+    mock.get(url_re("/3/trending/all/day"), payload=paged({"id": 1, "media_type": "movie"}))
+    with pytest.raises(ResourceNotFoundError) as not_found:
+        await tmdb_key.tv.details(5)
+    with pytest.raises(ResponseValidationError) as invalid:
+        await tmdb_key.search.multi("x")
+    items = [i async for i in tmdb_key.paginate(tmdb_key.trending.all)]
+    assert items == [MovieSummary(id=1, media_type="movie")]
+    shown = [
+        str(not_found.value),
+        repr(not_found.value),
+        str(invalid.value),
+        repr(invalid.value),
+        repr(tmdb_key.paginate(tmdb_key.trending.all)),
+        repr(tmdb_key.tv),
+        repr(tmdb_key.images),
+        *(r.getMessage() for r in caplog.records),
+    ]
+    assert len(caplog.records) >= 3
+    for text in shown:
+        assert API_KEY not in text
