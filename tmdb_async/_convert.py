@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -152,19 +153,26 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
     conv.register_unstructure_hook(dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(dt.date, lambda v: v.isoformat())
 
-    def has_renames(cls: Any) -> bool:
-        return attrs.has(cls) and bool(_field_overrides(cls))
-
-    def structure_renamed(cls: Any) -> Any:
-        overrides = _field_overrides(cls)
-        return make_dict_structure_fn(
+    def structure_attrs(cls: Any) -> Any:
+        fn = make_dict_structure_fn(
             cls,
             conv,
             _cattrs_forbid_extra_keys=forbid_extra_keys,
-            **overrides,
+            **_field_overrides(cls),
         )
+        name = getattr(cls, "__name__", str(cls))
 
-    conv.register_structure_hook_factory(has_renames, structure_renamed)
+        def structure(value: Any, tp: Any) -> Any:
+            # The generated function reads keys with `in` and `[]`, so a list where an
+            # object belongs (php-tmdb's hand-edited "avatar") silently gave an object of
+            # defaults. Anything but a JSON object is refused.
+            if type(value) is not dict and not isinstance(value, Mapping):
+                raise TypeError(f"expected a JSON object for {name}, got {type(value).__name__}")
+            return fn(value, tp)
+
+        return structure
+
+    conv.register_structure_hook_factory(attrs.has, structure_attrs)
     conv.register_structure_hook_factory(_is_media_union, _media_union_hook(conv))
     return conv
 
