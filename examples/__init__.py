@@ -1,0 +1,1 @@
+"""Runnable examples (a package so ``python -m examples.webapp`` and the tests import them)."""
