@@ -7,10 +7,9 @@ Every method checks its arguments locally (ids, pages, dates, language, region) 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
-from ..errors import MissingSessionError, TMDBUsageError
+from ..errors import MissingSessionError
 from ..models.auth import GuestSession, Session
 from ..models.common import Page
 from ..models.movie import (
@@ -31,8 +30,9 @@ from ..models.movie import (
     WatchProviders,
 )
 from ._base import Resource, check_id, check_token, join_appends, language_param, region_param
+from ._params import check_changes_window, check_image_languages, check_page, code_param
 
-__all__ = ["MAX_CHANGES_WINDOW", "MAX_PAGE", "MOVIE_APPENDS", "Movies", "check_page"]
+__all__ = ["MOVIE_APPENDS", "Movies"]
 
 #: Names ``append_to_response`` accepts on movie details; each fills the field of the same
 #: name on :class:`~tmdb_async.Movie` (``watch/providers`` fills ``watch_providers``;
@@ -57,53 +57,8 @@ MOVIE_APPENDS = frozenset(
     }
 )
 
-#: TMDB serves pages 1 to 500 of any paged list (error 22 beyond).
-MAX_PAGE = 500
-
-#: The longest window ``changes`` accepts (TMDB: "up to 14 days in a single query").
-MAX_CHANGES_WINDOW = dt.timedelta(days=14)
-
-_IMAGE_LANGUAGE = re.compile(r"[a-z]{2}|null")
-_COUNTRY = re.compile(r"[A-Z]{2}")
+_COUNTRY = r"[A-Z]{2}"
 _SUMMARY_PAGE = Page[MovieSummary]
-
-
-def check_page(page: object) -> int:
-    """A page number: an int from 1 to 500 (``bool`` refused)."""
-    if isinstance(page, bool) or not isinstance(page, int):
-        raise TMDBUsageError(f"page must be an int, not {type(page).__name__}")
-    if not 1 <= page <= MAX_PAGE:
-        raise TMDBUsageError(f"page must be between 1 and {MAX_PAGE} (TMDB's cap), got {page}")
-    return page
-
-
-def _date(value: object, name: str) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise TMDBUsageError(f"{name} must be a datetime.date, not {type(value).__name__}")
-    return value.isoformat()
-
-
-def _image_languages(value: Iterable[str] | str | None) -> str | None:
-    if value is None:
-        return None
-    names = value.split(",") if isinstance(value, str) else list(value)
-    if not names:
-        return None
-    for name in names:
-        if not isinstance(name, str) or not _IMAGE_LANGUAGE.fullmatch(name):
-            raise TMDBUsageError(
-                "include_image_language takes ISO 639-1 codes like 'en' and 'null' "
-                f"(images without text), got {name!r}"
-            )
-    return ",".join(names)
-
-
-def _country(value: str | None) -> str | None:
-    if value is not None and (not isinstance(value, str) or not _COUNTRY.fullmatch(value)):
-        raise TMDBUsageError(f"country must be an ISO 3166-1 code like 'US', got {value!r}")
-    return value
 
 
 def _session_params(session: Session | GuestSession | str) -> dict[str, str | None]:
@@ -158,7 +113,7 @@ class Movies(Resource):
             "language": language_param(self._core, language),
         }
         if include_image_language is not None:
-            params["include_image_language"] = _image_languages(include_image_language)
+            params["include_image_language"] = check_image_languages(include_image_language)
         if session is not None:
             params.update(_session_params(session))
         elif appends is not None and "account_states" in appends.split(","):
@@ -225,7 +180,7 @@ class Movies(Resource):
         """
         mid = check_id(movie_id, "movie_id")
         params = {
-            "include_image_language": _image_languages(include_image_language),
+            "include_image_language": check_image_languages(include_image_language),
             "language": language_param(self._core, language),
         }
         return await self._core.request("GET", f"/3/movie/{mid}/images", params=params, into=Images)
@@ -447,7 +402,7 @@ class Movies(Resource):
         See https://developer.themoviedb.org/reference/movie-alternative-titles
         """
         mid = check_id(movie_id, "movie_id")
-        params = {"country": _country(country)}
+        params = {"country": code_param(country, "country", _COUNTRY)}
         return await self._core.request(
             "GET", f"/3/movie/{mid}/alternative_titles", params=params, into=MovieAlternativeTitles
         )
@@ -501,16 +456,10 @@ class Movies(Resource):
         See https://developer.themoviedb.org/reference/movie-changes
         """
         mid = check_id(movie_id, "movie_id")
-        start = _date(start_date, "start_date")
-        end = _date(end_date, "end_date")
-        if start_date is not None and end_date is not None:
-            if end_date < start_date:
-                raise TMDBUsageError(f"end_date {end} is before start_date {start} (TMDB error 32)")
-            if end_date - start_date > MAX_CHANGES_WINDOW:
-                raise TMDBUsageError(
-                    f"TMDB returns changes for at most 14 days at a time, got {start} to {end}"
-                )
-        params = {"start_date": start, "end_date": end, "page": check_page(page)}
+        params: dict[str, str | int | None] = {
+            **check_changes_window(start_date, end_date),
+            "page": check_page(page),
+        }
         return await self._core.request(
             "GET", f"/3/movie/{mid}/changes", params=params, into=Changes
         )
