@@ -329,11 +329,9 @@ def test_website_url_is_configurable_and_independent(website_url: str, expected:
 )
 @pytest.mark.parametrize("name", ["base_url", "website_url"])
 def test_bad_urls_are_usage_errors(name: str, bad: str) -> None:
+    kwargs: dict[str, Any] = {name: bad}
     with pytest.raises(TMDBUsageError, match=name):
-        if name == "base_url":
-            TMDBClient(access_token=READ_TOKEN, base_url=bad)
-        else:
-            TMDBClient(access_token=READ_TOKEN, website_url=bad)
+        TMDBClient(access_token=READ_TOKEN, **kwargs)
 
 
 # ---------------------------------------------------------------------------- language and region
