@@ -26,7 +26,8 @@ def _install(session: nox.Session, *groups: str, project: bool = True) -> None:
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """Run the test-suite (warnings are errors; see pyproject.toml)."""
-    _install(session, "test")
+    # "browser": Playwright, which drives the system chromium (never `playwright install`).
+    _install(session, "test", "browser")
     session.run("pytest", *session.posargs)
 
 
