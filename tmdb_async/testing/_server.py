@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import contextvars
 import datetime as dt
 import fnmatch
 import inspect
@@ -65,6 +66,8 @@ _FAULT_KINDS = ("error", "hang", "reset", "truncate", "garbage")
 _STATUS_CODES = {500: 11, 501: 2, 502: 43, 503: 9, 504: 24}
 _MAX_HANG = 60.0
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# The fault injected into the current request (for the request log); one list per request.
+_FAULT: contextvars.ContextVar[list[str]] = contextvars.ContextVar("sandbox_fault")
 
 
 # --------------------------------------------------------------------------- public config
@@ -335,6 +338,7 @@ class Sandbox:
         self._in_flight: dict[str, int] = collections.defaultdict(int)
         self._requested_port = port
         self._runner: web.AppRunner | None = None
+        self._app: web.Application | None = None
         self._closing = asyncio.Event()
         self._port: int | None = None
 
@@ -354,6 +358,7 @@ class Sandbox:
             await runner.cleanup()
             raise
         self._runner = runner
+        self._app = app
         self._closing = asyncio.Event()
         self._port = int(runner.addresses[0][1])
         return self
@@ -455,6 +460,14 @@ class Sandbox:
         """A seeded user by name (default: the first)."""
         return self.state.user(username)
 
+    async def serves(self, method: str, path: str) -> bool:
+        """Whether the sandbox has a route for ``method`` on the concrete ``path``."""
+        from aiohttp.test_utils import make_mocked_request
+
+        app = self._app if self._app is not None else self._build_app()
+        match = await app.router.resolve(make_mocked_request(method.upper(), path, app=app))
+        return match.http_exception is None
+
     def add_fault(self, fault: Fault) -> None:
         """Start injecting ``fault`` (rules are tried in the order added)."""
         self._faults.append(fault)
@@ -502,7 +515,7 @@ class Sandbox:
                 body = None
         status = 0
         fault: list[str] = []
-        request["fault"] = fault
+        _FAULT.set(fault)
         try:
             response = await handler(request)
             status = response.status
@@ -543,7 +556,7 @@ class Sandbox:
         fault = self._pick_fault(request)
         if fault is None:
             return await handler(request)
-        request["fault"].append(fault.kind)
+        _FAULT.get().append(fault.kind)
         if fault.kind == "error":
             code = fault.code if fault.code is not None else _STATUS_CODES.get(fault.status, 11)
             failure = Failure(code, http_status=fault.status)
@@ -651,15 +664,18 @@ class _Routes:
         self.cat = sandbox.catalogue
 
     def register(self, router: web.UrlDispatcher) -> None:
+        """Add every route to ``router`` (numeric ids only match digits, like TMDB's)."""
         r = router
-        d = r"{%s:\d+}"
+        movie, tv = r"/3/movie/{movie_id:\d+}", r"/3/tv/{series_id:\d+}"
+        account, lst = r"/3/account/{account_id:\d+}", r"/3/list/{list_id:\d+}"
+        episode = tv + r"/season/{season_number:\d+}/episode/{episode_number:\d+}"
+        guest = "/3/guest_session/{guest_session_id}/rated"
         # v3 authentication
         r.add_get("/3/authentication", self.validate_key)
         r.add_get("/3/authentication/token/new", self.token_new)
-        r.add_route("POST", "/3/authentication/token/validate_with_login", self.login)
-        r.add_route("GET", "/3/authentication/token/validate_with_login", self.login)
-        r.add_route("POST", "/3/authentication/session/new", self.session_new)
-        r.add_route("GET", "/3/authentication/session/new", self.session_new)
+        for method in ("POST", "GET"):  # GET: the legacy query-string forms
+            r.add_route(method, "/3/authentication/token/validate_with_login", self.login)
+            r.add_route(method, "/3/authentication/session/new", self.session_new)
         r.add_post("/3/authentication/session/convert/4", self.session_convert)
         r.add_delete("/3/authentication/session", self.session_delete)
         r.add_get("/3/authentication/guest_session/new", self.guest_new)
@@ -669,41 +685,39 @@ class _Routes:
         r.add_delete("/4/auth/access_token", self.v4_logout)
         # account
         r.add_get("/3/account", self.account)
-        r.add_get("/3/account/" + d % "account_id", self.account)
-        base = "/3/account/" + d % "account_id"
-        r.add_post(base + "/favorite", self.mark_favorite)
-        r.add_post(base + "/watchlist", self.mark_watchlist)
-        r.add_get(base + "/{which:favorite|watchlist}/{media:movies|tv}", self.account_items)
-        r.add_get(base + "/rated/{media:movies|tv}", self.account_rated)
-        r.add_get(base + "/rated/tv/episodes", self.account_rated_episodes)
-        r.add_get(base + "/lists", self.account_lists)
+        r.add_get(account, self.account)
+        r.add_post(account + "/favorite", self.mark_favorite)
+        r.add_post(account + "/watchlist", self.mark_watchlist)
+        r.add_get(account + "/{which:favorite|watchlist}/{media:movies|tv}", self.account_items)
+        r.add_get(account + "/rated/{media:movies|tv}", self.account_rated)
+        r.add_get(account + "/rated/tv/episodes", self.account_rated_episodes)
+        r.add_get(account + "/lists", self.account_lists)
         # ratings and account states
-        r.add_post("/3/movie/" + d % "movie_id" + "/rating", self.rate_movie)
-        r.add_delete("/3/movie/" + d % "movie_id" + "/rating", self.rate_movie)
-        r.add_post("/3/tv/" + d % "series_id" + "/rating", self.rate_tv)
-        r.add_delete("/3/tv/" + d % "series_id" + "/rating", self.rate_tv)
-        episode = "/3/tv/{series_id}/season/{season_number}/episode/{episode_number}/rating"
-        r.add_post(episode, self.rate_episode)
-        r.add_delete(episode, self.rate_episode)
-        r.add_get("/3/movie/" + d % "movie_id" + "/account_states", self.movie_states)
-        r.add_get("/3/tv/" + d % "series_id" + "/account_states", self.tv_states)
-        guest = "/3/guest_session/{guest_session_id}/rated"
+        for path, handler in (
+            (movie, self.rate_movie),
+            (tv, self.rate_tv),
+            (episode, self.rate_episode),
+        ):
+            r.add_post(path + "/rating", handler)
+            r.add_delete(path + "/rating", handler)
+        r.add_get(movie + "/account_states", self.movie_states)
+        r.add_get(tv + "/account_states", self.tv_states)
         r.add_get(guest + "/{media:movies|tv}", self.guest_rated)
         r.add_get(guest + "/tv/episodes", self.guest_rated_episodes)
         # lists
         r.add_post("/3/list", self.list_create)
-        r.add_get("/3/list/" + d % "list_id", self.list_details)
-        r.add_delete("/3/list/" + d % "list_id", self.list_delete)
-        r.add_get("/3/list/" + d % "list_id" + "/item_status", self.list_item_status)
-        r.add_post("/3/list/" + d % "list_id" + "/{op:add_item|remove_item}", self.list_edit)
-        r.add_post("/3/list/" + d % "list_id" + "/clear", self.list_clear)
+        r.add_get(lst, self.list_details)
+        r.add_delete(lst, self.list_delete)
+        r.add_get(lst + "/item_status", self.list_item_status)
+        r.add_post(lst + "/{op:add_item|remove_item}", self.list_edit)
+        r.add_post(lst + "/clear", self.list_clear)
         # catalogue
         r.add_get("/3/configuration", self.configuration)
         r.add_get("/3/movie/popular", self.popular)
         r.add_get("/3/tv/popular", self.popular)
-        r.add_get("/3/movie/{movie_id}", self.movie)
-        r.add_get("/3/tv/{series_id}", self.tv)
-        r.add_get("/3/person/{person_id}", self.person)
+        r.add_get(movie, self.movie)
+        r.add_get(tv, self.tv)
+        r.add_get(r"/3/person/{person_id:\d+}", self.person)
         r.add_get("/3/search/{kind:movie|tv|person}", self.search)
         # website: approval pages, images
         r.add_get("/", self.home)
