@@ -1,9 +1,10 @@
 """The sandbox's HTTP side: an aiohttp.web application that answers like TMDB, and its runner.
 
-Requests pass, outermost first: the request log, fault injection, the CDN-style rate limit,
-application authentication (``api_key`` or Bearer read token), then the route's handler.
-Handlers work on :class:`~._state.State` and :class:`~._catalogue.Catalogue`; a
-:class:`~._state.Failure` becomes TMDB's error envelope.
+Requests pass, outermost first: the request log, the CDN-style rate limit (a request held
+by a fault still counts as in flight), fault injection, application authentication
+(``api_key`` or Bearer read token), then the route's handler. Handlers work on
+:class:`~._state.State` and :class:`~._catalogue.Catalogue`; a :class:`~._state.Failure`
+becomes TMDB's error envelope.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import random
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlencode
 
 import attrs
 from aiohttp import web
@@ -110,8 +112,8 @@ class Fault:
         times: fail at most this many requests, or ``None`` for no limit.
         status: the HTTP status of an ``"error"`` fault (500, 502, 503, 504 ...).
         code: TMDB's ``status_code`` in that error (default: by status, e.g. 503 -> 9).
-        hang_seconds: how long a ``"hang"`` waits (at most 60; cut short when the sandbox
-            closes).
+        hang_seconds: how long a ``"hang"`` waits before answering normally (at most 60;
+            cut short by :meth:`Sandbox.release_hung` and when the sandbox closes).
     """
 
     kind: FaultKind = attrs.field(validator=attrs.validators.in_(_FAULT_KINDS))
@@ -271,8 +273,16 @@ def _token_string(token: RequestToken | str) -> str:
     return value
 
 
+def _redirect(location: str) -> web.Response:
+    # Not web.HTTPFound: it normalises the URL ("myapp://cb" -> "myapp://cb/").
+    return web.Response(status=302, headers={"Location": location})
+
+
 def _with_query(target: str, **params: str) -> str:
-    return str(URL(target).update_query(params))
+    """``target`` with ``params`` appended to its query (custom schemes left as they are)."""
+    base, hash_mark, fragment = target.partition("#")
+    joiner = "&" if "?" in base else "?"
+    return f"{base}{joiner}{urlencode(params)}{hash_mark}{fragment}"
 
 
 # --------------------------------------------------------------------------- the sandbox
@@ -339,7 +349,9 @@ class Sandbox:
         self._requested_port = port
         self._runner: web.AppRunner | None = None
         self._app: web.Application | None = None
-        self._closing = asyncio.Event()
+        self._release = asyncio.Event()
+        self._hung = 0
+        self._hung_changed = asyncio.Condition()
         self._port: int | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -359,13 +371,14 @@ class Sandbox:
             raise
         self._runner = runner
         self._app = app
-        self._closing = asyncio.Event()
+        self._release = asyncio.Event()
+        self._hung_changed = asyncio.Condition()
         self._port = int(runner.addresses[0][1])
         return self
 
     async def close(self) -> None:
         """Stop serving (hanging requests are released first). Idempotent."""
-        self._closing.set()
+        self._release.set()
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()
@@ -468,6 +481,21 @@ class Sandbox:
         match = await app.router.resolve(make_mocked_request(method.upper(), path, app=app))
         return match.http_exception is None
 
+    @property
+    def hung(self) -> int:
+        """How many requests a ``"hang"`` fault is holding right now."""
+        return self._hung
+
+    async def wait_until_hung(self, count: int = 1) -> None:
+        """Wait until ``count`` requests are held by ``"hang"`` faults (no polling)."""
+        async with self._hung_changed:
+            await self._hung_changed.wait_for(lambda: self._hung >= count)
+
+    def release_hung(self) -> None:
+        """Let every request held by a ``"hang"`` fault go on (it is then answered)."""
+        self._release.set()
+        self._release = asyncio.Event()
+
     def add_fault(self, fault: Fault) -> None:
         """Start injecting ``fault`` (rules are tried in the order added)."""
         self._faults.append(fault)
@@ -493,7 +521,7 @@ class Sandbox:
 
     def _build_app(self) -> web.Application:
         app = web.Application(
-            middlewares=[self._record, self._inject_faults, self._limit_rate, self._authenticate]
+            middlewares=[self._record, self._limit_rate, self._inject_faults, self._authenticate]
         )
         routes = _Routes(self)
         routes.register(app.router)
@@ -562,8 +590,15 @@ class Sandbox:
             failure = Failure(code, http_status=fault.status)
             return _fail(failure)
         if fault.kind == "hang":
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._closing.wait(), timeout=fault.hang_seconds)
+            release = self._release
+            async with self._hung_changed:
+                self._hung += 1
+                self._hung_changed.notify_all()
+            try:
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(release.wait(), timeout=fault.hang_seconds)
+            finally:
+                self._hung -= 1
             return await handler(request)
         if fault.kind == "garbage":
             return web.Response(
@@ -642,8 +677,11 @@ class Sandbox:
         header = request.headers.get("Authorization")
         if header is not None:
             scheme, _, value = header.partition(" ")
-            if scheme.lower() == "bearer" and value.strip() == self.access_token:
-                return
+            token = value.strip()
+            if scheme.lower() == "bearer" and (
+                token == self.access_token or token in self.state.v4_access_tokens
+            ):
+                return  # the read token, or a v4 user access token this sandbox issued
             raise Failure(7)
         if request.path.startswith("/4/"):
             raise Failure(7)  # v4 wants the Bearer read token
@@ -1197,8 +1235,8 @@ class _Routes:
             return self._expired_page()
         flag = {"approved": "true"} if approved else {"denied": "true"}
         if isinstance(redirect_to, str) and redirect_to:
-            raise web.HTTPFound(_with_query(redirect_to, request_token=token, **flag))
-        raise web.HTTPFound("/authenticate/allow" if approved else "/authenticate/deny")
+            return _redirect(_with_query(redirect_to, request_token=token, **flag))
+        return _redirect("/authenticate/allow" if approved else "/authenticate/deny")
 
     async def v4_approval(self, request: web.Request) -> web.Response:
         token = request.query.get("request_token", "")
@@ -1232,8 +1270,8 @@ class _Routes:
             return self._expired_page()
         if state.redirect_to:
             flag = {"approved": "true"} if approved else {"denied": "true"}
-            raise web.HTTPFound(_with_query(state.redirect_to, request_token=token, **flag))
-        raise web.HTTPFound("/auth/access/approve" if approved else "/authenticate/deny")
+            return _redirect(_with_query(state.redirect_to, request_token=token, **flag))
+        return _redirect("/auth/access/approve" if approved else "/authenticate/deny")
 
     async def image(self, request: web.Request) -> web.Response:
         size = request.match_info["size"]
