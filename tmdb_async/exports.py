@@ -1,0 +1,399 @@
+"""TMDB's daily ID exports: every valid id of a kind, streamed, to drive whole-catalogue jobs.
+
+TMDB publishes, each day at about 08:00 UTC, one file per kind at
+``https://files.tmdb.org/p/exports/{kind}_ids_MM_DD_YYYY.json.gz``: gzipped JSON lines such
+as ``{"adult":false,"id":550,"original_title":"Fight Club","popularity":61.4,"video":false}``.
+The movie file alone is over a million lines, so this module never holds a file in memory:
+it decompresses the HTTP body chunk by chunk (``zlib``) and yields one entry per line::
+
+    from tmdb_async.batch import run_batch
+    from tmdb_async.exports import export_ids
+
+    async with TMDBClient(access_token=TOKEN) as tmdb:
+        ids = export_ids(tmdb, "movie")                 # the latest file
+        async with run_batch(tmdb.movies.details, ids) as results:
+            async for item in results:
+                ...
+
+The files need no credentials; they are fetched through the client's connection pool
+(its cap and rate budget apply). ``base_url`` points the download elsewhere (the sandbox
+serves exports too, from its catalogue; see :func:`export_handler`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import gzip
+import json
+import re
+import zlib
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+import aiohttp
+import attrs
+from aiohttp import web
+
+from ._core import Pool
+from .errors import (
+    ResponseValidationError,
+    TMDBConnectionError,
+    TMDBTimeoutError,
+    TMDBUsageError,
+    error_from_response,
+)
+
+__all__ = [
+    "EXPORTS_BASE_URL",
+    "EXPORT_KINDS",
+    "ExportDecoder",
+    "ExportEntry",
+    "ExportKind",
+    "export_filename",
+    "export_handler",
+    "export_ids",
+    "export_url",
+    "gzip_json_lines",
+    "latest_export_date",
+    "read_export_file",
+    "stream_export",
+]
+
+#: Where TMDB publishes the daily files.
+EXPORTS_BASE_URL = "https://files.tmdb.org/p/exports"
+
+#: The kinds of export TMDB publishes (the file name's prefix).
+ExportKind = Literal[
+    "movie",
+    "tv_series",
+    "person",
+    "collection",
+    "tv_network",
+    "keyword",
+    "production_company",
+]
+EXPORT_KINDS: frozenset[str] = frozenset(get_args(ExportKind))
+
+# TMDB's files appear at about 08:00 UTC; before that, yesterday's is the latest.
+_PUBLISHED_AT = dt.time(8, 0)
+_FILENAME = re.compile(r"(?P<kind>[a-z_]+)_ids_(?P<m>\d\d)_(?P<d>\d\d)_(?P<y>\d{4})\.json\.gz")
+_CHUNK = 64 * 1024
+# A line longer than this is not an export line: stop instead of buffering without end.
+_MAX_LINE = 1 << 20
+
+
+@attrs.frozen(kw_only=True, slots=True)
+class ExportEntry:
+    """One line of an export file.
+
+    Attributes:
+        id: the TMDB id.
+        name: ``original_title`` (movies), ``original_name`` (TV series) or ``name``
+            (every other kind).
+        popularity: TMDB's popularity, where the kind has one.
+        adult: the adult flag (movies, people).
+        video: the video flag (movies).
+    """
+
+    id: int
+    name: str | None = None
+    popularity: float | None = None
+    adult: bool | None = None
+    video: bool | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ExportEntry:
+        """Build an entry from one decoded line; raises ``ValueError`` on a bad one."""
+        ident = data.get("id")
+        if isinstance(ident, bool) or not isinstance(ident, int):
+            raise ValueError(f"an export line needs an integer id, got {ident!r}")
+        name = data.get("original_title", data.get("original_name", data.get("name")))
+        popularity = data.get("popularity")
+        adult = data.get("adult")
+        video = data.get("video")
+        return cls(
+            id=ident,
+            name=name if isinstance(name, str) else None,
+            popularity=float(popularity)
+            if isinstance(popularity, int | float) and not isinstance(popularity, bool)
+            else None,
+            adult=adult if isinstance(adult, bool) else None,
+            video=video if isinstance(video, bool) else None,
+        )
+
+
+# --------------------------------------------------------------------------- names and dates
+
+
+def _check_kind(kind: object) -> str:
+    if kind not in EXPORT_KINDS:
+        raise TMDBUsageError(f"unknown export kind {kind!r}; one of {sorted(EXPORT_KINDS)}")
+    return str(kind)
+
+
+def latest_export_date(now: dt.datetime | None = None) -> dt.date:
+    """The date of the newest file TMDB has published at ``now`` (default: the current time).
+
+    Files appear at about 08:00 UTC: before that, yesterday's file is the latest.
+    """
+    now = now or dt.datetime.now(dt.timezone.utc)
+    if now.tzinfo is None:
+        raise TMDBUsageError("now must be an aware datetime")
+    utc = now.astimezone(dt.timezone.utc)
+    day = utc.date()
+    return day if utc.time() >= _PUBLISHED_AT else day - dt.timedelta(days=1)
+
+
+def export_filename(kind: ExportKind, date: dt.date) -> str:
+    """The name of the ``kind`` export of ``date``, e.g. ``movie_ids_05_15_2024.json.gz``."""
+    if not isinstance(date, dt.date):
+        raise TMDBUsageError(f"date must be a datetime.date, got {type(date).__name__}")
+    return f"{_check_kind(kind)}_ids_{date:%m_%d_%Y}.json.gz"
+
+
+def export_url(
+    kind: ExportKind, date: dt.date | None = None, *, base_url: str = EXPORTS_BASE_URL
+) -> str:
+    """The URL of the ``kind`` export of ``date`` (default: the latest published)."""
+    if not isinstance(base_url, str) or not base_url.startswith(("http://", "https://")):
+        raise TMDBUsageError(f"base_url must be an http(s) URL, got {base_url!r}")
+    return f"{base_url.rstrip('/')}/{export_filename(kind, date or latest_export_date())}"
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+class ExportDecoder:
+    """Turns the bytes of an export, fed in chunks of any size, into decoded JSON lines.
+
+    Gzip is undone incrementally (several gzip members in a row are fine); a body that is
+    not gzipped (a server that already undid ``Content-Encoding: gzip``) is taken as plain
+    JSON lines. Memory is bounded by the chunk size and the longest line.
+    """
+
+    def __init__(self) -> None:
+        self._inflate: Any = None
+        self._plain: bool | None = None
+        self._pending = b""
+        self._head = b""
+        self.lines = 0
+
+    def feed(self, chunk: bytes) -> list[dict[str, Any]]:
+        """Decode ``chunk``; returns the complete lines it finished."""
+        if self._plain is None:
+            self._head += chunk
+            if len(self._head) < 2:
+                return []
+            chunk, self._head = self._head, b""
+            self._plain = not chunk.startswith(b"\x1f\x8b")
+        if self._plain:
+            return self._lines(chunk)
+        out: list[dict[str, Any]] = []
+        while chunk:
+            if self._inflate is None:
+                self._inflate = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+            try:
+                data = self._inflate.decompress(chunk)
+            except zlib.error as exc:
+                raise ValueError(f"the export is not valid gzip: {exc}") from None
+            out.extend(self._lines(data))
+            if self._inflate.eof:  # a member ended; another may follow
+                chunk = self._inflate.unused_data
+                self._inflate = None
+            else:
+                chunk = b""
+        return out
+
+    def close(self) -> list[dict[str, Any]]:
+        """The end of the body: returns a last unterminated line; raises if it was cut short."""
+        if self._plain is None and self._head:
+            self._plain = True
+            self._pending = self._head
+        if self._inflate is not None:
+            raise ValueError("the export ended in the middle of its gzip stream")
+        tail, self._pending = self._pending, b""
+        return [self._decode(tail)] if tail.strip() else []
+
+    def _lines(self, data: bytes) -> list[dict[str, Any]]:
+        if not data:
+            return []
+        buffer = self._pending + data
+        parts = buffer.split(b"\n")
+        self._pending = parts.pop()
+        if len(self._pending) > _MAX_LINE:
+            raise ValueError(f"an export line is longer than {_MAX_LINE} bytes")
+        return [self._decode(p) for p in parts if p.strip()]
+
+    def _decode(self, line: bytes) -> dict[str, Any]:
+        self.lines += 1
+        try:
+            value = json.loads(line)
+        except ValueError:
+            raise ValueError(f"export line {self.lines} is not JSON") from None
+        if not isinstance(value, dict):
+            raise ValueError(f"export line {self.lines} is not a JSON object")
+        return value
+
+
+# --------------------------------------------------------------------------- streaming
+
+
+def _pool_of(source: object) -> Pool | aiohttp.ClientSession:
+    core = getattr(source, "_core", None)
+    if core is not None and isinstance(getattr(core, "pool", None), Pool):
+        return core.pool  # type: ignore[no-any-return]
+    if isinstance(source, aiohttp.ClientSession):
+        return source
+    raise TMDBUsageError("pass a TMDBClient or an aiohttp.ClientSession")
+
+
+async def stream_export(
+    source: Any,
+    kind: ExportKind,
+    date: dt.date | None = None,
+    *,
+    base_url: str = EXPORTS_BASE_URL,
+    chunk_size: int = _CHUNK,
+) -> AsyncIterator[ExportEntry]:
+    """Download the ``kind`` export of ``date`` and yield its entries as they arrive.
+
+    Args:
+        source: a :class:`~tmdb_async.TMDBClient` (its pool and rate budget are used) or
+            an ``aiohttp.ClientSession``.
+        kind: ``"movie"``, ``"tv_series"``, ``"person"``, ``"collection"``,
+            ``"tv_network"``, ``"keyword"`` or ``"production_company"``.
+        date: the file's date; default the latest published (:func:`latest_export_date`).
+        base_url: where the files are (default TMDB's; a sandbox's ``base_url + "/p/exports"``).
+        chunk_size: bytes read at a time.
+
+    Raises:
+        TMDBUsageError: a bad kind, date or URL (before any I/O).
+        NotFoundError: no such file (not published yet, or older than TMDB keeps them).
+        TMDBConnectionError, TMDBTimeoutError: the download failed.
+        ResponseValidationError: the file is not gzipped JSON lines of ids.
+    """
+    url = export_url(kind, date, base_url=base_url)
+    holder = _pool_of(source)
+    if isinstance(holder, Pool):
+        session = holder.session()
+        gate = holder.gate
+        if gate.busy:
+            await gate.acquire()
+        # A big file may take longer than one API call's whole budget: bound each read.
+        per_read = holder.timeout.total or 60.0
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=per_read, sock_read=per_read)
+    else:
+        session = holder
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=60.0, sock_read=60.0)
+    decoder = ExportDecoder()
+    try:
+        async with session.get(url, timeout=timeout, allow_redirects=True) as resp:
+            if resp.status != 200:
+                await resp.read()
+                raise error_from_response(resp.status, None, method="GET", url=url)
+            async for chunk in resp.content.iter_chunked(chunk_size):
+                for line in decoder.feed(chunk):
+                    yield ExportEntry.from_json(line)
+            for line in decoder.close():
+                yield ExportEntry.from_json(line)
+    except ValueError as exc:
+        raise ResponseValidationError("ExportEntry", [str(exc)], method="GET", url=url) from None
+    except asyncio.TimeoutError as exc:  # also aiohttp's socket read timeout
+        raise TMDBTimeoutError(
+            f"the export download stalled ({type(exc).__name__})", method="GET", url=url
+        ) from None
+    except aiohttp.ClientError as exc:
+        raise TMDBConnectionError(
+            f"the export download failed: {type(exc).__name__}", method="GET", url=url
+        ) from None
+
+
+async def export_ids(
+    source: Any,
+    kind: ExportKind,
+    date: dt.date | None = None,
+    *,
+    base_url: str = EXPORTS_BASE_URL,
+    skip_adult: bool = False,
+) -> AsyncIterator[int]:
+    """Just the ids of an export (see :func:`stream_export`), e.g. to feed ``run_batch``."""
+    async for entry in stream_export(source, kind, date, base_url=base_url):
+        if skip_adult and entry.adult:
+            continue
+        yield entry.id
+
+
+def read_export_file(path: str | Path) -> Iterator[ExportEntry]:
+    """The entries of a downloaded export file (``.json.gz`` or plain), read line by line."""
+    path = Path(path)
+    with path.open("rb") as raw:
+        gzipped = raw.read(2) == b"\x1f\x8b"
+    with gzip.open(path, "rb") if gzipped else path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield ExportEntry.from_json(json.loads(line))
+            except ValueError:
+                raise ResponseValidationError(
+                    "ExportEntry", [f"{path.name} line {number} is not an export line"]
+                ) from None
+
+
+# --------------------------------------------------------------------------- serving
+
+
+def gzip_json_lines(rows: Iterable[Mapping[str, Any]], *, batch: int = 512) -> Iterator[bytes]:
+    """Compress rows into a gzipped JSON-lines stream, chunk by chunk (for a server)."""
+    deflate = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    lines: list[bytes] = []
+    for row in rows:
+        lines.append(json.dumps(row, separators=(",", ":")).encode() + b"\n")
+        if len(lines) >= batch:
+            out = deflate.compress(b"".join(lines))
+            lines.clear()
+            if out:
+                yield out
+    tail = deflate.compress(b"".join(lines)) + deflate.flush()
+    if tail:
+        yield tail
+
+
+ExportSource = Callable[[str, dt.date], Iterable[Mapping[str, Any]] | None]
+
+
+def export_handler(
+    source: ExportSource,
+) -> Callable[[web.Request], Any]:
+    """An aiohttp.web handler serving ``{kind}_ids_MM_DD_YYYY.json.gz`` like files.tmdb.org.
+
+    Mount it on a route with a ``{name}`` segment, e.g.
+    ``app.router.add_get("/p/exports/{name}", export_handler(source))``. ``source(kind,
+    date)`` returns the rows (JSON objects) of that file, or ``None`` for a 404; the rows
+    are gzipped and streamed as they are produced, so a big file costs no memory.
+    """
+
+    async def handle(request: web.Request) -> web.StreamResponse:
+        match = _FILENAME.fullmatch(request.match_info.get("name", ""))
+        rows = None
+        if match is not None and match["kind"] in EXPORT_KINDS:
+            try:
+                date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                date = None
+            if date is not None:
+                rows = source(match["kind"], date)
+        if rows is None:
+            return web.Response(status=404, text="Not Found", content_type="text/plain")
+        response = web.StreamResponse(
+            status=200, headers={"Content-Type": "application/octet-stream"}
+        )
+        await response.prepare(request)
+        for chunk in gzip_json_lines(rows):
+            await response.write(chunk)
+        await response.write_eof()
+        return response
+
+    return handle
