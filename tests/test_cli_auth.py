@@ -406,3 +406,12 @@ def test_guest_then_whoami_then_logout(
     assert main(["logout"]) == 0
     assert not env.exists()
     assert len(mock.calls()) == 1  # whoami and logout of a guest need no request
+
+
+def test_a_stale_temporary_file_does_not_block_saving(env: Path) -> None:
+    env.parent.mkdir(parents=True)
+    stale = env.with_name(f".{env.name}.{os.getpid()}.tmp")
+    stale.write_text("half-written")
+    save_session({"kind": "guest", "guest_session_id": GUEST_ID})
+    assert not stale.exists()
+    assert _mode(env) == 0o600

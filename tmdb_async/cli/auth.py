@@ -57,6 +57,7 @@ def save_session(data: dict[str, Any], path: Path | None = None) -> Path:
     target = path or session_path()
     target.parent.mkdir(mode=_DIR_MODE, parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temp.unlink(missing_ok=True)  # left over by a crashed run with the same pid
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(temp, flags, _FILE_MODE)
     try:
