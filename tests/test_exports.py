@@ -32,6 +32,7 @@ from tmdb_async.exports import (
     read_export_file,
     stream_export,
 )
+from tmdb_async.testing import Sandbox
 
 DAY = dt.date(2024, 5, 15)
 
@@ -314,3 +315,28 @@ def test_gzip_json_lines_is_one_valid_gzip_stream() -> None:
     assert inflate.eof
     assert [json.loads(line) for line in text.splitlines()] == rows
     assert gzip.decompress(b"".join(gzip_json_lines([]))) == b""
+
+
+async def test_the_sandbox_serves_exports_of_its_catalogue() -> None:
+    async with Sandbox(movie_count=1200, tv_count=30, person_count=40) as sb, sb.client() as tmdb:
+        base = f"{sb.base_url}/p/exports"
+        movies = [e async for e in stream_export(tmdb, "movie", DAY, base_url=base)]
+        shows = [i async for i in export_ids(tmdb, "tv_series", DAY, base_url=base)]
+        people = [e async for e in stream_export(tmdb, "person", DAY, base_url=base)]
+        with pytest.raises(NotFoundError):
+            await stream_export(tmdb, "keyword", DAY, base_url=base).__anext__()
+        eleven = await tmdb.movies.details(11)
+    assert [m.id for m in movies] == list(range(1, 1201))
+    assert movies[10].name == eleven.original_title
+    assert movies[10].popularity == eleven.popularity
+    assert shows == list(range(1, 31))
+    assert [p.id for p in people] == list(range(1, 41))
+    assert all(p.name for p in people)
+    # Served without credentials, like files.tmdb.org.
+    served = sb.requests_to("/p/exports/*")
+    assert [r.path for r in served] == [
+        "/p/exports/movie_ids_05_15_2024.json.gz",
+        "/p/exports/tv_series_ids_05_15_2024.json.gz",
+        "/p/exports/person_ids_05_15_2024.json.gz",
+        "/p/exports/keyword_ids_05_15_2024.json.gz",
+    ]

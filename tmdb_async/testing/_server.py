@@ -19,7 +19,7 @@ import inspect
 import json
 import math
 import random
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlencode
@@ -28,6 +28,7 @@ import attrs
 from aiohttp import web
 from yarl import URL
 
+from ..exports import export_handler
 from ._catalogue import JSON, MAX_PAGE, PAGE_SIZE, Catalogue
 from ._pages import approval_page, image_size, message_page, placeholder_png
 from ._state import (
@@ -767,6 +768,23 @@ class _Routes:
         r.add_post("/auth/access", self.v4_approval_answer)
         r.add_get("/auth/access/approve", self.page_allowed)
         r.add_get("/t/p/{size}/{file}", self.image)
+        # daily id exports, as files.tmdb.org serves them (no credentials needed)
+        r.add_get("/p/exports/{name}", export_handler(self.export_rows))
+
+    def export_rows(self, kind: str, date: dt.date) -> Iterator[JSON] | None:
+        """The rows of the daily id export of ``kind`` (any date): the whole catalogue."""
+        cat = self.cat
+        keys: tuple[str, ...]
+        if kind == "movie":
+            keys = ("adult", "id", "original_title", "popularity", "video")
+            return ({k: cat.movie(i)[k] for k in keys} for i in cat.ids("movie"))
+        if kind == "tv_series":
+            keys = ("id", "original_name", "popularity")
+            return ({k: cat.tv(i)[k] for k in keys} for i in cat.ids("tv"))
+        if kind == "person":
+            keys = ("adult", "id", "name", "popularity")
+            return ({k: cat.person(i)[k] for k in keys} for i in cat.ids("person"))
+        return None
 
     # ------------------------------------------------------------------ shared
 
