@@ -284,6 +284,19 @@ async def test_sign_out_when_tmdb_is_unreachable_still_signs_out_here(
     assert webapp.store.sessions() == []
 
 
+async def test_public_url_sets_the_callback_and_secure_cookies(sandbox: Sandbox) -> None:
+    async with (
+        running_app(sandbox, public_url="https://movies.example") as running,
+        aiohttp.ClientSession() as http,
+        http.post(f"{running.url}/login", allow_redirects=False) as resp,
+    ):
+        location = urlsplit(resp.headers["Location"])
+        morsel = resp.cookies[COOKIE_NAME]
+    assert parse_qs(location.query)["redirect_to"] == ["https://movies.example/callback"]
+    assert morsel["secure"] is True
+    assert morsel["httponly"] is True
+
+
 async def test_the_app_closes_its_one_client_at_shutdown(sandbox: Sandbox) -> None:
     async with running_app(sandbox) as running:
         tmdb = running.tmdb

@@ -33,9 +33,11 @@ class RunningApp:
 
 
 @contextlib.asynccontextmanager
-async def running_app(sandbox: Sandbox, **client_kwargs: Any) -> AsyncIterator[RunningApp]:
+async def running_app(
+    sandbox: Sandbox, *, public_url: str | None = None, **client_kwargs: Any
+) -> AsyncIterator[RunningApp]:
     """Start the app on 127.0.0.1 (a free port) with one client pointed at ``sandbox``."""
-    app = create_app(lambda: sandbox.client(**client_kwargs))
+    app = create_app(lambda: sandbox.client(**client_kwargs), public_url=public_url)
     runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
     await runner.setup()
     try:

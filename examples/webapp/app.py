@@ -379,19 +379,26 @@ def _browser(request: web.Request) -> BrowserSession | None:
     return request.app[STORE].get(request.cookies.get(COOKIE_NAME))
 
 
+def _secure(request: web.Request) -> bool:
+    # Behind a TLS-terminating proxy the request looks like plain HTTP: trust public_url.
+    return request.secure or request.app[_PUBLIC_URL].startswith("https://")
+
+
 def _set_cookie(request: web.Request, response: web.StreamResponse, who: BrowserSession) -> None:
     response.set_cookie(
         COOKIE_NAME,
         who.key,
         httponly=True,
         samesite="Lax",
-        secure=request.secure,
+        secure=_secure(request),
         path="/",
     )
 
 
 def _clear_cookie(request: web.Request, response: web.StreamResponse) -> None:
-    response.del_cookie(COOKIE_NAME, path="/", httponly=True, samesite="Lax", secure=request.secure)
+    response.del_cookie(
+        COOKIE_NAME, path="/", httponly=True, samesite="Lax", secure=_secure(request)
+    )
 
 
 def _home_url(query: str = "") -> str:
@@ -579,15 +586,14 @@ async def logout(request: web.Request) -> web.Response:
     who, _ = await _checked_form(request)
     view = _view(request, who)
     request.app[STORE].drop(who)  # forget it here whatever TMDB says
-    failed = False
     try:
         await view.logout()
-    except (TMDBAPIError, TMDBTransportError) as exc:
-        # An already-ended session is fine; TMDB being down is worth saying.
-        failed = isinstance(exc, TMDBTransportError)
+    except TMDBAPIError as exc:
+        # Already ended at TMDB (deleted elsewhere, revoked): signed out all the same.
+        log.info("TMDB session already gone: %s", type(exc).__name__)
+    except TMDBTransportError as exc:
         log.warning("TMDB session deletion failed: %s", type(exc).__name__)
-    if failed:
-        response: web.StreamResponse = _html(
+        response = _html(
             _message_page(
                 "Signed out here",
                 "You are signed out of this app, but TMDB could not be reached to end the "
@@ -595,13 +601,11 @@ async def logout(request: web.Request) -> web.Response:
             ),
             status=502,
         )
-    else:
-        response = web.HTTPSeeOther("/?signed_out=1")
-    _clear_cookie(request, response)
-    if isinstance(response, web.HTTPException):
-        raise response
-    assert isinstance(response, web.Response)
-    return response
+        _clear_cookie(request, response)
+        return response
+    redirect = web.HTTPSeeOther("/?signed_out=1")
+    _clear_cookie(request, redirect)
+    raise redirect
 
 
 # --------------------------------------------------------------------------- middleware
