@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from aioresponses import CallbackResult
 
-from tests.conftest import API, API_KEY, READ_TOKEN, TMDBMock, load
+from tests.conftest import API, API_KEY, READ_TOKEN, CompatResponse, TMDBMock, load
 from tests.user_helpers import (
     ACCOUNT_ID,
     GUEST_ID,
@@ -53,10 +54,17 @@ async def test_thousands_of_views_share_one_pool_and_open_nothing(tmdb: TMDBClie
     assert all(v._core.pool.session() is session for v in views[::250])
 
 
+async def _slow(url: object, **kwargs: object) -> CallbackResult:
+    """A mocked answer that takes a few loop turns, so concurrent callers overlap."""
+    for _ in range(5):
+        await asyncio.sleep(0)
+    return CallbackResult(payload=ACCOUNT, response_class=CompatResponse)
+
+
 async def test_account_id_is_looked_up_once_for_concurrent_callers(
     tmdb: TMDBClient, mock: TMDBMock
 ) -> None:
-    mock.get(f"{API}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)  # one answer only
+    mock.get(f"{API}/3/account?session_id={SESSION_ID}", callback=_slow, repeat=True)
     user = tmdb.for_user(SESSION)
     ids = await asyncio.gather(*(user.account_id() for _ in range(25)))
     assert ids == [ACCOUNT_ID] * 25
@@ -154,11 +162,16 @@ async def test_v4_view_converts_once_and_sends_the_user_token(
     tmdb: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture, given: object
 ) -> None:
     debug_logs(caplog)
-    mock.post(
-        f"{API}/3/authentication/session/convert/4",
-        payload={"success": True, "session_id": CONVERTED},
-    )
-    mock.get(f"{API}/3/account?session_id={CONVERTED}", payload=ACCOUNT)
+
+    async def slow_convert(url: object, **kwargs: object) -> CallbackResult:
+        for _ in range(5):
+            await asyncio.sleep(0)
+        return CallbackResult(
+            payload={"success": True, "session_id": CONVERTED}, response_class=CompatResponse
+        )
+
+    mock.post(f"{API}/3/authentication/session/convert/4", callback=slow_convert, repeat=True)
+    mock.get(f"{API}/3/account?session_id={CONVERTED}", callback=_slow, repeat=True)
     user = tmdb.for_user(given)  # type: ignore[arg-type]
     assert user.kind == "v4"
     assert user.v4_account_id == (V4_ACCOUNT if given is V4 else None)
