@@ -20,7 +20,7 @@ from ..errors import TMDBError
 __all__ = ["build_parser", "main"]
 
 # Modules of this package that add sub-commands, in the order `--help` lists them.
-_COMMAND_MODULES: list[str] = ["auth", "sandbox", "demo"]
+_COMMAND_MODULES: list[str] = ["auth", "sandbox", "demo", "fetch"]
 
 
 def build_parser() -> argparse.ArgumentParser:
