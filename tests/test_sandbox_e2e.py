@@ -430,6 +430,20 @@ async def test_concurrent_connections_limit(clock: ManualClock) -> None:
         assert (await tmdb.movies.details(2)).id == 2
 
 
+async def test_a_client_that_gives_up_frees_its_slot(clock: ManualClock) -> None:
+    limit = SandboxRateLimit(requests_per_second=100, max_connections=1)
+    async with (
+        Sandbox(clock=clock, rate_limit=limit) as sb,
+        sb.client(retry=None, timeout=0.05) as tmdb,
+    ):
+        sb.add_fault(Fault(kind="hang", path="/3/movie/1", hang_seconds=30))
+        with pytest.raises(TMDBTimeoutError):
+            await tmdb.movies.details(1)
+        await sb.wait_until_hung(0)  # the client hung up: its request stops counting
+        assert (await tmdb.movies.details(2)).id == 2
+    assert [(r.path, r.status) for r in sb.requests] == [("/3/movie/1", 0), ("/3/movie/2", 200)]
+
+
 # --------------------------------------------------------------------------- faults
 
 
@@ -603,3 +617,47 @@ def test_cli_sandbox_options_reach_the_sandbox() -> None:
     assert sb.rate_limit is None
     assert sb._faults == [Fault(kind="reset", probability=0.5)]
     assert isinstance(args, argparse.Namespace)
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def test_bad_configuration_is_refused() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        ManualClock(dt.datetime(2026, 1, 1))
+    with pytest.raises(ValueError, match="forward"):
+        ManualClock(START).advance(seconds=-1)
+    with pytest.raises(ValueError, match="movie_count must be a positive int"):
+        Sandbox(movie_count=0)
+    user = SandboxUser(username="a", password="p", id=1)
+    with pytest.raises(ValueError, match="duplicate sandbox user"):
+        Sandbox(users=[user, SandboxUser(username="a", password="q", id=2)])
+    with pytest.raises(ValueError, match="probability"):
+        Fault(kind="error", probability=1.5)
+    with pytest.raises(ValueError, match="kind"):
+        Fault(kind="explode")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="hang_seconds"):
+        Fault(kind="hang", hang_seconds=61)
+    with pytest.raises(ValueError, match="requests_per_second"):
+        SandboxRateLimit(requests_per_second=0)
+    with pytest.raises(RuntimeError, match="not started"):
+        _ = Sandbox().base_url
+
+
+async def test_lifecycle_and_routes(clock: ManualClock) -> None:
+    sb = Sandbox(clock=clock, port=0)
+    assert repr(sb) == "<Sandbox not started>"
+    await sb.start()
+    try:
+        with pytest.raises(RuntimeError, match="already running"):
+            await sb.start()
+        assert repr(sb) == f"<Sandbox {sb.base_url}>"
+        assert await sb.serves("GET", "/3/movie/11")
+        assert await sb.serves("DELETE", "/3/tv/1/season/2/episode/3/rating")
+        assert not await sb.serves("GET", "/3/movie/11/videos")
+        async with sb.client(rate_limit=5.0) as tmdb:
+            assert tmdb.base_url == sb.base_url
+            assert tmdb.website_url == sb.website_url
+    finally:
+        await sb.close()
+        await sb.close()  # idempotent

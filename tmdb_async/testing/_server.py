@@ -352,7 +352,7 @@ class Sandbox:
         self._app: web.Application | None = None
         self._release = asyncio.Event()
         self._hung = 0
-        self._hung_changed = asyncio.Condition()
+        self._hung_changed = asyncio.Event()
         self._port: int | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -362,7 +362,11 @@ class Sandbox:
         if self._runner is not None:
             raise RuntimeError("this Sandbox is already running")
         app = self._build_app()
-        runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
+        # handler_cancellation: a request whose client hung up stops counting as in flight
+        # (a timed-out client's hanging request frees its slot, as at TMDB's CDN).
+        runner = web.AppRunner(
+            app, access_log=None, shutdown_timeout=0.5, handler_cancellation=True
+        )
         await runner.setup()
         site = web.TCPSite(runner, self.host, self._requested_port)
         try:
@@ -373,7 +377,7 @@ class Sandbox:
         self._runner = runner
         self._app = app
         self._release = asyncio.Event()
-        self._hung_changed = asyncio.Condition()
+        self._hung_changed = asyncio.Event()
         self._port = int(runner.addresses[0][1])
         return self
 
@@ -487,10 +491,19 @@ class Sandbox:
         """How many requests a ``"hang"`` fault is holding right now."""
         return self._hung
 
+    def _count_hung(self, delta: int) -> None:
+        self._hung += delta
+        changed, self._hung_changed = self._hung_changed, asyncio.Event()
+        changed.set()
+
     async def wait_until_hung(self, count: int = 1) -> None:
-        """Wait until ``count`` requests are held by ``"hang"`` faults (no polling)."""
-        async with self._hung_changed:
-            await self._hung_changed.wait_for(lambda: self._hung >= count)
+        """Wait until exactly ``count`` requests are held by ``"hang"`` faults (no polling).
+
+        ``wait_until_hung(0)`` waits for held requests to end: released, timed out, or
+        cancelled because their client hung up.
+        """
+        while self._hung != count:
+            await self._hung_changed.wait()
 
     def release_hung(self) -> None:
         """Let every request held by a ``"hang"`` fault go on (it is then answered)."""
@@ -592,14 +605,12 @@ class Sandbox:
             return _fail(failure)
         if fault.kind == "hang":
             release = self._release
-            async with self._hung_changed:
-                self._hung += 1
-                self._hung_changed.notify_all()
+            self._count_hung(+1)
             try:
                 with contextlib.suppress(asyncio.TimeoutError):
                     await asyncio.wait_for(release.wait(), timeout=fault.hang_seconds)
-            finally:
-                self._hung -= 1
+            finally:  # also when the client hangs up (the handler is cancelled)
+                self._count_hung(-1)
             return await handler(request)
         if fault.kind == "garbage":
             return web.Response(
