@@ -123,6 +123,23 @@ async def test_burst_then_a_steady_rate() -> None:
     assert gate.waiting == 0
 
 
+async def test_a_late_wake_up_does_not_lose_budget() -> None:
+    t = ManualTime()
+    gate = gate_on(t, RateLimit(10, burst=1))
+    await gate.acquire()  # t=0
+    log: list[tuple[str, float]] = []
+    late = asyncio.create_task(passer(gate, "late", log, t))
+    nxt = asyncio.create_task(passer(gate, "next", log, t))
+    await t.settle()
+    t.now = 0.15  # the timer fires 50 ms after the token was due (a busy loop)
+    await t.advance(0.0)
+    assert log == [("late", 0.15)]
+    await t.advance(0.05)  # the next slot keeps to the 0.1 s schedule: 0.2, not 0.25
+    assert nxt.done()
+    await asyncio.gather(late, nxt)
+    assert [(name, round(when, 6)) for name, when in log] == [("late", 0.15), ("next", 0.2)]
+
+
 async def test_idle_time_refills_up_to_the_burst_only() -> None:
     t = ManualTime()
     gate = gate_on(t, RateLimit(2, burst=2))

@@ -201,12 +201,14 @@ class RequestGate:
         try:
             if waiters[0] is not me:
                 await me  # woken when every earlier waiter has left the queue
+            slept = False
             while True:
-                wait = self._wait_needed()
+                wait = self._wait_needed(late_ok=slept)
                 if wait <= 0.0:
                     self._take()
                     return
                 await self._sleep_for(wait)
+                slept = True
         finally:
             # Leave the queue whether we passed, failed or were cancelled, and hand the
             # head position on; a cancelled waiter has taken no token.
@@ -235,8 +237,13 @@ class RequestGate:
         else:
             self.busy = bool(self._waiters) or self._cooldown_until is not None
 
-    def _wait_needed(self) -> float:
-        """Seconds until a token is free (<= 0: free now); also ends a finished cooldown."""
+    def _wait_needed(self, *, late_ok: bool = False) -> float:
+        """Seconds until a token is free (<= 0: free now); also ends a finished cooldown.
+
+        ``late_ok``: the head of the queue slept for its token and may have woken late.
+        The time it overslept still counts (up to one token beyond the bucket), so the
+        queue keeps to the schedule instead of losing a sliver of budget per wake-up.
+        """
         now = self.now()
         until = self._cooldown_until
         if until is not None:
@@ -245,13 +252,13 @@ class RequestGate:
             self._cooldown_until = None
         if self._rate is None:
             return 0.0
-        self._refill(now)
+        self._refill(now, extra=1.0 if late_ok else 0.0)
         missing = 1.0 - self._tokens
         if missing <= _EPSILON:
             return 0.0
         return missing * self._interval
 
-    def _refill(self, now: float) -> None:
+    def _refill(self, now: float, extra: float = 0.0) -> None:
         last = self._last
         if last is None:
             self._last = now
@@ -260,7 +267,8 @@ class RequestGate:
             rate = self._rate
             assert rate is not None
             tokens = self._tokens + (now - last) * rate
-            self._tokens = tokens if tokens < self._burst else self._burst
+            cap = self._burst + extra
+            self._tokens = tokens if tokens < cap else cap
             self._last = now
 
     def _take(self) -> None:
