@@ -8,6 +8,7 @@ Start with :class:`TMDBClient`::
 
 from ._client import DEFAULT_BASE_URL, DEFAULT_WEBSITE_URL, TMDBClient
 from ._convert import make_converter
+from ._paging import Paginator, paginate
 from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from ._version import __version__
@@ -56,50 +57,6 @@ from .models import (
     StatusResponse,
     TMDBAvatar,
 )
-
-from .models.movie import (
-    AlternativeTitle,
-    Change,
-    ChangeItem,
-    Changes,
-    DatedMoviePage,
-    DateRange,
-    Keyword,
-    MovieAlternativeTitles,
-    MovieExternalIds,
-    MovieKeywords,
-    MovieLists,
-    MovieListSummary,
-    MovieSummary,
-    MovieTranslation,
-    MovieTranslationData,
-    MovieTranslations,
-    ReleaseDate,
-    ReleaseDates,
-    ReleaseDatesByCountry,
-    Review,
-    ReviewAuthor,
-    Reviews,
-    Video,
-    Videos,
-    WatchProvider,
-    WatchProviderOptions,
-    WatchProviders,
-)
-from .models.states import AccountStates
-from .models.user import (
-    ListCreated,
-    ListDetails,
-    ListItem,
-    ListItemStatus,
-    ListSummary,
-    UserEpisode,
-    UserMovie,
-    UserTV,
-    V4AccessToken,
-    V4RequestToken,
-)
-from .resources.user import UserView
 
 # Catalogue endpoints (tv, people, search, discover, ...) and pagination.
 from .models.catalogue import (
