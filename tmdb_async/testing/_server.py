@@ -15,7 +15,6 @@ import contextlib
 import contextvars
 import datetime as dt
 import fnmatch
-import inspect
 import json
 import math
 import random
@@ -440,9 +439,8 @@ class Sandbox:
 
         if "api_key" not in kwargs and "access_token" not in kwargs:
             kwargs["access_token"] = self.access_token
-        if "rate_limit" in inspect.signature(TMDBClient).parameters:
-            # The sandbox limits only when told to; so does its client by default.
-            kwargs.setdefault("rate_limit", None)
+        # The sandbox limits only when told to; so does its client by default.
+        kwargs.setdefault("rate_limit", None)
         kwargs.setdefault("base_url", self.base_url)
         kwargs.setdefault("website_url", self.website_url)
         return TMDBClient(**kwargs)
