@@ -10,6 +10,8 @@ import datetime as dt
 import attrs
 
 from ._base import secret_field
+from .movie import MovieSummary
+from .tv import TVSummary
 
 __all__ = [
     "V4_REQUEST_TOKEN_LIFETIME",
@@ -93,50 +95,24 @@ class V4AccessToken:
 
 
 @attrs.frozen(kw_only=True)
-class UserMovie:
+class UserMovie(MovieSummary):
     """A movie in one of a user's lists: favourites, watchlist or rated.
 
-    ``rating`` is the user's rating (0.5 to 10) in rated lists and ``None`` elsewhere.
+    The list item of :class:`~tmdb_async.MovieSummary`, plus ``rating``: the user's rating
+    (0.5 to 10) in rated lists and ``None`` elsewhere.
     """
 
-    id: int
-    title: str = ""
-    original_title: str = ""
-    original_language: str | None = None
-    overview: str = ""
-    adult: bool = False
-    video: bool = False
-    backdrop_path: str | None = None
-    poster_path: str | None = None
-    genre_ids: list[int] = attrs.Factory(list)
-    popularity: float = 0.0
-    release_date: dt.date | None = None
-    vote_average: float = 0.0
-    vote_count: int = 0
     rating: float | None = None
 
 
 @attrs.frozen(kw_only=True)
-class UserTV:
+class UserTV(TVSummary):
     """A TV show in one of a user's lists: favourites, watchlist or rated.
 
-    ``rating`` is the user's rating (0.5 to 10) in rated lists and ``None`` elsewhere.
+    The list item of :class:`~tmdb_async.TVSummary`, plus ``rating``: the user's rating
+    (0.5 to 10) in rated lists and ``None`` elsewhere.
     """
 
-    id: int
-    name: str = ""
-    original_name: str = ""
-    original_language: str | None = None
-    overview: str = ""
-    adult: bool = False
-    backdrop_path: str | None = None
-    poster_path: str | None = None
-    genre_ids: list[int] = attrs.Factory(list)
-    origin_country: list[str] = attrs.Factory(list)
-    popularity: float = 0.0
-    first_air_date: dt.date | None = None
-    vote_average: float = 0.0
-    vote_count: int = 0
     rating: float | None = None
 
 
