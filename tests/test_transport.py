@@ -411,3 +411,31 @@ async def test_a_good_answer_over_the_loopback(loopback: Loopback, fake_sleep: F
     assert seen == [
         ("GET", "/3/movie/11?append_to_response=credits&language=en-US", f"Bearer {READ_TOKEN}")
     ]
+
+
+# ---------------------------------------------------------------------------- cookies
+
+
+async def test_cookies_set_by_an_answer_never_ride_on_later_requests(
+    loopback: Loopback, fake_sleep: FakeSleep
+) -> None:
+    # One pool serves many users: a cookie the CDN sets while answering one user's request
+    # must not be sent with anybody's next request.
+    seen: list[str | None] = []
+
+    async def movie(request: web.Request) -> web.Response:
+        seen.append(request.headers.get("Cookie"))
+        response = web.json_response(BODY)
+        response.set_cookie("cdn_session", "user-a-affinity")
+        return response
+
+    loopback.route("GET", "/3/movie/11", movie)
+    await loopback.start()
+    # By host name: aiohttp's default cookie jar ignores cookies from IP addresses.
+    base = loopback.base_url.replace("127.0.0.1", "localhost")
+    async with _client(base, fake_sleep) as tmdb:
+        for _ in range(3):
+            assert await asyncio.wait_for(tmdb.movies.details(11), BOUND) == Movie(
+                id=11, title="Star Wars"
+            )
+    assert seen == [None, None, None]

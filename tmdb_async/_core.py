@@ -112,7 +112,10 @@ class Pool:
         connector = aiohttp.TCPConnector(
             limit=self.max_connections, limit_per_host=self.max_connections
         )
-        session = aiohttp.ClientSession(connector=connector)
+        # No cookie jar: TMDB's API needs no cookies, and one pool serves many users, so a
+        # cookie set by an answer for one user must never ride along on another's request
+        # (it also spares a cookie lookup per request).
+        session = aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
         self._session = session
         return session
 
