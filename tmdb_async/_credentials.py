@@ -30,7 +30,8 @@ _HEX32 = re.compile(r"[0-9a-fA-F]{32}")
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 
 
-def _looks_like_jwt(value: str) -> bool:
+def looks_like_jwt(value: str) -> bool:
+    """Whether ``value`` has a JWT's shape (``eyJ...``.``...``.``...``): a v4 token."""
     return _JWT.fullmatch(value) is not None
 
 
@@ -88,7 +89,7 @@ class Credentials:
             return cls("bearer", token)
         assert api_key is not None
         key = _clean(api_key, "api_key")
-        if _looks_like_jwt(key):
+        if looks_like_jwt(key):
             raise CredentialError(
                 "the value passed as api_key= looks like a v4 API Read Access Token (a JWT "
                 "starting with 'eyJ'); pass it as access_token= (it is sent as "

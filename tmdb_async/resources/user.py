@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Literal, TypeVar, cast
 
 from .._core import Core, Params
-from .._credentials import Credentials
+from .._credentials import Credentials, looks_like_jwt
 from ..errors import CredentialError, MissingSessionError, TMDBUsageError, error_from_response
 from ..models.account import Account
 from ..models.auth import GuestSession, Session
@@ -32,6 +32,7 @@ from ..models.user import (
     V4AccessToken,
 )
 from ._base import check_id, check_token, language_param, segment
+from ._params import check_page
 from .auth import Auth
 
 __all__ = ["WRITE_SUCCESS_CODES", "MediaType", "SortBy", "UserLike", "UserView", "check_rating"]
@@ -49,7 +50,6 @@ WRITE_SUCCESS_CODES = frozenset({1, 12, 13})
 _SORTS = frozenset({"created_at.asc", "created_at.desc"})
 _MEDIA = frozenset({"movie", "tv"})
 _LIST_LANGUAGE = re.compile(r"[a-z]{2}")
-_JWT = re.compile(r"eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
 
 #: What :meth:`tmdb_async.TMDBClient.for_user` accepts.
 UserLike = Session | GuestSession | V4AccessToken | str
@@ -69,12 +69,6 @@ def _check_media(media_type: object) -> str:
     if media_type not in _MEDIA:
         raise TMDBUsageError(f"media_type must be 'movie' or 'tv', got {media_type!r}")
     return media_type
-
-
-def _check_page(page: object) -> int:
-    if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= 500:
-        raise TMDBUsageError(f"page must be an int from 1 to 500 (TMDB error 22), got {page!r}")
-    return page
 
 
 def _check_sort(sort_by: object) -> str | None:
@@ -139,9 +133,7 @@ class UserView:
             self._guest_id = check_token(user.guest_session_id, "guest_session_id")
             if account_id is not None:
                 raise MissingSessionError("a guest session has no account (account_id given)")
-        elif isinstance(user, V4AccessToken) or (
-            isinstance(user, str) and _JWT.fullmatch(user) is not None
-        ):
+        elif isinstance(user, V4AccessToken) or (isinstance(user, str) and looks_like_jwt(user)):
             token = user.access_token if isinstance(user, V4AccessToken) else user
             self._kind = "v4"
             self._v4_token = check_token(token, "access_token")
@@ -382,7 +374,7 @@ class UserView:
         language: str | None,
     ) -> T:
         params: dict[str, str | int | None] = {
-            "page": _check_page(page),
+            "page": check_page(page),
             "sort_by": _check_sort(sort_by),
             "language": language_param(self._core, language),
         }
@@ -465,7 +457,7 @@ class UserView:
         return await self._core.request(
             "GET",
             f"/3/account/{aid}/lists",
-            params={"page": _check_page(page), "session_id": sid},
+            params={"page": check_page(page), "session_id": sid},
             into=Page[ListSummary],
         )
 
@@ -615,7 +607,7 @@ class UserView:
     ) -> ListDetails:
         """A v3 list with its items (``GET /3/list/{list_id}``); no session needed."""
         lid = check_id(list_id, "list_id")
-        params = {"page": _check_page(page), "language": language_param(self._core, language)}
+        params = {"page": check_page(page), "language": language_param(self._core, language)}
         return await self._core.request("GET", f"/3/list/{lid}", params=params, into=ListDetails)
 
     async def list_item_status(self, list_id: int, movie_id: int) -> ListItemStatus:
