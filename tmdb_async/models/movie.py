@@ -30,7 +30,7 @@ __all__ = [
     "Image",
     "Images",
     "Keyword",
-    "MovieListSummary",
+    "ListSummary",
     "Movie",
     "MovieAlternativeTitles",
     "MovieExternalIds",
@@ -372,8 +372,8 @@ class MovieAlternativeTitles:
 
 
 @attrs.frozen(kw_only=True)
-class MovieListSummary:
-    """A user list as it appears in paged lists (the lists a movie is on ...)."""
+class ListSummary:
+    """A user's v3 list as paged lists show it (the user's lists, the lists a movie is on)."""
 
     id: int
     name: str = ""
@@ -386,7 +386,7 @@ class MovieListSummary:
 
 
 @attrs.frozen(kw_only=True)
-class MovieLists(Page[MovieListSummary]):
+class MovieLists(Page[ListSummary]):
     """A page of the user lists a movie is on (``/lists``)."""
 
     id: int | None = None

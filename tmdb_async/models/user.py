@@ -10,7 +10,7 @@ import datetime as dt
 import attrs
 
 from ._base import secret_field
-from .movie import MovieSummary
+from .movie import ListSummary, MovieSummary
 from .tv import TVSummary
 
 __all__ = [
@@ -133,20 +133,6 @@ class UserEpisode:
     vote_average: float = 0.0
     vote_count: int = 0
     rating: float | None = None
-
-
-@attrs.frozen(kw_only=True)
-class ListSummary:
-    """One of the user's v3 lists (``GET /3/account/{account_id}/lists``)."""
-
-    id: int
-    name: str = ""
-    description: str = ""
-    favorite_count: int = 0
-    item_count: int = 0
-    iso_639_1: str | None = None
-    list_type: str | None = None
-    poster_path: str | None = None
 
 
 @attrs.frozen(kw_only=True)
