@@ -15,6 +15,7 @@ from .movie import Image
 
 __all__ = [
     "CombinedCastCredit",
+    "CombinedCredit",
     "CombinedCredits",
     "CombinedCrewCredit",
     "Person",
@@ -61,8 +62,8 @@ class PersonExternalIds:
 
 
 @attrs.frozen(kw_only=True)
-class CombinedCastCredit:
-    """One acting credit in a person's combined (movie and TV) credits.
+class CombinedCredit:
+    """What a person's movie and TV credits share (the base of the cast and crew credits).
 
     Movie credits fill ``title`` / ``original_title`` / ``release_date``; TV credits fill
     ``name`` / ``original_name`` / ``first_air_date`` / ``episode_count``. ``media_type``
@@ -72,8 +73,6 @@ class CombinedCastCredit:
     id: int
     media_type: str | None = None
     credit_id: str | None = None
-    character: str | None = None
-    order: int | None = None
     title: str | None = None
     original_title: str | None = None
     release_date: dt.date | None = None
@@ -97,34 +96,19 @@ class CombinedCastCredit:
 
 
 @attrs.frozen(kw_only=True)
-class CombinedCrewCredit:
+class CombinedCastCredit(CombinedCredit):
+    """One acting credit in a person's combined (movie and TV) credits."""
+
+    character: str | None = None
+    order: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CombinedCrewCredit(CombinedCredit):
     """One crew credit in a person's combined (movie and TV) credits."""
 
-    id: int
-    media_type: str | None = None
-    credit_id: str | None = None
     department: str | None = None
     job: str | None = None
-    title: str | None = None
-    original_title: str | None = None
-    release_date: dt.date | None = None
-    video: bool | None = None
-    name: str | None = None
-    original_name: str | None = None
-    first_air_date: dt.date | None = None
-    first_credit_air_date: dt.date | None = None
-    episode_count: int | None = None
-    origin_country: list[str] = attrs.Factory(list)
-    original_language: str | None = None
-    overview: str = ""
-    adult: bool = False
-    softcore: bool | None = None
-    backdrop_path: str | None = None
-    poster_path: str | None = None
-    genre_ids: list[int] = attrs.Factory(list)
-    popularity: float = 0.0
-    vote_average: float = 0.0
-    vote_count: int = 0
 
 
 @attrs.frozen(kw_only=True)
