@@ -169,26 +169,13 @@ class EpisodeImages:
 
 
 @attrs.frozen(kw_only=True)
-class TVEpisode:
+class TVEpisode(EpisodeSummary):
     """An episode's details (``GET /3/tv/{id}/season/{s}/episode/{e}``), also a season's episode.
 
     ``credits``, ``external_ids`` and ``images`` are filled when named in
     ``append_to_response`` and ``None`` otherwise.
     """
 
-    id: int
-    name: str = ""
-    overview: str = ""
-    air_date: dt.date | None = None
-    episode_number: int = 0
-    episode_type: str | None = None
-    season_number: int = 0
-    show_id: int | None = None
-    production_code: str | None = None
-    runtime: int | None = None
-    still_path: str | None = None
-    vote_average: float = 0.0
-    vote_count: int = 0
     crew: list[Crew] = attrs.Factory(list)
     guest_stars: list[Cast] = attrs.Factory(list)
     # append_to_response

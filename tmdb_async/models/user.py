@@ -11,7 +11,7 @@ import attrs
 
 from ._base import secret_field
 from .movie import ListSummary, MovieSummary
-from .tv import TVSummary
+from .tv import EpisodeSummary, TVSummary
 
 __all__ = [
     "V4_REQUEST_TOKEN_LIFETIME",
@@ -117,21 +117,9 @@ class UserTV(TVSummary):
 
 
 @attrs.frozen(kw_only=True)
-class UserEpisode:
+class UserEpisode(EpisodeSummary):
     """A TV episode the user (or guest) rated; ``rating`` is their rating (0.5 to 10)."""
 
-    id: int
-    show_id: int | None = None
-    season_number: int | None = None
-    episode_number: int | None = None
-    name: str = ""
-    overview: str = ""
-    air_date: dt.date | None = None
-    production_code: str | None = None
-    runtime: int | None = None
-    still_path: str | None = None
-    vote_average: float = 0.0
-    vote_count: int = 0
     rating: float | None = None
 
 
