@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
-from typing import ParamSpec, TypeVar
+from typing import Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -270,6 +270,53 @@ class TMDBClient:
             CredentialError: a v4 user token on a client made with an api_key.
         """
         return UserView(self._core, user, account_id=account_id)
+
+    async def request_json(
+        self,
+        method: Literal["GET", "POST", "DELETE", "PUT"],
+        path: str,
+        *,
+        params: Mapping[str, str | int | float | bool | None] | None = None,
+        json: Mapping[str, object] | None = None,
+        secrets: Sequence[str] = (),
+    ) -> Any:
+        """Call any TMDB endpoint and get its decoded JSON: the escape hatch.
+
+        For endpoints the SDK does not model yet, or to see TMDB's raw answer. Everything
+        else is as for the typed methods: the credential, the pool, the rate budget,
+        retries (``GET``, ``PUT`` and ``DELETE`` only, and 429 for any method), typed errors
+        and redaction (``session_id``, ``guest_session_id``, tokens and passwords in
+        ``params`` or ``json`` never reach logs or messages). Structure the result with
+        :attr:`converter` if you like.
+
+        Args:
+            method: the HTTP method.
+            path: the path with its version, e.g. ``"/3/tv/1396/aggregate_credits"``.
+            params: query parameters; ``None`` values are dropped, booleans become
+                ``true`` / ``false``.
+            json: the JSON body.
+            secrets: other secret strings to keep out of logs and messages, such as a guest
+                session id inside ``path``.
+
+        Raises:
+            TMDBUsageError: a method or path the SDK cannot send (before any I/O).
+            TMDBAPIError: TMDB's answer was an error.
+        """
+        if method not in ("GET", "POST", "DELETE", "PUT"):
+            raise TMDBUsageError(f"method must be GET, POST, DELETE or PUT, got {method!r}")
+        if (
+            not isinstance(path, str)
+            or not path.startswith(("/3/", "/4/"))
+            or any(ch in path for ch in "?#")
+            or any(ch.isspace() for ch in path)
+        ):
+            raise TMDBUsageError(
+                "path must start with /3/ or /4/ and carry no query string (use params=), "
+                "e.g. '/3/movie/11/credits'"
+            )
+        return await self._core.request_json(
+            method, path, params=params, json=json, secrets=tuple(secrets)
+        )
 
     # ------------------------------------------------------------------ settings
 
