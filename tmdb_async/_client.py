@@ -21,6 +21,7 @@ from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
 from .errors import TMDBUsageError
 from .models.common import Page
+from .resources._base import language_param, region_param
 from .resources.account import AccountResource
 from .resources.auth import Auth
 from .resources.certifications import CertificationsResource
@@ -156,8 +157,6 @@ class TMDBClient:
             user_agent=user_agent,
         )
         # Check the defaults now rather than on the first call.
-        from .resources._base import language_param, region_param
-
         language_param(self._core, None)
         region_param(self._core, None)
 

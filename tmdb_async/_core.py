@@ -243,23 +243,17 @@ class Core:
         try:
             return self.converter.structure(data, into)
         except cattrs.BaseValidationError as exc:
-            all_secrets = collect_secrets(params, json, secrets)
-            raise ResponseValidationError(
-                getattr(into, "__name__", str(into)),
-                cattrs.transform_error(exc),
-                body=data,
-                method=method,
-                url=self.display_url(path, params, all_secrets),
-            ) from None
+            messages = cattrs.transform_error(exc)
         except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            all_secrets = collect_secrets(params, json, secrets)
-            raise ResponseValidationError(
-                getattr(into, "__name__", str(into)),
-                [f"{type(exc).__name__}: {self._redact_error_text(str(exc), all_secrets)}"],
-                body=data,
-                method=method,
-                url=self.display_url(path, params, all_secrets),
-            ) from None
+            redacted = self._redact_error_text(str(exc), collect_secrets(params, json, secrets))
+            messages = [f"{type(exc).__name__}: {redacted}"]
+        raise ResponseValidationError(
+            getattr(into, "__name__", str(into)),
+            messages,
+            body=data,
+            method=method,
+            url=self.display_url(path, params, collect_secrets(params, json, secrets)),
+        )
 
     async def request_json(
         self,
