@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
@@ -14,7 +13,7 @@ import aiohttp
 import cattrs
 
 from ._convert import CONVERTER
-from ._core import Core, JSONLoads, Pool, Sleep
+from ._core import Core, JSONLoads, Pool, Sleep, decode_json
 from ._credentials import Credentials
 from ._paging import Paginator, paginate
 from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
@@ -99,7 +98,8 @@ class TMDBClient:
             HTTP 429 pauses all of them (``Retry-After`` when sent, else the retry backoff).
         retry: the :class:`RetryPolicy`; ``None`` switches retries off.
         sleep: the coroutine used to wait between retries (tests inject a fake).
-        json_loads: the JSON decoder, given bytes (for example ``orjson.loads``).
+        json_loads: the JSON decoder, given bytes (for example ``orjson.loads``); default:
+            the standard library's, reading the body as UTF-8.
         user_agent: the ``User-Agent`` header.
 
     Raises:
@@ -121,7 +121,7 @@ class TMDBClient:
         rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
         retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
         sleep: Sleep = asyncio.sleep,
-        json_loads: JSONLoads = json.loads,
+        json_loads: JSONLoads = decode_json,
         user_agent: str | None = None,
     ) -> None:
         credentials = Credentials.from_arguments(api_key=api_key, access_token=access_token)
@@ -308,10 +308,11 @@ class TMDBClient:
             or not path.startswith(("/3/", "/4/"))
             or any(ch in path for ch in "?#")
             or any(ch.isspace() for ch in path)
+            or any(part in (".", "..") for part in path.split("/"))
         ):
             raise TMDBUsageError(
-                "path must start with /3/ or /4/ and carry no query string (use params=), "
-                "e.g. '/3/movie/11/credits'"
+                "path must start with /3/ or /4/ and carry no query string (use params=) "
+                "and no '.' or '..' segments, e.g. '/3/movie/11/credits'"
             )
         return await self._core.request_json(
             method, path, params=params, json=json, secrets=tuple(secrets)

@@ -30,13 +30,18 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, override
 
+from ._fast import FastStructurer
+
 __all__ = ["CONVERTER", "make_converter", "parse_date", "parse_datetime", "parse_rated"]
 
 _UTC = dt.timezone.utc
+_from_iso_date = dt.date.fromisoformat
 
 
 def parse_date(value: object) -> dt.date | None:
     """Parse TMDB's ``YYYY-MM-DD``; ``""`` and ``None`` give ``None``."""
+    if type(value) is str and len(value) == 10:
+        return _from_iso_date(value)
     if value is None or value == "":
         return None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
@@ -153,6 +158,15 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
     conv.register_unstructure_hook(dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(dt.date, lambda v: v.isoformat())
 
+    # The success path runs a fast function (see _fast.py); on any failure cattrs'
+    # detailed function runs on the same input and reports precisely what is wrong. The
+    # strict converter the tests use keeps the detailed path only.
+    fast = FastStructurer(
+        conv,
+        simple_hooks={dt.date | None: parse_date, dt.datetime | None: parse_datetime},
+        field_hooks=_FIELD_HOOKS,
+    )
+
     def structure_attrs(cls: Any) -> Any:
         fn = make_dict_structure_fn(
             cls,
@@ -161,8 +175,14 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
             **_field_overrides(cls),
         )
         name = getattr(cls, "__name__", str(cls))
+        quick = None if forbid_extra_keys else fast.function(cls)
 
         def structure(value: Any, tp: Any) -> Any:
+            if quick is not None:
+                try:
+                    return quick(value)
+                except Exception:  # reported by the detailed path below
+                    pass
             # The generated function reads keys with `in` and `[]`, so a list where an
             # object belongs (php-tmdb's hand-edited "avatar") silently gave an object of
             # defaults. Anything but a JSON object is refused.

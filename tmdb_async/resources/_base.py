@@ -81,13 +81,26 @@ def session_id_of(session: Session | str | None) -> str:
     return check_token(session, "session_id")
 
 
+#: Characters a path segment keeps as they are: RFC 3986 ``pchar`` minus "+" (which
+#: yarl, and so aiohttp, always sends encoded). Paths are sent exactly as built.
+_SEGMENT_SAFE = "!$&'()*,;=:@"
+
+
 def segment(value: str) -> str:
-    """Quote one path segment completely."""
-    return quote(value, safe="")
+    """Quote one path segment: "/", "?", "#", "%", spaces and non-ASCII are encoded.
+
+    "." and ".." are refused: a server would resolve them as "this" or "the parent"
+    segment and the request would reach another endpoint.
+    """
+    if value in (".", ".."):
+        raise TMDBUsageError(f"{value!r} is not a valid path segment")
+    return quote(value, safe=_SEGMENT_SAFE)
 
 
 def join_appends(values: Iterable[str], allowed: frozenset[str]) -> str | None:
     """Check and join ``append_to_response`` names (at most 20, known names, no repeats)."""
+    if not values:
+        return None
     if isinstance(values, str):
         values = [v.strip() for v in values.split(",") if v.strip()]
     names = list(values)
