@@ -42,6 +42,8 @@ __all__ = ["FastStructurer"]
 FastFn = Callable[[Any], Any]
 
 _PRIMITIVES: tuple[type, ...] = (int, str, float, bool)
+#: The class of ``attrs.Factory(...)`` defaults (``attrs.Factory`` is typed as a function).
+_FACTORY: type[Any] = type(attrs.Factory(list))
 
 
 def _is_union(tp: Any) -> bool:
@@ -76,7 +78,7 @@ def _can_skip_init(cl: type) -> bool:
         if f.validator is not None or f.converter is not None or not f.init:
             return False
         default = f.default
-        if isinstance(default, attrs.Factory) and default.takes_self:  # type: ignore[arg-type]
+        if isinstance(default, _FACTORY) and default.takes_self:
             return False
     # attrs' own __init__ for the class itself (not one a subclass wrote by hand).
     init = cl.__dict__.get("__init__")
@@ -158,8 +160,8 @@ class FastStructurer:
                 lines.append(f"        raise KeyError({key!r})")
                 continue
             lines.append("    else:")
-            if isinstance(default, attrs.Factory):
-                factory = default.factory  # type: ignore[attr-defined]
+            if isinstance(default, _FACTORY):
+                factory = default.factory
                 if factory is list:
                     lines.append(f"        _s{i}(self, [])")
                 elif factory is dict:
