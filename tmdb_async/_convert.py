@@ -32,7 +32,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from ._fast import FastStructurer
 
-__all__ = ["CONVERTER", "make_converter", "parse_date", "parse_datetime", "parse_rated"]
+__all__ = ["CONVERTER", "fast_structurer", "make_converter", "parse_date", "parse_datetime", "parse_rated"]
 
 _UTC = dt.timezone.utc
 _from_iso_date = dt.date.fromisoformat
@@ -142,12 +142,24 @@ def _field_hook(parse: typing.Callable[[object], Any]) -> typing.Callable[[objec
     return hook
 
 
-def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
+def fast_structurer(conv: cattrs.Converter) -> FastStructurer:
+    """The fast structure functions for ``conv``'s models, with TMDB's date and field hooks."""
+    return FastStructurer(
+        conv,
+        simple_hooks={dt.date | None: parse_date, dt.datetime | None: parse_datetime},
+        field_hooks=_FIELD_HOOKS,
+    )
+
+
+def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cattrs.Converter:
     """Build a converter with TMDB's rules (see the module docstring).
 
     Args:
         forbid_extra_keys: reject keys the model does not declare (used by the tests to
             find fields we have not modelled; production ignores them).
+        fast: try the generated success path (:mod:`tmdb_async._fast`) before cattrs'
+            detailed function; results are the same, only the time differs. Never used
+            with ``forbid_extra_keys``.
     """
     conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, detailed_validation=True)
 
@@ -161,11 +173,7 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
     # The success path runs a fast function (see _fast.py); on any failure cattrs'
     # detailed function runs on the same input and reports precisely what is wrong. The
     # strict converter the tests use keeps the detailed path only.
-    fast = FastStructurer(
-        conv,
-        simple_hooks={dt.date | None: parse_date, dt.datetime | None: parse_datetime},
-        field_hooks=_FIELD_HOOKS,
-    )
+    quick_paths = fast_structurer(conv) if fast and not forbid_extra_keys else None
 
     def structure_attrs(cls: Any) -> Any:
         fn = make_dict_structure_fn(
@@ -175,7 +183,7 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
             **_field_overrides(cls),
         )
         name = getattr(cls, "__name__", str(cls))
-        quick = None if forbid_extra_keys else fast.function(cls)
+        quick = None if quick_paths is None else quick_paths.function(cls)
 
         def structure(value: Any, tp: Any) -> Any:
             if quick is not None:
