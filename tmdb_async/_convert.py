@@ -32,7 +32,14 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from ._fast import FastStructurer
 
-__all__ = ["CONVERTER", "fast_structurer", "make_converter", "parse_date", "parse_datetime", "parse_rated"]
+__all__ = [
+    "CONVERTER",
+    "fast_structurer",
+    "make_converter",
+    "parse_date",
+    "parse_datetime",
+    "parse_rated",
+]
 
 _UTC = dt.timezone.utc
 _from_iso_date = dt.date.fromisoformat

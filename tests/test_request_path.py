@@ -1,0 +1,72 @@
+"""How a request's URL and body decoding are built on the quick path.
+
+Paths our endpoints build are already percent-encoded and are joined to the base URL as
+they are; anything else is parsed (and normalised) by yarl as before. The default JSON
+decoder reads UTF-8 directly and falls back to ``json.loads`` for anything else.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import TMDBMock
+from tmdb_async import TMDBClient, TMDBUsageError
+from tmdb_async._core import _is_encoded_path, decode_json
+from tmdb_async.resources._base import segment
+
+
+@pytest.mark.parametrize(
+    ("path", "encoded"),
+    [
+        ("/3/movie/11", True),
+        ("/3/tv/1399/season/1/episode/2", True),
+        ("/3/guest_session/abc-123/rated/movies", True),
+        ("/3/find/%40someone%2Fx", True),
+        ("/3/find/a:b@c!$&'()*,;=", True),
+        ("/3/find/é", False),
+        ("/3/find/a b", False),
+        ("/3/find/100%", False),
+        ("/3/find/%zz", False),
+        ("/3/find/a|b", False),
+    ],
+)
+def test_which_paths_count_as_encoded(path: str, encoded: bool) -> None:
+    assert _is_encoded_path(path) is encoded
+
+
+def test_segment_quotes_like_yarl_and_refuses_dot_segments() -> None:
+    assert segment("@someone/x") == "@someone%2Fx"
+    assert segment("a+b c?d#e%") == "a%2Bb%20c%3Fd%23e%25"
+    assert segment("é") == "%C3%A9"
+    for dots in (".", ".."):
+        with pytest.raises(TMDBUsageError, match="not a valid path segment"):
+            segment(dots)
+
+
+async def test_an_unencoded_escape_hatch_path_is_encoded(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get("https://api.themoviedb.org/3/keyword/%C3%A9", payload={"id": 1, "name": "é"})
+    assert await tmdb.request_json("GET", "/3/keyword/é") == {"id": 1, "name": "é"}
+    _, url, _ = mock.only_call()
+    assert url.raw_path == "/3/keyword/%C3%A9"
+
+
+@pytest.mark.parametrize("path", ["/3/movie/../tv/1", "/3/./movie/1", "/3/movie/.."])
+async def test_dot_segments_are_refused_before_any_io(
+    tmdb: TMDBClient, mock: TMDBMock, path: str
+) -> None:
+    with pytest.raises(TMDBUsageError, match=r"'\.\.' segments"):
+        await tmdb.request_json("GET", path)
+    assert mock.calls() == []
+
+
+def test_decode_json_reads_utf8_and_falls_back_to_json_loads() -> None:
+    doc = {"title": "Amélie", "id": 194}
+    assert decode_json(json.dumps(doc, ensure_ascii=False).encode()) == doc
+    assert decode_json(b"\xef\xbb\xbf" + json.dumps(doc).encode()) == doc  # a BOM
+    assert decode_json(json.dumps(doc).encode("utf-16")) == doc
+    with pytest.raises(ValueError):
+        decode_json(b"<html>bad gateway</html>")
+    with pytest.raises(ValueError):
+        decode_json(b"\xff\xfe\xfa")
