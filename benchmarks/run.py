@@ -213,6 +213,27 @@ async def client_rate(
         return await drive(tmdb.movies.details, n, concurrency)
 
 
+def pin(server_pid: int) -> str:
+    """With two CPUs or more: the server on one CPU, this client on another.
+
+    Both clients get a CPU of their own that the server never takes, so the figures
+    measure the clients; without pinning, runs on a 2-CPU machine vary by 10 % or more.
+    """
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    if len(cpus) < 2:
+        return "not pinned (one CPU)"
+    server_cpu, client_cpu = cpus[-1], cpus[0]
+    try:
+        for task in Path(f"/proc/{server_pid}/task").iterdir():
+            os.sched_setaffinity(int(task.name), {server_cpu})
+        for child in Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split():
+            os.sched_setaffinity(int(child), {server_cpu})
+        os.sched_setaffinity(0, {client_cpu})
+    except OSError as exc:
+        return f"not pinned ({exc})"
+    return f"server on CPU {server_cpu}, client on CPU {client_cpu}"
+
+
 def throughput(n: int, concurrency: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory(prefix="tmdb-bench-") as tmp:
         os.chmod(tmp, 0o755)  # nginx's worker runs as an unprivileged user
@@ -230,6 +251,7 @@ def throughput(n: int, concurrency: int, rounds: int) -> None:
             fallback, port = aiohttp_server_process(root)
             base = f"http://127.0.0.1:{port}"
             server = "aiohttp (NOTE: nginx not found; this server may be the bottleneck)"
+        pinned = pin(nginx.proc.pid if nginx is not None else fallback.pid)  # type: ignore[union-attr]
         try:
             try:
                 import orjson
@@ -248,6 +270,7 @@ def throughput(n: int, concurrency: int, rounds: int) -> None:
             print(
                 f"\n1. Throughput: {n} movie details, concurrency {concurrency}, server: {server}"
             )
+            print(f"   CPUs: {pinned}; best of {rounds} alternating runs each")
             print(f"   raw aiohttp + json (dicts):           {max(raw):8.0f} req/s")
             print(
                 f"   TMDBClient -> Movie (json):           {max(ours):8.0f} req/s"

@@ -1,8 +1,9 @@
 """The request path: one aiohttp pool, one attempt, the retry loop, decoding and structuring.
 
-Nothing outside this module touches aiohttp objects: an attempt returns a
-:class:`RawResponse` (status, headers, bytes) read inside ``async with``, so a connection
-is always released, also when the caller is cancelled mid-read.
+Nothing outside this module touches aiohttp objects. An attempt reads the whole body
+before anything else happens; ``read()`` releases the connection at the end of the body
+and closes it on any exception, cancellation included, so a connection is never left
+checked out.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import aiohttp
@@ -48,12 +49,8 @@ JSONLoads = Callable[[bytes], Any]
 Sleep = Callable[[float], Awaitable[Any]]
 
 
-class RawResponse(NamedTuple):
-    """What one attempt brought back: status, headers and the body bytes."""
-
-    status: int
-    headers: Mapping[str, str]
-    body: bytes
+class RAW_JSON:
+    """Marker for :meth:`Core.request`: return the decoded JSON, do not structure it."""
 
 
 _DECODER = _json.JSONDecoder()
@@ -250,6 +247,7 @@ class Core:
         self._base = base
         self._base_path = base.raw_path.rstrip("/")
         self._app_secrets: tuple[str, ...] = (credentials.secret,)
+        self._api_key = None if credentials.is_bearer else credentials.secret
 
     def derive(self, **changes: Any) -> Core:
         """A Core like this one, with ``changes`` (constructor arguments), sharing the pool."""
@@ -312,18 +310,178 @@ class Core:
     ) -> T:
         """Send one API call (with retries) and structure its JSON answer into ``into``.
 
+        The whole happy path (build the URL, pass the rate gate, send, read, decode,
+        structure) is this one coroutine: each extra layer of coroutines cost about 1 % of
+        a request's CPU (see benchmarks/run.py).
+
         Args:
             method: HTTP method.
             path: absolute path with the API version, e.g. ``/3/movie/11``.
-            into: the model class (or any type the converter knows) to build.
+            into: the model class (or any type the converter knows) to build;
+                :data:`RAW_JSON` returns the decoded JSON as it is.
             params: query parameters; ``None`` values are dropped.
             json: JSON body.
             idempotent: whether a retry is harmless; default: by method (RFC 9110).
             secrets: extra secret strings in the path to redact from logs and errors.
         """
-        data = await self.request_json(
-            method, path, params=params, json=json, idempotent=idempotent, secrets=secrets
+        if idempotent is None:
+            idempotent = method in IDEMPOTENT_METHODS
+        query: dict[str, str | int | float] = {}
+        if self._api_key is not None:
+            query["api_key"] = self._api_key
+        if params:
+            for key, value in params.items():
+                if value is not None:
+                    query[key] = _query_value(value)
+        if "/." not in path and _is_encoded_path(path):
+            url = self._base.with_path(self._base_path + path, encoded=True)
+        else:
+            url = URL(self.base_url + path)
+        pool = self.pool
+        gate = pool.gate
+        policy = self.retry
+        debug = logger.isEnabledFor(logging.DEBUG)
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.perf_counter() if debug else 0.0
+            session = pool._session or pool.session()
+            if gate.busy:  # skipped entirely without a rate limit or a cooldown
+                await gate.acquire()
+            deadlines = pool._deadlines or pool.deadlines()
+            timed = None if deadlines is None else deadlines.start()
+            failed: _AttemptFailed | None = None
+            try:
+                # Not `async with`: read() releases the connection at the end of the body
+                # and closes it on any exception (cancellation too); `finally` does the rest.
+                resp = await session.request(
+                    method,
+                    url,
+                    params=query or None,
+                    json=json,
+                    headers=self._request_headers,
+                    timeout=pool.timeout,
+                    allow_redirects=False,
+                )
+                try:
+                    body = await resp.read()
+                finally:
+                    resp.release()
+            except asyncio.CancelledError:
+                if timed is None or not deadlines.timed_out(timed):  # type: ignore[union-attr]
+                    raise
+                expired = asyncio.TimeoutError(f"no answer within {pool.timeout_seconds} s")
+                failed = _AttemptFailed(expired, timeout=True, sent=True)
+            except asyncio.TimeoutError as exc:  # also aiohttp's ServerTimeoutError
+                failed = _AttemptFailed(exc, timeout=True, sent=True)
+            except aiohttp.ClientConnectorError as exc:
+                failed = _AttemptFailed(exc, timeout=False, sent=False)
+            except aiohttp.ClientError as exc:
+                failed = _AttemptFailed(exc, timeout=False, sent=True)
+            finally:
+                if timed is not None:
+                    deadlines.stop(timed)  # type: ignore[union-attr]
+            if failed is not None:
+                all_secrets = collect_secrets(params, json, secrets)
+                shown = self.display_url(path, params, all_secrets)
+                error = self._transport_error(failed, method, shown, all_secrets)
+                if policy.should_retry(
+                    error, attempt=attempt, idempotent=idempotent, sent=failed.sent
+                ):
+                    await self._wait(policy.delay(attempt), attempt, method, shown, error)
+                    continue
+                raise error from None
+            status = resp.status
+            if debug:
+                all_secrets = collect_secrets(params, json, secrets)
+                logger.debug(
+                    "%s %s -> %d in %.1f ms (attempt %d)",
+                    method,
+                    self.display_url(path, params, all_secrets),
+                    status,
+                    (time.perf_counter() - started) * 1000,
+                    attempt,
+                )
+            data: Any = None
+            decoded = True
+            try:
+                data = self.json_loads(body) if body else None
+            except ValueError:
+                decoded = False
+            if 200 <= status < 300 and decoded:
+                if type(data) is dict and data.get("success") is False:
+                    pass  # TMDB's error envelope on a 2xx (codes 21, 40): an error below.
+                elif into is RAW_JSON:
+                    return data  # type: ignore[no-any-return]
+                else:
+                    return self._structure(data, into, method, path, params, json, secrets)
+            all_secrets = collect_secrets(params, json, secrets)
+            shown = self.display_url(path, params, all_secrets)
+            if 200 <= status < 300 and not decoded:
+                # A 2xx whose body is not JSON: not something we can use. (A 2xx JSON
+                # envelope with "success": false goes on to error_from_response below.)
+                raise ResponseValidationError(
+                    "JSON",
+                    [f"HTTP {status} body is not JSON ({len(body)} bytes)"],
+                    method=method,
+                    url=shown,
+                )
+            api_error = error_from_response(
+                status,
+                data if decoded else None,
+                method=method,
+                url=shown,
+                retry_after=parse_retry_after(resp.headers.get("Retry-After")),
+            )
+            retry = policy.should_retry(api_error, attempt=attempt, idempotent=idempotent)
+            if status == 429 or isinstance(api_error, RateLimitError):
+                # One 429 holds every task of this client (the shared cooldown), so a
+                # burst turns into a steady stream instead of a storm of retries.
+                delay = policy.delay(attempt, api_error.retry_after)
+                if retry:
+                    self._log_retry(delay, attempt, method, shown, api_error)
+                    await gate.pause(delay)
+                    continue
+                gate.cool_down(delay)
+                raise api_error
+            if retry:
+                await self._wait(
+                    policy.delay(attempt, api_error.retry_after), attempt, method, shown, api_error
+                )
+                continue
+            raise api_error
+
+    async def request_json(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params | None = None,
+        json: Mapping[str, object] | None = None,
+        idempotent: bool | None = None,
+        secrets: tuple[str, ...] = (),
+    ) -> Any:
+        """Like :meth:`request`, but return the decoded JSON without structuring it."""
+        return await self.request(
+            method,
+            path,
+            into=RAW_JSON,
+            params=params,
+            json=json,
+            idempotent=idempotent,
+            secrets=secrets,
         )
+
+    def _structure(
+        self,
+        data: Any,
+        into: type[T],
+        method: str,
+        path: str,
+        params: Params | None,
+        json: Mapping[str, object] | None,
+        secrets: tuple[str, ...],
+    ) -> T:
         try:
             return self.converter.structure(data, into)
         except cattrs.BaseValidationError as exc:
@@ -338,105 +496,6 @@ class Core:
             method=method,
             url=self.display_url(path, params, collect_secrets(params, json, secrets)),
         )
-
-    async def request_json(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Params | None = None,
-        json: Mapping[str, object] | None = None,
-        idempotent: bool | None = None,
-        secrets: tuple[str, ...] = (),
-    ) -> Any:
-        """Like :meth:`request`, but return the decoded JSON without structuring it."""
-        if idempotent is None:
-            idempotent = method in IDEMPOTENT_METHODS
-        query: dict[str, str | int | float] = {}
-        if not self.credentials.is_bearer:
-            query["api_key"] = self.credentials.secret
-        if params:
-            for key, value in params.items():
-                if value is not None:
-                    query[key] = _query_value(value)
-        if "/." not in path and _is_encoded_path(path):
-            url = self._base.with_path(self._base_path + path, encoded=True)
-        else:
-            url = URL(self.base_url + path)
-        policy = self.retry
-        debug = logger.isEnabledFor(logging.DEBUG)
-        attempt = 0
-        while True:
-            attempt += 1
-            started = time.perf_counter() if debug else 0.0
-            try:
-                raw = await self._send_once(method, url, query, json)
-            except _AttemptFailed as failed:
-                all_secrets = collect_secrets(params, json, secrets)
-                shown = self.display_url(path, params, all_secrets)
-                error = self._transport_error(failed, method, shown, all_secrets)
-                if policy.should_retry(
-                    error, attempt=attempt, idempotent=idempotent, sent=failed.sent
-                ):
-                    await self._wait(policy.delay(attempt), attempt, method, shown, error)
-                    continue
-                raise error from None
-            if debug:
-                all_secrets = collect_secrets(params, json, secrets)
-                logger.debug(
-                    "%s %s -> %d in %.1f ms (attempt %d)",
-                    method,
-                    self.display_url(path, params, all_secrets),
-                    raw.status,
-                    (time.perf_counter() - started) * 1000,
-                    attempt,
-                )
-            data: Any = None
-            decoded = True
-            try:
-                data = self.json_loads(raw.body) if raw.body else None
-            except ValueError:
-                decoded = False
-            if 200 <= raw.status < 300 and decoded:
-                if type(data) is dict and data.get("success") is False:
-                    pass  # TMDB's error envelope on a 2xx (codes 21, 40): an error below.
-                else:
-                    return data
-            all_secrets = collect_secrets(params, json, secrets)
-            shown = self.display_url(path, params, all_secrets)
-            if 200 <= raw.status < 300 and not decoded:
-                # A 2xx whose body is not JSON: not something we can use. (A 2xx JSON
-                # envelope with "success": false goes on to error_from_response below.)
-                raise ResponseValidationError(
-                    "JSON",
-                    [f"HTTP {raw.status} body is not JSON ({len(raw.body)} bytes)"],
-                    method=method,
-                    url=shown,
-                )
-            api_error = error_from_response(
-                raw.status,
-                data if decoded else None,
-                method=method,
-                url=shown,
-                retry_after=parse_retry_after(raw.headers.get("Retry-After")),
-            )
-            retry = policy.should_retry(api_error, attempt=attempt, idempotent=idempotent)
-            if raw.status == 429 or isinstance(api_error, RateLimitError):
-                # One 429 holds every task of this client (the shared cooldown), so a
-                # burst turns into a steady stream instead of a storm of retries.
-                delay = policy.delay(attempt, api_error.retry_after)
-                if retry:
-                    self._log_retry(delay, attempt, method, shown, api_error)
-                    await self.pool.gate.pause(delay)
-                    continue
-                self.pool.gate.cool_down(delay)
-                raise api_error
-            if retry:
-                await self._wait(
-                    policy.delay(attempt, api_error.retry_after), attempt, method, shown, api_error
-                )
-                continue
-            raise api_error
 
     async def _wait(
         self, delay: float, attempt: int, method: str, shown: str, error: TMDBError
@@ -474,52 +533,6 @@ class Core:
             request_sent=failed.sent,
         )
 
-    async def _send_once(
-        self,
-        method: str,
-        url: URL,
-        query: Mapping[str, str | int | float],
-        json: Mapping[str, object] | None,
-    ) -> RawResponse:
-        pool = self.pool
-        session = pool.session()
-        gate = pool.gate
-        if gate.busy:  # skipped entirely without a rate limit or a cooldown
-            await gate.acquire()
-        deadlines = pool.deadlines()
-        attempt = None if deadlines is None else deadlines.start()
-        try:
-            # Not `async with`: read() releases the connection at the end of the body and
-            # closes it on any exception (cancellation too); `finally` covers the rest.
-            resp = await session.request(
-                method,
-                url,
-                params=query or None,
-                json=json,
-                headers=self._request_headers,
-                timeout=pool.timeout,
-                allow_redirects=False,
-            )
-            try:
-                body = await resp.read()
-            finally:
-                resp.release()
-            return RawResponse(resp.status, resp.headers, body)
-        except asyncio.CancelledError:
-            if attempt is not None and deadlines.timed_out(attempt):  # type: ignore[union-attr]
-                expired = asyncio.TimeoutError(f"no answer within {pool.timeout_seconds} s")
-                raise _AttemptFailed(expired, timeout=True, sent=True) from None
-            raise
-        except asyncio.TimeoutError as exc:  # also aiohttp's ServerTimeoutError
-            raise _AttemptFailed(exc, timeout=True, sent=True) from None
-        except aiohttp.ClientConnectorError as exc:
-            raise _AttemptFailed(exc, timeout=False, sent=False) from None
-        except aiohttp.ClientError as exc:
-            raise _AttemptFailed(exc, timeout=False, sent=True) from None
-        finally:
-            if attempt is not None:
-                deadlines.stop(attempt)  # type: ignore[union-attr]
-
 
 class _AttemptFailed(Exception):
     """Internal: one attempt failed in transport; carries the cause for redaction."""
@@ -531,4 +544,4 @@ class _AttemptFailed(Exception):
         self.sent = sent
 
 
-__all__ = ["Core", "Pool", "RawResponse"]
+__all__ = ["RAW_JSON", "Core", "Pool", "decode_json"]

@@ -30,6 +30,8 @@ class Resource:
 
 def check_id(value: object, name: str) -> int:
     """A TMDB numeric id: a positive int (``bool`` refused)."""
+    if type(value) is int and value > 0:
+        return value
     if isinstance(value, bool) or not isinstance(value, int):
         raise TMDBUsageError(f"{name} must be a positive int, not {type(value).__name__}")
     if value <= 0:
