@@ -22,9 +22,10 @@ function on the same input, which raises the precise, per-field error (see
 that both give equal results, of equal types, on every recorded fixture and on thousands
 of mutated ones.
 
-Measured with callgrind (``benchmarks/run.py`` documents how): structuring the
-benchmark's ``Movie`` costs about a third of the instructions cattrs' detailed function
-takes.
+Measured with callgrind (the README's benchmark section says how): structuring the
+benchmark's ``Movie`` takes 93k instructions instead of the 165k of cattrs' detailed
+function. Small nested models (genres, companies, cast members ...) are built in place
+inside their parent's function rather than through a call per item.
 """
 
 from __future__ import annotations
