@@ -354,20 +354,15 @@ class Core:
             try:
                 # Not `async with`: read() releases the connection at the end of the body
                 # and closes it on any exception (cancellation too); `finally` does the rest.
-                if query or json is not None or self._request_headers is not None:
-                    resp = await session.request(
-                        method,
-                        url,
-                        params=query or None,
-                        json=json,
-                        headers=self._request_headers,
-                        timeout=pool.timeout,
-                        allow_redirects=False,
-                    )
-                else:  # the common GET of the client's own Core: fewer arguments to match
-                    resp = await session.request(
-                        method, url, timeout=pool.timeout, allow_redirects=False
-                    )
+                resp = await session.request(
+                    method,
+                    url,
+                    params=query or None,
+                    json=json,
+                    headers=self._request_headers,
+                    timeout=pool.timeout,
+                    allow_redirects=False,
+                )
                 try:
                     body = await resp.read()
                 finally:
