@@ -160,6 +160,7 @@ class Source:
         self.count = count
         self.produced = 0
         self.asked: list[tuple[str, dt.date]] = []
+        self.authorization: list[str | None] = []  # the Authorization header of each request
 
     def __call__(self, kind: str, date: dt.date) -> Iterator[Mapping[str, Any]] | None:
         self.asked.append((kind, date))
@@ -177,7 +178,14 @@ class Source:
 async def server() -> AsyncIterator[tuple[str, Source]]:
     source = Source(60_000)
     app = web.Application()
-    app.router.add_get("/p/exports/{name}", export_handler(source))
+    handler = export_handler(source)
+
+    async def recording(request: web.Request) -> web.StreamResponse:
+        source.authorization.append(request.headers.get("Authorization"))
+        response: web.StreamResponse = await handler(request)
+        return response
+
+    app.router.add_get("/p/exports/{name}", recording)
     app.router.add_get("/broken/{name}", broken)
     app.router.add_get("/held/{name}", held_back)
     runner = web.AppRunner(app, access_log=None)
@@ -225,8 +233,11 @@ async def test_stream_export_through_the_client_incrementally(server: tuple[str,
         assert count == 60_000
         assert last.id == 60_000
         assert source.asked == [("movie", DAY)]
+        # The export host never sees the API credential; the pool's connections are used.
+        assert source.authorization == [None]
         connector = tmdb._core.pool.session().connector
         assert connector is not None
+        assert tmdb._core.pool.plain_session().connector is connector
         assert len(connector._acquired) == 0
 
 

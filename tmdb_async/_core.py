@@ -130,6 +130,7 @@ class Pool:
         #: Headers the owned session sends by default (set by the client's root Core).
         self.default_headers: dict[str, str] | None = None
         self._deadline_seconds: float | None = None
+        self._plain: aiohttp.ClientSession | None = None
         self._deadlines: Deadlines | None = None
         if timeout is None:
             self.timeout = aiohttp.ClientTimeout(total=None)
@@ -185,9 +186,32 @@ class Pool:
         self._session = session
         return session
 
+    def plain_session(self) -> aiohttp.ClientSession:
+        """A session for requests that are not API calls (the daily export files).
+
+        The owned session sends the client's credential by default, which must not go to
+        any other host: this one shares its connector (the same connection pool and cap)
+        but has no default headers. A caller's session is returned as it is.
+        """
+        session = self.session()
+        if not self._owns_session:
+            return session
+        plain = self._plain
+        if plain is None or plain.closed:
+            plain = self._plain = aiohttp.ClientSession(
+                connector=session.connector,
+                connector_owner=False,
+                cookie_jar=aiohttp.DummyCookieJar(),
+                headers={"User-Agent": (self.default_headers or {}).get("User-Agent", "")},
+            )
+        return plain
+
     async def close(self) -> None:
         """Close the session if we own it. Idempotent; a caller's session is left open."""
         self._closed = True
+        plain, self._plain = self._plain, None
+        if plain is not None:
+            await plain.close()
         session, self._session = self._session, None
         if session is not None and self._owns_session:
             await session.close()

@@ -277,12 +277,12 @@ async def stream_export(
     url = export_url(kind, date, base_url=base_url)
     holder = _pool_of(source)
     if isinstance(holder, Pool):
-        session = holder.session()
+        session = holder.plain_session()  # the pool's connections, not its API credential
         gate = holder.gate
         if gate.busy:
             await gate.acquire()
         # A big file may take longer than one API call's whole budget: bound each read.
-        per_read = holder.timeout.total or 60.0
+        per_read = holder.timeout_seconds or holder.timeout.total or 60.0
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=per_read, sock_read=per_read)
     else:
         session = holder
