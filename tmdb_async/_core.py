@@ -198,11 +198,12 @@ class Pool:
             return session
         plain = self._plain
         if plain is None or plain.closed:
+            agent = (self.default_headers or {}).get("User-Agent")
             plain = self._plain = aiohttp.ClientSession(
                 connector=session.connector,
                 connector_owner=False,
                 cookie_jar=aiohttp.DummyCookieJar(),
-                headers={"User-Agent": (self.default_headers or {}).get("User-Agent", "")},
+                headers={"User-Agent": agent} if agent else None,
             )
         return plain
 
@@ -336,7 +337,7 @@ class Core:
 
         The whole happy path (build the URL, pass the rate gate, send, read, decode,
         structure) is this one coroutine: each extra layer of coroutines cost about 1 % of
-        a request's CPU (see benchmarks/run.py).
+        a request's CPU (``benchmarks/instructions.py``).
 
         Args:
             method: HTTP method.
