@@ -335,7 +335,7 @@ class TMDBClient:
         """The cattrs converter that builds the models (to structure raw JSON yourself).
 
         It is shared by every client: to add hooks of your own, build a converter with
-        ``tmdb_async._convert.make_converter()`` and register them there, before its first
+        ``tmdb_async.make_converter()`` and register them there, before its first
         use (cattrs, and the fast structure functions next to its own, bake the hooks of a
         model's fields in when the model is first structured).
         """
