@@ -21,7 +21,6 @@ rebuilt per request.
 from __future__ import annotations
 
 import datetime as dt
-import types
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -30,7 +29,7 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, override
 
-from ._fast import FastStructurer
+from ._fast import _PRIMITIVES, FastStructurer, _is_union, _optional_arg
 
 __all__ = [
     "CONVERTER",
@@ -102,11 +101,7 @@ def _required(
 
 def _is_optional_of(target: type) -> typing.Callable[[Any], bool]:
     def predicate(tp: Any) -> bool:
-        origin = typing.get_origin(tp)
-        if origin is typing.Union or origin is types.UnionType:
-            args = set(typing.get_args(tp))
-            return args == {target, type(None)}
-        return False
+        return _optional_arg(tp) is target
 
     return predicate
 
@@ -213,23 +208,18 @@ def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cat
     return conv
 
 
-_PRIMITIVES = (str, int, float, bool)
-
-
 def _is_optional_primitive(tp: Any) -> bool:
     """``str | None``, ``int | None``, ``float | None`` or ``bool | None``."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Union or origin is types.UnionType:
-        args = typing.get_args(tp)
-        return len(args) == 2 and type(None) in args and any(a in _PRIMITIVES for a in args)
-    return False
+    return _optional_arg(tp) in _PRIMITIVES
 
 
 def _optional_primitive_hook(tp: Any) -> typing.Callable[[object, Any], Any]:
     """The same result as cattrs' own optional handling (``None``, else ``str(v)`` /
     ``int(v)`` ...), without its per-value dispatch: a Movie has 16 such fields, and this
     was the biggest cost of structuring one (see benchmarks/run.py)."""
-    inner = next(a for a in typing.get_args(tp) if a is not type(None))
+    inner = _optional_arg(tp)
+    if inner is None:  # the factory is registered for _is_optional_primitive types only
+        raise TypeError(f"not an optional primitive: {tp!r}")
 
     def hook(value: object, _: Any) -> Any:
         return None if value is None else inner(value)
@@ -239,8 +229,7 @@ def _optional_primitive_hook(tp: Any) -> typing.Callable[[object, Any], Any]:
 
 def _is_media_union(tp: Any) -> bool:
     """A union of media classes that includes ``UnknownMedia`` (see ``models/media.py``)."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Union or origin is types.UnionType:
+    if _is_union(tp):
         from .models.media import UnknownMedia
 
         return UnknownMedia in typing.get_args(tp)
