@@ -59,21 +59,36 @@ from .models import (
 )
 
 # Catalogue endpoints (tv, people, search, discover, ...) and pagination.
-from .models.catalogue import (
-    Certification,
-    Certifications,
-    ChangedEntry,
+from .models.certifications import Certification, Certifications
+from .models.changes import ChangedEntry
+from .models.collections import (
     Collection,
+    CollectionImages,
     CollectionPart,
+    CollectionTranslation,
+    CollectionTranslationData,
+    CollectionTranslations,
+)
+from .models.companies import (
+    AlternativeName,
+    AlternativeNames,
     Company,
     CompanyRef,
-    GenreList,
+    Logo,
+    LogoImages,
 )
 from .models.configuration import (
     Configuration,
+    Country,
+    CountryTimezones,
     ImageConfiguration,
     ImageKind,
+    JobDepartment,
+    Language,
 )
+from .models.credits import CreditDetails, CreditMedia
+from .models.genres import GenreList
+from .models.keywords import KeywordMovies
 from .models.media import (
     MediaSummary,
     UnknownMedia,
@@ -106,6 +121,7 @@ from .models.movie import (
     WatchProviderOptions,
     WatchProviders,
 )
+from .models.networks import NetworkDetails
 from .models.person import (
     CombinedCastCredit,
     CombinedCredits,
@@ -115,6 +131,7 @@ from .models.person import (
     PersonImages,
     PersonSummary,
 )
+from .models.reviews import ReviewDetails
 from .models.search import (
     CollectionSummary,
     CompanySummary,
@@ -148,6 +165,7 @@ from .models.user import (
     V4AccessToken,
     V4RequestToken,
 )
+from .models.watch_providers import WatchProviderEntry, WatchProviderList, WatchRegions
 from .resources._params import AnyOf
 from .resources.user import UserView
 
@@ -252,6 +270,28 @@ __all__ = [
     "Configuration",
     "ImageConfiguration",
     "ImageKind",
+    # collections, companies, configuration lists, credits, keywords, networks, reviews,
+    # watch providers
+    "AlternativeName",
+    "AlternativeNames",
+    "CollectionImages",
+    "CollectionTranslation",
+    "CollectionTranslationData",
+    "CollectionTranslations",
+    "Country",
+    "CountryTimezones",
+    "CreditDetails",
+    "CreditMedia",
+    "JobDepartment",
+    "KeywordMovies",
+    "Language",
+    "Logo",
+    "LogoImages",
+    "NetworkDetails",
+    "ReviewDetails",
+    "WatchProviderEntry",
+    "WatchProviderList",
+    "WatchRegions",
     "MediaSummary",
     "UnknownMedia",
     "CombinedCastCredit",

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -37,6 +37,13 @@ from .resources.search import Search
 from .resources.trending import Trending
 from .resources.tv import TVResource
 from .resources.user import UserLike, UserView
+
+if TYPE_CHECKING:
+    from .resources.credits import Credits
+    from .resources.keywords import Keywords
+    from .resources.networks import Networks
+    from .resources.reviews import Reviews
+    from .resources.watch_providers import WatchProvidersResource
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
 
@@ -231,6 +238,41 @@ class TMDBClient:
     def changes(self) -> ChangesResource:
         """Ids of movies, TV series and people changed recently."""
         return ChangesResource(self._core)
+
+    @cached_property
+    def credits(self) -> Credits:
+        """Credits by id (a person's part in a movie or series)."""
+        from .resources.credits import Credits
+
+        return Credits(self._core)
+
+    @cached_property
+    def keywords(self) -> Keywords:
+        """Keywords and the movies tagged with them."""
+        from .resources.keywords import Keywords
+
+        return Keywords(self._core)
+
+    @cached_property
+    def networks(self) -> Networks:
+        """TV networks: details, alternative names, logos."""
+        from .resources.networks import Networks
+
+        return Networks(self._core)
+
+    @cached_property
+    def reviews(self) -> Reviews:
+        """Reviews by id."""
+        from .resources.reviews import Reviews
+
+        return Reviews(self._core)
+
+    @cached_property
+    def watch_providers(self) -> WatchProvidersResource:
+        """Watch provider regions and the movie and TV provider lists."""
+        from .resources.watch_providers import WatchProvidersResource
+
+        return WatchProvidersResource(self._core)
 
     @cached_property
     def configuration(self) -> ConfigurationResource:

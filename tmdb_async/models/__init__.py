@@ -2,22 +2,37 @@
 
 from .account import Account, Avatar, GravatarAvatar, TMDBAvatar
 from .auth import GuestSession, RequestToken, Session
-from .catalogue import (
-    Certification,
-    Certifications,
-    ChangedEntry,
+from .certifications import Certification, Certifications
+from .changes import ChangedEntry
+from .collections import (
     Collection,
+    CollectionImages,
     CollectionPart,
-    Company,
-    CompanyRef,
-    GenreList,
+    CollectionTranslation,
+    CollectionTranslationData,
+    CollectionTranslations,
 )
 from .common import Genre, Page, StatusResponse
+from .companies import (
+    AlternativeName,
+    AlternativeNames,
+    Company,
+    CompanyRef,
+    Logo,
+    LogoImages,
+)
 from .configuration import (
     Configuration,
+    Country,
+    CountryTimezones,
     ImageConfiguration,
     ImageKind,
+    JobDepartment,
+    Language,
 )
+from .credits import CreditDetails, CreditMedia
+from .genres import GenreList
+from .keywords import KeywordMovies
 from .media import (
     MediaSummary,
     UnknownMedia,
@@ -60,6 +75,7 @@ from .movie import (
     WatchProviderOptions,
     WatchProviders,
 )
+from .networks import NetworkDetails
 from .person import (
     CombinedCastCredit,
     CombinedCredits,
@@ -69,6 +85,7 @@ from .person import (
     PersonImages,
     PersonSummary,
 )
+from .reviews import ReviewDetails
 from .search import (
     CollectionSummary,
     CompanySummary,
@@ -102,6 +119,7 @@ from .user import (
     V4AccessToken,
     V4RequestToken,
 )
+from .watch_providers import WatchProviderEntry, WatchProviderList, WatchRegions
 
 __all__ = [
     "Account",
@@ -175,6 +193,28 @@ __all__ = [
     "Configuration",
     "ImageConfiguration",
     "ImageKind",
+    # collections, companies, configuration lists, credits, keywords, networks, reviews,
+    # watch providers (one module each)
+    "AlternativeName",
+    "AlternativeNames",
+    "CollectionImages",
+    "CollectionTranslation",
+    "CollectionTranslationData",
+    "CollectionTranslations",
+    "Country",
+    "CountryTimezones",
+    "CreditDetails",
+    "CreditMedia",
+    "JobDepartment",
+    "KeywordMovies",
+    "Language",
+    "Logo",
+    "LogoImages",
+    "NetworkDetails",
+    "ReviewDetails",
+    "WatchProviderEntry",
+    "WatchProviderList",
+    "WatchRegions",
     "MediaSummary",
     "UnknownMedia",
     "CombinedCastCredit",

@@ -1,0 +1,18 @@
+"""Changes list model: ``GET /3/movie/changes``, ``/3/tv/changes``, ``/3/person/changes``."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["ChangedEntry"]
+
+
+@attrs.frozen(kw_only=True)
+class ChangedEntry:
+    """One id in a changes list (``GET /3/movie/changes`` ...): the item changed recently.
+
+    ``adult`` is ``None`` when TMDB leaves it out.
+    """
+
+    id: int
+    adult: bool | None = None
