@@ -201,18 +201,21 @@ class Auth(Resource):
         approved = await self.validate_with_login(token, username, password)
         return await self.create_session(approved)
 
-    async def delete_session(self, session: Session | str) -> None:
+    async def delete_session(self, session: Session | str) -> StatusResponse:
         """Log out: delete a v3 user session at TMDB.
 
         ``DELETE /3/authentication/session`` with the JSON body ``{"session_id": ...}``.
         After it, every request with that session id fails.
+
+        Returns:
+            TMDB's :class:`~tmdb_async.StatusResponse` (``success`` true).
 
         Raises:
             MissingSessionError: no user session given (a guest session cannot be deleted).
             TMDBAPIError: TMDB refused, for example an unknown session (code 6 or 37).
         """
         sid = session_id_of(session)
-        await self._core.request(
+        return await self._core.request(
             "DELETE",
             "/3/authentication/session",
             json={"session_id": sid},
@@ -290,8 +293,11 @@ class Auth(Resource):
             idempotent=False,
         )
 
-    async def delete_v4_access_token(self, token: V4AccessToken | str) -> None:
+    async def delete_v4_access_token(self, token: V4AccessToken | str) -> StatusResponse:
         """Log a v4 user out: ``DELETE /4/auth/access_token`` with ``{"access_token": ...}``.
+
+        Returns:
+            TMDB's :class:`~tmdb_async.StatusResponse` (``success`` true).
 
         Raises:
             CredentialError: the client has an api_key (before any I/O).
@@ -299,7 +305,7 @@ class Auth(Resource):
         """
         self._require_bearer("delete_v4_access_token")
         value = access_token_of(token)
-        await self._core.request(
+        return await self._core.request(
             "DELETE", "/4/auth/access_token", json={"access_token": value}, into=StatusResponse
         )
 

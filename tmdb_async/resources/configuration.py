@@ -27,11 +27,11 @@ from ._base import Resource, language_param
 
 __all__ = ["ConfigurationResource", "ImagesResource"]
 
-_COUNTRIES = list[Country]
-_JOBS = list[JobDepartment]
-_LANGUAGES = list[Language]
-_STRINGS = list[str]
-_TIMEZONES = list[CountryTimezones]
+_COUNTRIES = tuple[Country, ...]
+_JOBS = tuple[JobDepartment, ...]
+_LANGUAGES = tuple[Language, ...]
+_STRINGS = tuple[str, ...]
+_TIMEZONES = tuple[CountryTimezones, ...]
 
 
 class ConfigurationResource(Resource):
@@ -78,14 +78,14 @@ class ConfigurationResource(Resource):
         # shield: a caller cancelled while waiting must not cancel the shared fetch.
         return await asyncio.shield(pending)
 
-    async def countries(self, *, language: str | None = None) -> list[Country]:
+    async def countries(self, *, language: str | None = None) -> tuple[Country, ...]:
         """Every country TMDB uses (``GET /3/configuration/countries``); not cached.
 
         Args:
             language: ``en-US`` style language of ``native_name``; default: the client's.
 
         Returns:
-            A list of :class:`~tmdb_async.Country` (code, English and native name).
+            A tuple of :class:`~tmdb_async.Country` (code, English and native name).
 
         Raises:
             TMDBUsageError: a bad language (before any I/O).
@@ -97,11 +97,11 @@ class ConfigurationResource(Resource):
             "GET", "/3/configuration/countries", params=params, into=_COUNTRIES
         )
 
-    async def jobs(self) -> list[JobDepartment]:
+    async def jobs(self) -> tuple[JobDepartment, ...]:
         """Every crew department and its jobs (``GET /3/configuration/jobs``); not cached.
 
         Returns:
-            A list of :class:`~tmdb_async.JobDepartment`.
+            A tuple of :class:`~tmdb_async.JobDepartment`.
 
         Raises:
             TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
@@ -110,11 +110,11 @@ class ConfigurationResource(Resource):
         """
         return await self._core.request("GET", "/3/configuration/jobs", into=_JOBS)
 
-    async def languages(self) -> list[Language]:
+    async def languages(self) -> tuple[Language, ...]:
         """Every language TMDB uses (``GET /3/configuration/languages``); not cached.
 
         Returns:
-            A list of :class:`~tmdb_async.Language` (ISO 639-1 code, English and own name).
+            A tuple of :class:`~tmdb_async.Language` (ISO 639-1 code, English and own name).
 
         Raises:
             TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
@@ -123,12 +123,13 @@ class ConfigurationResource(Resource):
         """
         return await self._core.request("GET", "/3/configuration/languages", into=_LANGUAGES)
 
-    async def primary_translations(self) -> list[str]:
+    async def primary_translations(self) -> tuple[str, ...]:
         """The languages TMDB's editors translate into
         (``GET /3/configuration/primary_translations``); not cached.
 
         Returns:
-            ``language-COUNTRY`` codes such as ``"en-US"`` and ``"pt-BR"``, in TMDB's order.
+            A tuple of ``language-COUNTRY`` codes such as ``"en-US"`` and ``"pt-BR"``,
+            in TMDB's order.
 
         Raises:
             TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
@@ -139,11 +140,11 @@ class ConfigurationResource(Resource):
             "GET", "/3/configuration/primary_translations", into=_STRINGS
         )
 
-    async def timezones(self) -> list[CountryTimezones]:
+    async def timezones(self) -> tuple[CountryTimezones, ...]:
         """Each country's time zones (``GET /3/configuration/timezones``); not cached.
 
         Returns:
-            A list of :class:`~tmdb_async.CountryTimezones` (IANA names, e.g. for
+            A tuple of :class:`~tmdb_async.CountryTimezones` (IANA names, e.g. for
             ``tmdb.discover.tv(timezone=...)``).
 
         Raises:
