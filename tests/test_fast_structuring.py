@@ -32,6 +32,7 @@ from tmdb_async.models import (
 from tmdb_async.models.search import MultiResult
 from tmdb_async.testing import Catalogue
 
+from .catalogue_helpers import spec_examples
 from .conftest import load
 
 DETAILED = make_converter(fast=False)
@@ -52,6 +53,46 @@ def typed(value: Any) -> Any:
     return (type(value), value)
 
 
+def _first(body: dict[str, Any], key: str, count: int = 5) -> dict[str, Any]:
+    """``body`` with only the first ``count`` items of its list ``key`` (keeps it quick)."""
+    return dict(body, **{key: body[key][:count]})
+
+
+def area_documents() -> list[tuple[Any, Any]]:
+    """Recorded answers of the collection, company, configuration, credit, keyword,
+    network, review, watch provider, genre, certification and changes-list calls."""
+    rec = "recorded/tmdblib"
+    return [
+        (load(f"{rec}/collection-details-264.200.json"), models.Collection),
+        (_first(load(f"{rec}/collection-images-264.200.json"), "posters"), models.CollectionImages),
+        (
+            _first(spec_examples("collection-translations")[0], "translations"),
+            models.CollectionTranslations,
+        ),
+        (load(f"{rec}/company-details-25.200.json"), models.Company),
+        (load(f"{rec}/company-alternative-names-25.200.json"), models.AlternativeNames),
+        (load(f"{rec}/company-images-25.200.json"), models.LogoImages),
+        (load(f"{rec}/network-details-213.200.json"), models.NetworkDetails),
+        (load(f"{rec}/network-images-213.200.json"), models.LogoImages),
+        (load(f"{rec}/credit-details-525719bb760ee3776a1835d3.200.json"), models.CreditDetails),
+        (load(f"{rec}/credit-details-5256ccf519c2956ff607ca00.200.json"), models.CreditDetails),
+        (load(f"{rec}/keyword-details-33705.200.json"), models.Keyword),
+        (_first(load(f"{rec}/keyword-movies-33705.200.json"), "results"), models.KeywordMovies),
+        (load(f"{rec}/review-details-5010553819c2952d1b000451.200.json"), models.ReviewDetails),
+        (_first(load(f"{rec}/watch-providers-regions.200.json"), "results"), models.WatchRegions),
+        (
+            _first(load(f"{rec}/watch-providers-movie.200.json"), "results", 3),
+            models.WatchProviderList,
+        ),
+        (load(f"{rec}/configuration-countries.200.json")[0], models.Country),
+        (load(f"{rec}/configuration-jobs.200.json")[0], models.JobDepartment),
+        (load(f"{rec}/configuration-languages.200.json")[1], models.Language),
+        (load(f"{rec}/configuration-timezones.200.json")[8], models.CountryTimezones),
+        (load(f"{rec}/genre-movie-list.200.json"), models.GenreList),
+        (_first(load(f"{rec}/movie-changes-page1.200.json"), "results"), Page[models.ChangedEntry]),
+    ]
+
+
 def base_documents() -> list[tuple[Any, Any]]:
     cat = Catalogue(movie_count=50, tv_count=20, person_count=20)
     docs: list[tuple[Any, Any]] = [
@@ -64,6 +105,7 @@ def base_documents() -> list[tuple[Any, Any]]:
     docs += [(json.loads(json.dumps(cat.movie(i))), Movie) for i in (1, 2, 3, 17)]
     docs += [(json.loads(json.dumps(cat.tv(i))), TVSeries) for i in (1, 2)]
     docs += [(json.loads(json.dumps(cat.person(i))), Person) for i in (1, 2)]
+    docs += area_documents()
     return docs
 
 

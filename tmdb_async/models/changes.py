@@ -11,8 +11,9 @@ __all__ = ["ChangedEntry"]
 class ChangedEntry:
     """One id in a changes list (``GET /3/movie/changes`` ...): the item changed recently.
 
-    ``adult`` is ``None`` when TMDB leaves it out.
+    ``adult`` and ``softcore`` (recent answers) are ``None`` when TMDB leaves them out.
     """
 
     id: int
     adult: bool | None = None
+    softcore: bool | None = None
