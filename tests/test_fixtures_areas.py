@@ -5,19 +5,23 @@ trending, genre, certification and changes-list operations fits its model.
 Driven by ``tests/reference/fixtures/INDEX.json`` and the vendored OpenAPI document. Each
 body is structured by the production converter (fast path first) and by a strict one that
 rejects keys a model does not declare (so a field we forgot shows up here); both must
-agree.
+agree. Each recorded body is also served over loopback HTTP to the public call of its
+operation (the call the every-operation walk makes), which must return the same model.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from aiohttp import web
 
-from tests.catalogue_helpers import both
-from tests.conftest import FIXTURES, SHARED
+from tests.catalogue_helpers import STRICT, both
+from tests.conftest import FIXTURES, READ_TOKEN, SHARED
+from tests.operations import all_calls
 from tmdb_async import (
     AlternativeNames,
     Certifications,
@@ -45,6 +49,7 @@ from tmdb_async import (
     Page,
     PersonSummary,
     ReviewDetails,
+    TMDBClient,
     TVSummary,
     WatchProviderList,
     WatchRegions,
@@ -195,3 +200,53 @@ def _check_complete(result: Any, body: Any) -> None:
         ids = [item.get("id") for item in body["results"] if isinstance(item, dict)]
         if ids and all(isinstance(i, int) for i in ids):
             assert [item.id for item in result.results] == ids
+
+
+class _Server:
+    """A loopback TMDB that answers every request with ``body`` and records the paths."""
+
+    def __init__(self) -> None:
+        self.body: Any = None
+        self.paths: list[str] = []
+
+    async def handle(self, request: web.Request) -> web.Response:
+        self.paths.append(f"{request.method} {request.path}")
+        return web.json_response(self.body)
+
+
+@pytest.fixture
+async def served() -> AsyncIterator[tuple[TMDBClient, _Server]]:
+    server = _Server()
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", server.handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        async with TMDBClient(
+            access_token=READ_TOKEN,
+            base_url=f"http://127.0.0.1:{port}",
+            retry=None,
+            rate_limit=None,
+        ) as tmdb:
+            yield tmdb, server
+    finally:
+        await runner.cleanup()
+
+
+CALLS = all_calls()
+
+
+@pytest.mark.parametrize(("key", "file"), RECORDED, ids=[f for _, f in RECORDED])
+async def test_recorded_answer_through_the_sdk_call(
+    key: str, file: str, served: tuple[TMDBClient, _Server]
+) -> None:
+    """The public call of the operation (the one the every-operation walk makes), served
+    the recorded body over HTTP, returns what the strict converter builds from it."""
+    tmdb, server = served
+    server.body = json.loads((FIXTURES / file).read_text(encoding="utf-8"))
+    result = await CALLS[key](tmdb)
+    assert len(server.paths) == 1
+    assert result == STRICT.structure(_strip_envelope(server.body), INTO[key])
