@@ -616,3 +616,21 @@ def test_new_namespaces_are_created_once_and_lazily() -> None:
         assert getattr(tmdb, name) is first
         assert repr(first).startswith("<")
         assert "namespace" in repr(first)
+
+
+async def test_keyword_movies_can_be_paginated(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    for number in (1, 2):
+        mock.get(
+            url_re("/3/keyword/1701/movies"),
+            payload={
+                "id": 1701,
+                "page": number,
+                "results": [{"id": 10 + number, "title": f"M{number}"}],
+                "total_pages": 2,
+                "total_results": 2,
+            },
+        )
+    titles: list[str] = [m.title async for m in tmdb.paginate(tmdb.keywords.movies, 1701)]
+    assert titles == ["M1", "M2"]
+    sent = [call.kwargs["params"]["page"] for _, _, call in mock.calls()]
+    assert sent == [1, 2]
