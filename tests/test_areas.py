@@ -5,6 +5,8 @@ errors, and the local checks that refuse bad input before any I/O."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -606,6 +608,21 @@ async def test_bad_input_is_refused_before_any_request(
     with pytest.raises(TMDBUsageError, match=name):
         await call(tmdb)
     assert mock.calls() == []
+
+
+def test_new_namespace_modules_load_on_first_use_only() -> None:
+    code = (
+        "import sys, tmdb_async\n"
+        "names = ['credits', 'keywords', 'networks', 'reviews', 'watch_providers']\n"
+        "mods = ['tmdb_async.resources.' + n for n in names]\n"
+        "assert not [m for m in mods if m in sys.modules], sys.modules.keys() & set(mods)\n"
+        f"tmdb = tmdb_async.TMDBClient(access_token={READ_TOKEN!r})\n"
+        "for n in names:\n"
+        "    getattr(tmdb, n)\n"
+        "assert all(m in sys.modules for m in mods)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
 
 
 def test_new_namespaces_are_created_once_and_lazily() -> None:
