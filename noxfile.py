@@ -1,4 +1,4 @@
-"""Developer tasks: tests on each installed Python 3.10-3.13, lint and typecheck."""
+"""Developer tasks: tests on each installed Python 3.10-3.13, lint, typecheck and docs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["tests", "lint", "typecheck"]
+nox.options.sessions = ["tests", "lint", "typecheck", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 # In CI a missing interpreter is a failure; on a laptop it is skipped.
 nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
@@ -44,3 +44,11 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict over the package, the tests, the examples and this file."""
     _install(session, "typecheck")
     session.run("mypy", "--strict")
+
+
+@nox.session(python="3.11")
+def docs(session: nox.Session) -> None:
+    """Build the documentation site with mkdocs --strict (offline: no plugin fetches)."""
+    _install(session, "docs")
+    site = os.path.join(session.create_tmp(), "site")
+    session.run("mkdocs", "build", "--strict", "--site-dir", site, env={"NO_MKDOCS_2_WARNING": "1"})
