@@ -305,7 +305,6 @@ async def test_movie_script_on_the_sandbox() -> None:
     assert child.returncode == 0, err.decode()
     assert movie.credits is not None
     cast = [f"  {c.name} as {c.character}" for c in movie.credits.cast[:5]]
-    assert cast
     assert out.decode().splitlines() == [
         "Star Wars (1977), 121 min",
         ", ".join(g.name for g in movie.genres),
