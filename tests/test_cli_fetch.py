@@ -413,7 +413,8 @@ async def test_progress_bar_with_rate_and_counts_only_on_a_terminal(tmp_path: Pa
     assert "\r" in drawn
     final = drawn.rsplit("\r", 1)[1]
     assert re.search(
-        r"100%\|.*\| 40/40 \[\d\d:\d\d<00:00, +[\d.]+movie/s, errors=10, ok=30\]", final
+        r"100%\|.*\| 40/40 \[\d\d:\d\d<00:00, +[\d.]+movie/s, ok=30, not_found=10, errors=0\]",
+        final,
     )
     assert drawn.endswith(
         "fetched 40 movie ids: 30 ok, 10 not found, 0 errors (0 already in o.jsonl)\n"

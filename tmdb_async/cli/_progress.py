@@ -7,6 +7,7 @@ command whose output goes to a pipe or a file pays for it.
 
 from __future__ import annotations
 
+import os
 from typing import Any, TextIO
 
 __all__ = ["Progress", "is_terminal"]
@@ -19,6 +20,13 @@ def is_terminal(stream: TextIO) -> bool:
         return bool(isatty()) if isatty is not None else False
     except ValueError:  # a closed stream
         return False
+
+
+def _width(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):  # no file descriptor (tests), closed ...
+        return 0
 
 
 class Progress:
@@ -46,12 +54,16 @@ class Progress:
             from tqdm import tqdm
 
             tqdm.monitor_interval = 0  # no monitor thread: the bar lives on the event loop
+            # A terminal that reports no size (some ptys) would get no bar at all: 80x24.
+            width = _width(stream)
             self._bar = tqdm(
                 total=total,
                 file=stream,
                 unit=unit,
                 desc=desc,
-                dynamic_ncols=True,
+                ncols=None if width else 80,
+                nrows=None if width else 24,
+                dynamic_ncols=bool(width),
                 mininterval=0.1,
                 smoothing=0.1,
             )
@@ -61,12 +73,12 @@ class Progress:
         """Whether a bar is being drawn."""
         return self._bar is not None
 
-    def update(self, done: int, *, ok: int | None = None, failed: int | None = None) -> None:
-        """Move the bar to ``done`` items, with the ok / failed counts beside it."""
+    def update(self, done: int, **counts: int) -> None:
+        """Move the bar to ``done`` items, with ``counts`` (``ok=3, errors=1``) beside it."""
         if self._bar is None:
             return
-        if ok is not None and failed is not None:
-            self._bar.set_postfix(ok=ok, errors=failed, refresh=False)
+        if counts:
+            self._bar.set_postfix(ordered_dict=dict(counts), refresh=False)
         self._bar.update(done - self._bar.n)
 
     def close(self) -> None:

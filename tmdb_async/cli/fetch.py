@@ -41,7 +41,7 @@ from typing import IO, Any, TextIO
 
 from .._client import DEFAULT_BASE_URL, TMDBClient
 from .._ratelimit import RateLimit
-from ..batch import BatchProgress, BatchResult, run_batch
+from ..batch import BatchResult, run_batch
 from ..errors import ResponseValidationError, TMDBAPIError, TMDBError
 from ..exports import EXPORTS_BASE_URL, ExportKind, export_ids, read_export_file
 from ._common import (
@@ -327,13 +327,8 @@ async def _fetch_all(
     ok = missing = failed = 0
     stop: Exception | None = None
 
-    def on_progress(p: BatchProgress) -> None:
-        bar.update(p.done, ok=p.succeeded, failed=p.failed)
-
     try:
-        async with run_batch(
-            fetch, keys, concurrency=args.concurrency, on_progress=on_progress, total=total
-        ) as batch:
+        async with run_batch(fetch, keys, concurrency=args.concurrency, total=total) as batch:
             async for item in batch:
                 if item.error is not None and (
                     app_credential_refused(item.error) or unreachable(item.error)
@@ -347,6 +342,7 @@ async def _fetch_all(
                     missing += 1
                 else:
                     failed += 1
+                bar.update(ok + missing + failed, ok=ok, not_found=missing, errors=failed)
                 if (ok + missing + failed) % _FLUSH_EVERY == 0:
                     out.flush()
     finally:
