@@ -516,6 +516,10 @@ def test_logout_local_forgets_without_asking_tmdb(
             b'{"kind": "guest", "guest_session_id": "g", "expires_at": "soon"}',
             "is corrupted (bad expires_at)",
         ),
+        (  # no time zone: could not be compared with the clock
+            b'{"kind": "guest", "guest_session_id": "g", "expires_at": "2016-08-27T16:26:40"}',
+            "is corrupted (bad expires_at)",
+        ),
     ],
 )
 @pytest.mark.parametrize("command", ["whoami", "logout"])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import io
 import json
 import os
 import re
 import socket
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -422,3 +424,46 @@ async def test_progress_bar_with_rate_and_counts_only_on_a_terminal(tmp_path: Pa
     assert quiet.getvalue() == (
         "fetched 5 movie ids: 0 ok, 5 not found, 0 errors (40 already in o.jsonl)\n"
     )
+
+
+async def _tmdb_async(*argv: str, env: dict[str, str]) -> tuple[int, str, str]:
+    """Run ``python -m tmdb_async ...`` as its own process; (exit code, stdout, stderr)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("TMDB_")}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tmdb_async",
+        *argv,
+        env={**base, **env},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        stdin=asyncio.subprocess.DEVNULL,
+    )
+    out, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    assert proc.returncode is not None
+    return proc.returncode, out.decode(), err.decode()
+
+
+async def test_the_installed_command_pipes_and_fails_in_one_line(tmp_path: Path) -> None:
+    async with Sandbox(movie_count=3) as sb:
+        env = {"TMDB_ACCESS_TOKEN": sb.access_token, "TMDB_BASE_URL": sb.base_url}
+        code, out, err = await _tmdb_async(
+            "fetch", "movie", "--ids", "1-4", "--out", "-", "--rate-limit", "0", env=env
+        )
+        assert code == 0
+        assert sorted(json.loads(line)["id"] for line in out.splitlines()) == [1, 2, 3, 4]
+        assert err == "fetched 4 movie ids: 3 ok, 1 not found, 0 errors (to standard output)\n"
+        code, out, err = await _tmdb_async(
+            "fetch", "movie", "--ids", "1", "--out", str(tmp_path / "no" / "x.jsonl"), env=env
+        )
+        assert (code, out) == (2, "")
+        assert err == (
+            f"tmdb-async: error: --out {tmp_path}/no/x.jsonl: No such file or directory\n"
+        )
+        bad = {**env, "TMDB_API_KEY": "f" * 32}
+        del bad["TMDB_ACCESS_TOKEN"]
+        code, out, err = await _tmdb_async("fetch", "movie", "--ids", "1", "--out", "-", env=bad)
+        assert (code, out) == (3, "")
+        assert err.startswith("tmdb-async: error: TMDB refused the application credential")
+        assert err.count("\n") == 1
+    assert not (tmp_path / "no").exists()

@@ -187,9 +187,11 @@ def load_session(path: Path | None = None) -> dict[str, Any]:
         raise SessionStoreError(f"{target} is corrupted (bad account_id or expires_at): {fix}")
     if isinstance(expires, str):
         try:
-            dt.datetime.fromisoformat(expires)
+            aware = dt.datetime.fromisoformat(expires).tzinfo is not None
         except ValueError:
-            raise SessionStoreError(f"{target} is corrupted (bad expires_at): {fix}") from None
+            aware = False
+        if not aware:
+            raise SessionStoreError(f"{target} is corrupted (bad expires_at): {fix}")
     return data
 
 
