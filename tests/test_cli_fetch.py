@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 
+from tests.conftest import READ_TOKEN
 from tmdb_async.cli import build_parser
 from tmdb_async.cli.fetch import UsageProblem, parse_ids, read_done
 from tmdb_async.testing import Fault, Sandbox
@@ -467,3 +469,49 @@ async def test_the_installed_command_pipes_and_fails_in_one_line(tmp_path: Path)
         assert err.startswith("tmdb-async: error: TMDB refused the application credential")
         assert err.count("\n") == 1
     assert not (tmp_path / "no").exists()
+
+
+async def test_a_host_that_goes_away_mid_run_stops_with_exit_3(tmp_path: Path) -> None:
+    """TMDB answers the credential check, then stops listening: stop, not 5,000 failures."""
+    gone = asyncio.Event()
+    movie_requests: list[str] = []
+
+    async def check(request: web.Request) -> web.Response:
+        return web.json_response({"success": True, "status_code": 1, "status_message": "ok"})
+
+    async def movie(request: web.Request) -> web.Response:
+        movie_requests.append(request.path)
+        gone.set()  # the host goes away while this request is in flight
+        await asyncio.sleep(30)
+        raise AssertionError("unreachable")
+
+    app = web.Application()
+    app.router.add_get("/3/authentication", check)
+    app.router.add_get("/3/movie/{id}", movie)
+    runner = web.AppRunner(app, shutdown_timeout=0.1)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+
+    async def shut_down() -> None:
+        await gone.wait()
+        await runner.cleanup()
+
+    closer = asyncio.create_task(shut_down())
+    out = tmp_path / "o.jsonl"
+    try:
+        argv = ["fetch", "movie", "--ids", "1-5000", "--out", str(out), "--concurrency", "2"]
+        argv += ["--rate-limit", "0", "--base-url", f"http://127.0.0.1:{port}"]
+        args = build_parser().parse_args(argv)
+        err = io.StringIO()
+        code = await args.func(args, env={"TMDB_ACCESS_TOKEN": READ_TOKEN}, stderr=err)
+    finally:
+        await closer
+    assert code == 3
+    summary, message = err.getvalue().splitlines()
+    assert summary.startswith("fetched ")
+    assert message.startswith("tmdb-async: error: cannot reach TMDB: ")
+    assert message.endswith("; stopped early (run the same command again to go on)")
+    assert len(movie_requests) <= 2
+    assert out.read_text(encoding="utf-8") == ""  # nothing written for ids not done
