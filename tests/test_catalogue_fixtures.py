@@ -17,10 +17,10 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from aiohttp import web
 
 from tests.catalogue_helpers import both
-from tests.conftest import FIXTURES, READ_TOKEN, SHARED, load
+from tests.conftest import FIXTURES, SHARED, load
+from tests.loopback_tmdb import Served, serve
 from tests.operations import v3_movies, v3_people, v3_tv
 from tmdb_async import (
     AggregateCredits,
@@ -220,37 +220,10 @@ def test_the_tables_cover_every_operation_and_recording() -> None:
         assert f"recorded/tmdblib/{name}.200.json" in files
 
 
-class Served:
-    """A loopback TMDB answering every request with one body; records the paths asked."""
-
-    def __init__(self) -> None:
-        self.status = 200
-        self.body: Any = {}
-        self.paths: list[str] = []
-        self.queries: list[dict[str, str]] = []
-
-    async def handle(self, request: web.Request) -> web.Response:
-        self.paths.append(request.path)
-        self.queries.append(dict(request.query))
-        assert request.headers["Authorization"] == f"Bearer {READ_TOKEN}"
-        return web.json_response(self.body, status=self.status)
-
-
 @pytest.fixture
 async def served() -> AsyncIterator[tuple[TMDBClient, Served]]:
-    server = Served()
-    app = web.Application()
-    app.router.add_route("GET", "/{tail:.*}", server.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    async with TMDBClient(
-        access_token=READ_TOKEN, base_url=f"http://127.0.0.1:{port}", retry=None
-    ) as tmdb:
-        yield tmdb, server
-    await runner.cleanup()
+    async with serve() as pair:
+        yield pair
 
 
 async def _through_the_client(served: tuple[TMDBClient, Served], key: str, body: Any) -> Any:
