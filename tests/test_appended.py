@@ -22,6 +22,8 @@ from tmdb_async import (
     EpisodeGroups,
     Movie,
     MovieAppended,
+    MovieSummary,
+    Page,
     Person,
     PersonAppended,
     PersonMovieCredits,
@@ -256,6 +258,9 @@ def test_views_type_check_without_none() -> None:
     movie = Movie(id=1, credits=Credits(cast=[Cast(id=2, name="A")]))
     cast: list[Cast] = movie.appended.credits.cast
     assert cast == [Cast(id=2, name="A")]
+    similar = Movie(id=1, similar=Page(page=1, results=[MovieSummary(id=3, title="B")]))
+    titles: list[str] = [m.title for m in similar.appended.similar.results]
+    assert titles == ["B"]
     show = TVSeries(id=1, aggregate_credits=AggregateCredits(), episode_groups=EpisodeGroups())
     groups: EpisodeGroups = show.appended.episode_groups
     assert groups == EpisodeGroups()
