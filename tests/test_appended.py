@@ -275,3 +275,18 @@ def test_views_type_check_without_none() -> None:
         _ = person.appended.tv_credits
     # The view reads the model; it is not a copy.
     assert TVEpisode(id=3).appended.__class__ is TVEpisodeAppended
+
+
+def test_the_literals_are_exported() -> None:
+    import tmdb_async
+
+    exported = {
+        "movie": tmdb_async.MovieAppend,
+        "tv": tmdb_async.TVAppend,
+        "season": tmdb_async.SeasonAppend,
+        "episode": tmdb_async.EpisodeAppend,
+        "person": tmdb_async.PersonAppend,
+    }
+    for kind, literal in exported.items():
+        assert literal is RESOURCES[kind].names
+        assert typing.get_origin(literal) is typing.Literal

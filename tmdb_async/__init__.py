@@ -186,6 +186,11 @@ from .models.user import (
     V4RequestToken,
 )
 from .resources._params import AnyOf
+from .resources.movies import MovieAppend
+from .resources.people import PersonAppend
+from .resources.tv import TVAppend
+from .resources.tv_episodes import EpisodeAppend
+from .resources.tv_seasons import SeasonAppend
 from .resources.user import UserView
 
 __all__ = [
@@ -354,6 +359,11 @@ __all__ = [
     "EpisodeGroupEpisode",
     "EpisodeGroupPart",
     "TVEpisodeGroup",
+    "EpisodeAppend",
+    "MovieAppend",
+    "PersonAppend",
+    "SeasonAppend",
+    "TVAppend",
     "AnyOf",
     "Paginator",
     "paginate",
