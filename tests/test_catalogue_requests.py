@@ -528,7 +528,7 @@ BAD: list[tuple[str, str, Call]] = [
     ),
     ("start_date", "str date", lambda t: t.tv.changes(1, start_date="2024-01-01")),  # type: ignore[arg-type]
     (
-        "14 days",
+        "end_date is .* days after start_date",
         "window",
         lambda t: t.tv.changes(1, start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 2, 1)),
     ),
@@ -555,7 +555,7 @@ BAD: list[tuple[str, str, Call]] = [
     ("season_number", "episode season float", lambda t: t.tv.episodes.external_ids(1, 1.5, 1)),  # type: ignore[arg-type]
     ("episode_id", "episode id", lambda t: t.tv.episodes.changes(-1)),
     (
-        "14 days",
+        "end_date is .* days after start_date",
         "episode window",
         lambda t: t.tv.episodes.changes(
             1, start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 1, 30)
