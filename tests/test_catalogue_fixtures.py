@@ -169,15 +169,25 @@ def operation_of(path: str) -> str | None:
     return next((key for key, pattern in ROUTES if pattern.match(path)), None)
 
 
+_CLIENT_ENDPOINT = re.compile(r"^GET (/3/\S+)$")
+
+
 def _recorded() -> list[tuple[str, str, int]]:
-    """(file, operation, HTTP status) of every INDEX.json response of these operations."""
+    """(file, operation, HTTP status) of every INDEX.json response of these operations:
+    recorded live, or another client's test fixture of a plain GET (``GET /3/movie/550``)."""
     out = []
     for entry in json.loads((FIXTURES / "INDEX.json").read_text(encoding="utf-8")):
-        if entry["kind"] != "recorded-live" or entry["method"] != "GET":
+        if entry["kind"] == "recorded-live" and entry["method"] == "GET":
+            path, status = entry["path"], entry["http_status"]
+        elif entry["kind"].startswith("client-test-fixture") and (
+            found := _CLIENT_ENDPOINT.match(entry.get("endpoint", ""))
+        ):
+            path, status = found.group(1), 200
+        else:
             continue
-        key = operation_of(entry["path"])
+        key = operation_of(path)
         if key is not None:
-            out.append((entry["file"], key, entry["http_status"]))
+            out.append((entry["file"], key, status))
     return out
 
 
@@ -204,9 +214,14 @@ EXAMPLES = _spec_examples()
 
 def test_the_tables_cover_every_operation_and_recording() -> None:
     assert set(MODELS) == set(CALLS)
-    # 93 recorded answers of these operations (6 of them 404s); all but one operation
-    # (movie recommendations, documented as {}) have a documented example.
-    assert (len(SUCCESSES), len(NOT_FOUND)) == (87, 6), RECORDED
+    # 93 recorded answers of these operations (6 of them 404s) and 3 client fixtures; all
+    # but one operation (movie recommendations, documented as {}) have a documented example.
+    assert (len(SUCCESSES), len(NOT_FOUND)) == (90, 6), RECORDED
+    assert {f for f, _ in SUCCESSES if f.startswith("clients/")} == {
+        "clients/adamayoung-TMDb/movie.json",
+        "clients/adamayoung-TMDb/tv-series.json",
+        "clients/adamayoung-TMDb/person.json",
+    }
     assert len({key for _, key, _ in EXAMPLES}) == len(MODELS) - 1
     # Each recorded multi-append answer is among them.
     files = {f for f, _ in SUCCESSES}
