@@ -294,6 +294,10 @@ class ListState:
     items: list[int] = attrs.Factory(list)
 
 
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
@@ -380,7 +384,9 @@ class State:
             raise Failure(26)
         state = self.live_request_token(token)
         user = self.users_by_name.get(username)
-        if user is None or not hmac.compare_digest(user.password, password):
+        # Compared as UTF-8 bytes: hmac.compare_digest refuses non-ASCII str, and a password
+        # is any text (a lone surrogate from a JSON escape is kept, so it just fails to match).
+        if user is None or not hmac.compare_digest(_utf8(user.password), _utf8(password)):
             raise Failure(30)
         state.approved_by = user.id
         state.denied = False
