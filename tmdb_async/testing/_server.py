@@ -18,6 +18,7 @@ import datetime as dt
 import fnmatch
 import json
 import random
+import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
@@ -63,6 +64,8 @@ _FAULT_KINDS = ("error", "hang", "reset", "truncate", "garbage")
 _STATUS_CODES = {500: 11, 501: 2, 502: 43, 503: 9, 504: 24}
 _MAX_HANG = 60.0
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# v4 paths that also take the v3 api_key (a list's details, V4.md section 2).
+_V4_PUBLIC_READ = re.compile(r"/4/list/\d+")
 # The fault injected into the current request (for the request log); one list per request.
 _FAULT: contextvars.ContextVar[list[str]] = contextvars.ContextVar("sandbox_fault")
 
@@ -199,6 +202,9 @@ class Sandbox:
         seed: seeds the generated catalogue and the fault dice.
         rate_limit: a :class:`SandboxRateLimit`, or ``None`` for none (the default).
         faults: :class:`Fault` rules to start with (see :meth:`add_fault`).
+        documented_list_delete: a successful ``DELETE /3/list/{list_id}`` answers as the
+            official document says (200, code 13) instead of as TMDB really does (500,
+            code 11, the list deleted all the same: WIRE.md section 4.3), the default.
     """
 
     def __init__(
@@ -216,8 +222,10 @@ class Sandbox:
         seed: int = 0,
         rate_limit: SandboxRateLimit | None = None,
         faults: Sequence[Fault] = (),
+        documented_list_delete: bool = False,
     ) -> None:
         self.api_key = api_key
+        self.documented_list_delete = documented_list_delete
         self.access_token = access_token
         self.clock = clock or system_clock
         self.state = State(users=tuple(users), clock=self.clock, signing_key=api_key)
@@ -581,8 +589,10 @@ class Sandbox:
             ):
                 return  # the read token, or a v4 user access token this sandbox issued
             raise Failure(7)
-        if request.path.startswith("/4/"):
-            raise Failure(7)  # v4 wants the Bearer read token
+        if request.path.startswith("/4/") and not (
+            request.method == "GET" and _V4_PUBLIC_READ.fullmatch(request.path)
+        ):
+            raise Failure(7)  # v4 wants a Bearer token, but reads a list with api_key too
         if request.query.get("api_key") == self.api_key:
             return
         raise Failure(7)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from .._catalogue import JSON, MAX_PAGE, PAGE_SIZE
-from .._state import Failure, ListState, Ratings, SandboxUser
+from .._state import Failure, Ratings, SandboxUser
 
 if TYPE_CHECKING:
     from .._server import Sandbox
@@ -150,15 +150,3 @@ class Area:
             item["rating"] = table[key][0]
             items.append(item)
         return items
-
-    def _list_summary(self, lst: ListState) -> JSON:
-        return {
-            "description": lst.description,
-            "favorite_count": 0,
-            "id": lst.id,
-            "item_count": len(lst.items),
-            "iso_639_1": lst.iso_639_1,
-            "list_type": "movie",
-            "name": lst.name,
-            "poster_path": self.cat.movie(lst.items[0])["poster_path"] if lst.items else None,
-        }

@@ -6,6 +6,7 @@ from aiohttp import web
 
 from .._state import Failure
 from ._base import Area, _body, _ok, _page, _paged, _sorted_by_time, _status
+from .lists import list_summary
 
 
 class AccountRoutes(Area):
@@ -77,5 +78,5 @@ class AccountRoutes(Area):
     async def account_lists(self, request: web.Request) -> web.Response:
         user = self._session_user(request)
         page = _page(request)
-        own = [self._list_summary(x) for x in self.state.lists.values() if x.owner == user.id]
+        own = [list_summary(self, x) for x in self.state.lists.values() if x.owner == user.id]
         return _ok(_paged(own, page))

@@ -45,6 +45,8 @@ class RatingRoutes(Area):
             r.add_delete(path + "/rating", handler)
         r.add_get(movie + "/account_states", self.movie_states)
         r.add_get(tv + "/account_states", self.tv_states)
+        r.add_get(tv + r"/season/{season_number:\d+}/account_states", self.season_states)
+        r.add_get(episode + "/account_states", self.episode_states)
         r.add_get(guest + "/{media:movies|tv}", self.guest_rated)
         r.add_get(guest + "/tv/episodes", self.guest_rated_episodes)
 
@@ -65,7 +67,7 @@ class RatingRoutes(Area):
     async def rate_tv(self, request: web.Request) -> web.Response:
         return await self._rate(request, "tv", self._tv_or_404(request))
 
-    async def rate_episode(self, request: web.Request) -> web.Response:
+    def _episode_key(self, request: web.Request) -> tuple[int, int, int]:
         tv_id = _int_path(request, "series_id")
         season, number = request.match_info["season_number"], request.match_info["episode_number"]
         if not (season.isdigit() and number.isdigit()):
@@ -73,7 +75,46 @@ class RatingRoutes(Area):
         key = (tv_id, int(season), int(number))
         if not self.cat.has_episode(*key):
             raise Failure(34)
-        return await self._rate(request, "episode", key)
+        return key
+
+    async def rate_episode(self, request: web.Request) -> web.Response:
+        return await self._rate(request, "episode", self._episode_key(request))
+
+    async def episode_states(self, request: web.Request) -> web.Response:
+        key = self._episode_key(request)
+        ratings, _ = self._rater(request)
+        rated = ratings.table("episode").get(key)
+        return _ok(
+            {
+                "id": self.cat.episode(*key)["id"],
+                "favorite": False,  # TMDB has no favourite or watchlist for an episode
+                "rated": {"value": rated[0]} if rated else False,
+                "watchlist": False,
+            }
+        )
+
+    async def season_states(self, request: web.Request) -> web.Response:
+        tv_id = self._tv_or_404(request)
+        season = int(request.match_info["season_number"])
+        count = self.cat.episode_count(tv_id, season)
+        if count == 0:
+            raise Failure(34)
+        ratings, _ = self._rater(request)
+        table = ratings.table("episode")
+        season_id = next(
+            s.get("id", 0) for s in self.cat.tv(tv_id)["seasons"] if s["season_number"] == season
+        )
+        results = []
+        for number in range(1, count + 1):
+            rated = table.get((tv_id, season, number))
+            results.append(
+                {
+                    "id": self.cat.episode(tv_id, season, number)["id"],
+                    "episode_number": number,
+                    "rated": {"value": rated[0]} if rated else False,
+                }
+            )
+        return _ok({"id": season_id, "results": results})
 
     def _states(self, request: web.Request, media: str, item_id: int) -> web.Response:
         ratings, user = self._rater(request)
