@@ -112,13 +112,21 @@ async def test_fetch_resumes_and_retries_errors_on_request(tmp_path: Path) -> No
             sb, "movie", "--ids", "1-80", "--out", str(out), "--retry-errors", "--no-progress"
         )
         assert code == 0
-        assert movie_gets(sb) == list(range(51, 81))  # only the failed ones again
-        assert err == "fetched 30 movie ids: 0 ok, 30 errors (50 already in movies.jsonl)\n"
+        # Above 50 only TMDB's real movies exist (70 is Million Dollar Baby, ...).
+        missing = [i for i in range(51, 81) if not sb.catalogue.has_movie(i)]
+        real = 30 - len(missing)
+        assert missing
+        assert real
+        assert movie_gets(sb) == missing  # only the failed ones again
+        assert err == (
+            f"fetched {len(missing)} movie ids: 0 ok, {len(missing)} errors "
+            f"({50 + real} already in movies.jsonl)\n"
+        )
     records = lines(out)
-    assert len(records) == 60 + 20 + 30
+    assert len(records) == 60 + 20 + len(missing)
     assert {r["id"] for r in records} == set(range(1, 81))
     assert read_done(out) == set(range(1, 81))
-    assert read_done(out, retry_errors=True) == set(range(1, 51))
+    assert read_done(out, retry_errors=True) == set(range(1, 81)) - set(missing)
 
 
 async def test_read_done_truncates_a_torn_line(tmp_path: Path) -> None:
@@ -153,14 +161,18 @@ async def test_ids_from_a_file_or_an_export(tmp_path: Path) -> None:
             str(tv_out),
         )
         assert code == 0
-        assert sorted(r.path for r in sb.requests_to("/3/tv/*")) == [
-            f"/3/tv/{i}" for i in range(1, 6)
-        ]
+        # The export lists every series: ids 1-5 and TMDB's real ones.
+        shows = list(sb.catalogue.ids("tv"))
+        assert shows[:5] == [1, 2, 3, 4, 5]
+        assert 1396 in shows
+        assert sorted(r.path for r in sb.requests_to("/3/tv/*")) == sorted(
+            f"/3/tv/{i}" for i in shows
+        )
         assert (
             sb.requests_to("/p/exports/*")[0].path == "/p/exports/tv_series_ids_05_15_2024.json.gz"
         )
     assert sorted(r["id"] for r in lines(out)) == [1, 3, 4, 5, 99]
-    assert sorted(r["id"] for r in lines(tv_out)) == [1, 2, 3, 4, 5]
+    assert sorted(r["id"] for r in lines(tv_out)) == shows
     assert all("name" in r for r in lines(tv_out))
 
 

@@ -657,7 +657,8 @@ async def test_lifecycle_and_routes(clock: ManualClock) -> None:
         assert repr(sb) == f"<Sandbox {sb.base_url}>"
         assert await sb.serves("GET", "/3/movie/11")
         assert await sb.serves("DELETE", "/3/tv/1/season/2/episode/3/rating")
-        assert not await sb.serves("GET", "/3/movie/11/videos")
+        assert await sb.serves("GET", "/3/movie/11/videos")
+        assert not await sb.serves("GET", "/3/movie/11/no_such_thing")
         async with sb.client(rate_limit=5.0) as tmdb:
             assert tmdb.base_url == sb.base_url
             assert tmdb.website_url == sb.website_url

@@ -9,13 +9,19 @@ from __future__ import annotations
 from ._base import Area
 from .account import AccountRoutes
 from .auth import AuthRoutes
+from .changes import ChangeRoutes
 from .configuration import ConfigurationRoutes
+from .discover import DiscoverRoutes
+from .entities import EntityRoutes
 from .exports import ExportRoutes
+from .find import FindRoutes
 from .lists import ListRoutes
+from .lookups import LookupRoutes
 from .movies import MovieRoutes
 from .people import PeopleRoutes
 from .ratings import RatingRoutes
 from .search import SearchRoutes
+from .trending import TrendingRoutes
 from .tv import TVRoutes
 from .v4 import V4Routes
 from .website import WebsiteRoutes
@@ -30,10 +36,16 @@ AREAS: tuple[type[Area], ...] = (
     RatingRoutes,
     ListRoutes,
     ConfigurationRoutes,
+    ChangeRoutes,
     MovieRoutes,
     TVRoutes,
     PeopleRoutes,
     SearchRoutes,
+    DiscoverRoutes,
+    FindRoutes,
+    TrendingRoutes,
+    LookupRoutes,
+    EntityRoutes,
     WebsiteRoutes,
     ExportRoutes,
 )
