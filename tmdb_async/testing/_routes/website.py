@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlencode
 
 from aiohttp import web
 from yarl import URL
 
-from .._pages import approval_page, image_size, message_page, placeholder_png
+from .._images import ImageIndex, render_png
+from .._pages import approval_page, message_page
 from .._state import Failure
 from ._base import Area
 
@@ -136,10 +138,25 @@ class WebsiteRoutes(Area):
             return _redirect(_with_query(state.redirect_to, request_token=token, **flag))
         return _redirect("/auth/access/approve" if approved else "/authenticate/deny")
 
+    @functools.cached_property
+    def images(self) -> ImageIndex:
+        """What each image path the sandbox hands out shows (catalogue and user avatars)."""
+        avatars = {
+            u.avatar_path: (u.name or u.username, "avatar")
+            for u in self.state.users_by_id.values()
+            if u.avatar_path
+        }
+        return ImageIndex(self.cat, avatars)
+
     async def image(self, request: web.Request) -> web.Response:
-        size = request.match_info["size"]
-        width, height = image_size(size)
-        body = placeholder_png(request.match_info["file"], width, height)
+        """A generated PNG showing the title or name behind an image path (404 if unknown,
+        as TMDB's image host answers)."""
+        path = "/" + request.match_info["file"]
+        found = self.images.lookup(path)
+        if found is None:
+            return web.Response(status=404, text="Not Found")
+        label, kind = found
+        body = render_png(label, kind, request.match_info["size"], path)
         return web.Response(
             body=body,
             content_type="image/png",
