@@ -442,3 +442,24 @@ async def test_v3_list_delete_answers_tmdbs_500_by_default_and_the_documented_20
             "status_message": "The item/record was deleted successfully.",
         }
         await documented.fails("GET", f"/3/list/{lid}", 404, 34)
+
+
+async def test_lists_containing_an_item_are_the_public_ones_newest_first(wire: Wire) -> None:
+    from tmdb_async.testing._routes.lists import ListRoutes, lists_containing
+
+    token, _ = await _v4_user(wire)
+    ids = []
+    for name, public in (("Old", 1), ("Hidden", 0), ("New", 1), ("Other", 1)):
+        made = await wire.ok(
+            "POST", "/4/list", 201, bearer=token, json={"name": name, "public": public}
+        )
+        ids.append(made["id"])
+        if name != "Other":
+            item = {"items": [{"media_type": "tv", "media_id": 1399}]}
+            await wire.ok("POST", f"/4/list/{made['id']}/items", 201, bearer=token, json=item)
+    found = lists_containing(ListRoutes(wire.sb), "tv", 1399)
+    assert [(x["id"], x["name"], x["list_type"]) for x in found] == [
+        (ids[2], "New", "tv"),
+        (ids[0], "Old", "tv"),
+    ]
+    assert lists_containing(ListRoutes(wire.sb), "movie", 1399) == []

@@ -41,6 +41,17 @@ def list_summary(area: Area, lst: ListState) -> JSON:
     }
 
 
+def lists_containing(area: Area, media_type: str, media_id: int) -> list[JSON]:
+    """The public lists holding an item, newest first, as ``/3/{movie|tv}/{id}/lists``
+    shows them (for the catalogue's lists routes)."""
+    found = [
+        lst
+        for lst in area.state.lists.values()
+        if lst.public and lst.find(media_type, media_id) is not None
+    ]
+    return [list_summary(area, lst) for lst in reversed(found)]
+
+
 class ListRoutes(Area):
     """``/3/list/...``."""
 

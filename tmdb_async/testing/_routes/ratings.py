@@ -7,6 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .._catalogue import JSON
 from .._state import Failure
 from ._base import Area, _body, _int_path, _ok, _page, _paged, _status
 
@@ -25,6 +26,23 @@ def _rating_value(body: Mapping[str, Any]) -> float:
     if (value * 2) != int(value * 2):
         raise Failure(18, message="Value invalid: Values must be a multiple of 0.50.")
     return float(value)
+
+
+def account_states(area: Area, request: web.Request, media: str, item_id: int) -> JSON:
+    """``/3/{movie|tv}/{id}/account_states`` for the request's session or guest session.
+
+    Also what ``append_to_response=account_states`` on details should add (codes 3 without
+    a live session or guest session).
+    """
+    ratings, user = area._rater(request)
+    rated = ratings.table(media).get(item_id)
+    account = area.state.accounts[user.id] if user is not None else None
+    return {
+        "id": item_id,
+        "favorite": bool(account and item_id in account.favorite[media]),
+        "rated": {"value": rated[0]} if rated else False,
+        "watchlist": bool(account and item_id in account.watchlist[media]),
+    }
 
 
 class RatingRoutes(Area):
@@ -117,17 +135,7 @@ class RatingRoutes(Area):
         return _ok({"id": season_id, "results": results})
 
     def _states(self, request: web.Request, media: str, item_id: int) -> web.Response:
-        ratings, user = self._rater(request)
-        rated = ratings.table(media).get(item_id)
-        account = self.state.accounts[user.id] if user is not None else None
-        return _ok(
-            {
-                "id": item_id,
-                "favorite": bool(account and item_id in account.favorite[media]),
-                "rated": {"value": rated[0]} if rated else False,
-                "watchlist": bool(account and item_id in account.watchlist[media]),
-            }
-        )
+        return _ok(account_states(self, request, media, item_id))
 
     async def movie_states(self, request: web.Request) -> web.Response:
         return self._states(request, "movie", self._movie_or_404(request))
