@@ -676,8 +676,25 @@ class Catalogue:
             "id": movie_id,
             "backdrops": [image_entry(m["backdrop_path"], 1280, 720)] if m["backdrop_path"] else [],
             "logos": [],
-            "posters": [image_entry(m["poster_path"], 500, 750)] if m["poster_path"] else [],
+            "posters": [image_entry(m["poster_path"], 500, 750, "en")] if m["poster_path"] else [],
         }
+
+    @staticmethod
+    @functools.cache
+    def keyword_movies() -> dict[int, list[int]]:
+        """keyword id -> movie ids: ``/keyword/{id}/movies`` answers and every movie's
+        recorded keywords, merged (so both directions agree)."""
+        out: dict[int, list[int]] = {
+            int(k): list(v) for k, v in data("lookups")["keyword_movies"].items()
+        }
+        for path, answer in data("answers").items():
+            parts = path.split("/")
+            if parts[0] == "movie" and parts[2:] == ["keywords"]:
+                for keyword in answer["keywords"]:
+                    movies = out.setdefault(keyword["id"], [])
+                    if int(parts[1]) not in movies:
+                        movies.append(int(parts[1]))
+        return out
 
     # ------------------------------------------------------------------ translations
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .._catalogue import JSON, data
+from .._catalogue import JSON
 from .._state import Failure
 from ._base import _ok, _page
 from ._common import CatalogueArea, paged
@@ -139,8 +139,8 @@ class DiscoverRoutes(CatalogueArea):
             checks.append(lambda d: not {c["id"] for c in d["production_companies"]} & set(ids))
         if "with_keywords" in q:
             ids, any_of = _ids(q["with_keywords"])
-            table = data("lookups")["keyword_movies"]
-            sets = [set(table.get(str(k), [])) for k in ids]
+            table = self.cat.keyword_movies()
+            sets = [set(table.get(k, [])) for k in ids]
             allowed = set.union(*sets) if any_of else set.intersection(*sets)
             checks.append(lambda d: d["id"] in allowed)
         if kind == "movie":

@@ -120,7 +120,7 @@ class EntityRoutes(CatalogueArea):
     async def keyword_movies(self, request: web.Request) -> web.Response:
         item_id, _ = self._get(request, "keywords")
         page = _page(request)
-        ids = self.cat.lookup("keyword_movies").get(str(item_id), [])
+        ids = self.cat.keyword_movies().get(item_id, [])
         items = [self.cat.movie_item(i) for i in ids if self.cat.has_movie(i)]
         return _ok({"id": item_id, **paged(items, page)})
 
