@@ -180,6 +180,33 @@ async def test_paging_stops_at_tmdbs_500_pages() -> None:
         assert (caught.value.http_status, caught.value.tmdb_code) == (400, 22)
 
 
+async def test_region_filters_by_release_country(tmdb: TMDBClient) -> None:
+    cat = _sb(tmdb).catalogue
+    # Fight Club's recorded release dates list Bulgaria; Star Wars is a US movie.
+    assert "BG" in cat.release_countries(550)
+    assert "BG" not in cat.release_countries(11)
+    bulgaria = await tmdb.search.movie("fight club", region="BG")
+    assert [m.id for m in bulgaria.results] == [550]
+    everywhere = await tmdb.search.movie("fight club")
+    assert len(everywhere.results) > 1
+    assert _sb(tmdb).requests_to("/3/search/movie")[0].query["region"] == "BG"
+    popular = await tmdb.movies.popular(region="BG")
+    assert popular.total_results == cat.region_total("BG")
+    assert all(cat.released_in(m.id, "BG") for m in popular.results)
+    assert 550 in [m.id for m in popular.results]
+
+
+async def test_lists_are_localised_where_the_data_has_a_translation(tmdb: TMDBClient) -> None:
+    german = await tmdb.search.movie("avatar", language="de-DE")
+    avatar = next(m for m in german.results if m.id == 19995)
+    assert avatar.title == "Avatar - Aufbruch nach Pandora"
+    english = await tmdb.search.movie("avatar")
+    assert next(m for m in english.results if m.id == 19995).title == "Avatar"
+    # No translation for this language: TMDB falls back to the original.
+    french = await tmdb.search.movie("fight club", language="xx-XX")
+    assert french.results[0].title == "Fight Club"
+
+
 # --------------------------------------------------------------------------- tv
 
 

@@ -141,6 +141,22 @@ class CatalogueArea(Area):
             raise Failure(34)
         return tv_id, season, number
 
+    def item(self, kind: str, item_id: int, request: web.Request) -> JSON:
+        """A list item of ``kind`` with its title and overview in ``language`` where the
+        data has a translation (the original otherwise), as TMDB localises lists."""
+        item = self.cat.item(kind, item_id)
+        lang = language(request)
+        if lang and kind in ("movie", "tv"):
+            translated = self.cat.translation(kind, item_id, lang) or {}
+            for field in ("title" if kind == "movie" else "name", "overview"):
+                if field in translated:
+                    item[field] = translated[field]
+        return item
+
+    def builder(self, kind: str, request: web.Request) -> Callable[[int], JSON]:
+        """:meth:`item` for one request (for the paging helpers)."""
+        return lambda item_id: self.item(kind, item_id, request)
+
     # ------------------------------------------------------------------ details
 
     def details(self, kind: str, item_id: int, request: web.Request) -> JSON:
@@ -194,7 +210,9 @@ class CatalogueArea(Area):
             return d["id"] != item_id and bool(genres & {g["id"] for g in d["genres"]})
 
         ids, total = self.cat.filtered(kind, keep, lambda d: -float(d["popularity"] or 0), 200)
-        return paged([self.cat.item(kind, i) for i in ids], page, total)
+        start = (page - 1) * 20
+        items = [self.item(kind, i, request) for i in ids[start : start + 20]]
+        return {**paged(items, 1, total), "page": page}
 
     def _images_of(self, poster: str | None, backdrop: str | None, item_id: int) -> JSON:
         return {
