@@ -25,6 +25,7 @@ from ._catalogue import Catalogue
 from ._server import (
     DEFAULT_ACCESS_TOKEN,
     DEFAULT_API_KEY,
+    UNKNOWN_ROUTE_HEADER,
     Fault,
     RecordedRequest,
     Sandbox,
@@ -44,5 +45,6 @@ __all__ = [
     "RecordedRequest",
     "Sandbox",
     "SandboxUser",
+    "UNKNOWN_ROUTE_HEADER",
     "system_clock",
 ]

@@ -676,8 +676,51 @@ class Catalogue:
             "id": movie_id,
             "backdrops": [image_entry(m["backdrop_path"], 1280, 720)] if m["backdrop_path"] else [],
             "logos": [],
-            "posters": [image_entry(m["poster_path"], 500, 750)] if m["poster_path"] else [],
+            "posters": [image_entry(m["poster_path"], 500, 750, "en")] if m["poster_path"] else [],
         }
+
+    @staticmethod
+    @functools.cache
+    def keyword_movies() -> dict[int, list[int]]:
+        """keyword id -> movie ids: ``/keyword/{id}/movies`` answers and every movie's
+        recorded keywords, merged (so both directions agree)."""
+        out: dict[int, list[int]] = {
+            int(k): list(v) for k, v in data("lookups")["keyword_movies"].items()
+        }
+        for path, answer in data("answers").items():
+            parts = path.split("/")
+            if parts[0] == "movie" and parts[2:] == ["keywords"]:
+                for keyword in answer["keywords"]:
+                    movies = out.setdefault(keyword["id"], [])
+                    if int(parts[1]) not in movies:
+                        movies.append(int(parts[1]))
+        return out
+
+    # ------------------------------------------------------------------ regions
+
+    def release_countries(self, movie_id: int) -> set[str]:
+        """Where a movie is released: its recorded release dates' countries, else its
+        origin and production countries; fillers (and movies TMDB told us neither of)
+        are US releases."""
+        recorded = data("answers").get(f"movie/{movie_id}/release_dates")
+        if recorded is not None:
+            return {r["iso_3166_1"] for r in recorded["results"]}
+        movie = self._movie(movie_id)
+        countries = set(movie.get("origin_country") or ())
+        countries |= {c["iso_3166_1"] for c in movie.get("production_countries") or ()}
+        return countries or {"US"}
+
+    def released_in(self, movie_id: int, region: str | None) -> bool:
+        """Whether a movie is released in ``region`` (any movie when ``region`` is None)."""
+        return region is None or region.upper() in self.release_countries(movie_id)
+
+    def region_total(self, region: str | None) -> int:
+        """How many movies :meth:`released_in` ``region``, without building the fillers."""
+        if region is None:
+            return self.total("movie")
+        real = sum(1 for i in self.real_ids("movie") if self.released_in(i, region))
+        fillers = self.movie_count - sum(1 for i in self.real_ids("movie") if i <= self.movie_count)
+        return real + (fillers if region.upper() == "US" else 0)
 
     # ------------------------------------------------------------------ translations
 
@@ -791,7 +834,6 @@ class Catalogue:
         Real entities are all examined; fillers among the first 20,000 ids, at most ``limit``.
         """
         real = [i for i in self.real_ids(kind) if keep(self._details(kind, i))]
-        real.sort(key=lambda i: order(self._details(kind, i)))
         filler: list[int] = []
         for i in range(1, min(self._count(kind), _MAX_FILLER_SCAN) + 1):
             if len(filler) >= limit:

@@ -17,6 +17,7 @@ import contextvars
 import datetime as dt
 import fnmatch
 import json
+import logging
 import random
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_ACCESS_TOKEN",
     "DEFAULT_API_KEY",
+    "UNKNOWN_ROUTE_HEADER",
     "Fault",
     "SandboxRateLimit",
     "RecordedRequest",
@@ -68,6 +70,19 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _V4_PUBLIC_READ = re.compile(r"/4/list/\d+")
 # The fault injected into the current request (for the request log); one list per request.
 _FAULT: contextvars.ContextVar[list[str]] = contextvars.ContextVar("sandbox_fault")
+
+
+#: Set on an API answer when the sandbox has no route for the request (the status and
+#: body stay TMDB's 404/34 or 405/42): ``X-Sandbox-Unknown-Route: GET /3/movie/1/nope``.
+UNKNOWN_ROUTE_HEADER = "X-Sandbox-Unknown-Route"
+_log = logging.getLogger("tmdb_async.testing")
+# Path segments that may be secrets (session ids, request tokens, JWTs) are not echoed.
+_SECRET_SEGMENT = re.compile(r"^(?:[0-9a-fA-F]{24,}|eyJ[\w.-]+)$")
+
+
+def redact_path(path: str) -> str:
+    """``path`` with segments that look like tokens or session ids replaced by ``***``."""
+    return "/".join("***" if _SECRET_SEGMENT.match(part) else part for part in path.split("/"))
 
 
 # --------------------------------------------------------------------------- public config
@@ -572,12 +587,20 @@ class Sandbox:
             return _fail(failure)
         except web.HTTPNotFound:
             if self._is_api(request.path):
-                return _fail(Failure(34))
+                return _fail(Failure(34), headers=self._unknown_route(request))
             raise
         except web.HTTPMethodNotAllowed:
             if self._is_api(request.path):
-                return _fail(Failure(42))
+                return _fail(Failure(42), headers=self._unknown_route(request))
             raise
+
+    @staticmethod
+    def _unknown_route(request: web.Request) -> dict[str, str]:
+        """TMDB's answer stays as it is; a header and a log line tell the developer that
+        the sandbox has no such route (rather than no such id)."""
+        shown = f"{request.method} {redact_path(request.path)}"
+        _log.warning("sandbox: no route for %s (answered as TMDB would)", shown)
+        return {UNKNOWN_ROUTE_HEADER: shown}
 
     def _check_app_auth(self, request: web.Request) -> None:
         header = request.headers.get("Authorization")

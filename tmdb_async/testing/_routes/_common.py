@@ -94,6 +94,30 @@ def today() -> dt.date:
     return dt.datetime.now(dt.timezone.utc).date()
 
 
+def _date(request: web.Request, name: str) -> dt.date | None:
+    value = request.query.get(name)
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Failure(
+            23, http_status=400, message="Invalid date: Format needs to be YYYY-MM-DD."
+        ) from None
+
+
+def check_range(request: web.Request) -> None:
+    """``start_date``/``end_date`` as TMDB checks them: dates (code 23), 14 days at most
+    apart (code 20)."""
+    start, end = _date(request, "start_date"), _date(request, "end_date")
+    if start is not None and end is not None and (end - start).days > 14:
+        raise Failure(
+            20,
+            http_status=422,
+            message="Invalid date range: Should be a range no longer than 14 days.",
+        )
+
+
 class CatalogueArea(Area):
     """An :class:`Area` with the catalogue's shared builders."""
 
@@ -116,6 +140,22 @@ class CatalogueArea(Area):
         if not self.cat.has_episode(tv_id, season, number):
             raise Failure(34)
         return tv_id, season, number
+
+    def item(self, kind: str, item_id: int, request: web.Request) -> JSON:
+        """A list item of ``kind`` with its title and overview in ``language`` where the
+        data has a translation (the original otherwise), as TMDB localises lists."""
+        item = self.cat.item(kind, item_id)
+        lang = language(request)
+        if lang and kind in ("movie", "tv"):
+            translated = self.cat.translation(kind, item_id, lang) or {}
+            for field in ("title" if kind == "movie" else "name", "overview"):
+                if field in translated:
+                    item[field] = translated[field]
+        return item
+
+    def builder(self, kind: str, request: web.Request) -> Callable[[int], JSON]:
+        """:meth:`item` for one request (for the paging helpers)."""
+        return lambda item_id: self.item(kind, item_id, request)
 
     # ------------------------------------------------------------------ details
 
@@ -145,9 +185,11 @@ class CatalogueArea(Area):
         build = getattr(self, f"_{kind}_{name.replace('/', '_')}", None)
         if build is None:
             return None
+        if name == "changes":
+            check_range(request)
         recorded = self.cat.answer(f"{path}/{item_id}/{name}")
         answer: JSON = recorded if recorded is not None else build(item_id, request)
-        if name in ("images", "tagged_images"):
+        if name == "images" and kind != "person":  # a person's images take no language
             answer = filter_images(answer, image_languages(request))
         if "id" not in answer and name not in ("changes",):
             answer["id"] = item_id
@@ -168,14 +210,16 @@ class CatalogueArea(Area):
             return d["id"] != item_id and bool(genres & {g["id"] for g in d["genres"]})
 
         ids, total = self.cat.filtered(kind, keep, lambda d: -float(d["popularity"] or 0), 200)
-        return paged([self.cat.item(kind, i) for i in ids], page, total)
+        start = (page - 1) * 20
+        items = [self.item(kind, i, request) for i in ids[start : start + 20]]
+        return {**paged(items, 1, total), "page": page}
 
     def _images_of(self, poster: str | None, backdrop: str | None, item_id: int) -> JSON:
         return {
             "id": item_id,
             "backdrops": [image_entry(backdrop, 1280, 720)] if backdrop else [],
             "logos": [],
-            "posters": [image_entry(poster, 500, 750)] if poster else [],
+            "posters": [image_entry(poster, 500, 750, "en")] if poster else [],
         }
 
     def _translations_of(self, kind: str, item_id: int) -> JSON:
@@ -226,7 +270,7 @@ class CatalogueArea(Area):
 
     def _movie_keywords(self, item_id: int, request: web.Request) -> JSON:
         found = []
-        for keyword, movies in self.cat.lookup("keyword_movies").items():
+        for keyword, movies in self.cat.keyword_movies().items():
             if item_id in movies:
                 record = self.cat.entity("keywords", keyword)
                 if record is not None:

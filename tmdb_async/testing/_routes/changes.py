@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from aiohttp import web
 
-from .._state import Failure
 from ._base import _ok, _page
-from ._common import CatalogueArea, paged
+from ._common import CatalogueArea, check_range, paged
 
 
 class ChangeRoutes(CatalogueArea):
@@ -21,13 +18,7 @@ class ChangeRoutes(CatalogueArea):
 
     async def changes(self, request: web.Request) -> web.Response:
         page = _page(request)
-        for name in ("start_date", "end_date"):
-            value = request.query.get(name)
-            if value is not None:
-                try:
-                    dt.date.fromisoformat(value)
-                except ValueError:
-                    raise Failure(5) from None
+        check_range(request)
         kind = request.path.split("/")[2]
         rows = [
             {"id": i, "adult": bool(self.cat.record(kind, i).get("adult", False))}

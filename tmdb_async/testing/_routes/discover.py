@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .._catalogue import JSON, data
+from .._catalogue import JSON
 from .._state import Failure
 from ._base import _ok, _page
 from ._common import CatalogueArea, paged
@@ -139,11 +139,14 @@ class DiscoverRoutes(CatalogueArea):
             checks.append(lambda d: not {c["id"] for c in d["production_companies"]} & set(ids))
         if "with_keywords" in q:
             ids, any_of = _ids(q["with_keywords"])
-            table = data("lookups")["keyword_movies"]
-            sets = [set(table.get(str(k), [])) for k in ids]
+            table = self.cat.keyword_movies()
+            sets = [set(table.get(k, [])) for k in ids]
             allowed = set.union(*sets) if any_of else set.intersection(*sets)
             checks.append(lambda d: d["id"] in allowed)
         if kind == "movie":
+            region = q.get("region") or None
+            if region is not None:
+                checks.append(lambda d: self.cat.released_in(d["id"], region))
             for name in ("with_cast", "with_crew", "with_people"):
                 if name in q:
                     titles = self._people_titles(q[name], "movie")
@@ -190,7 +193,7 @@ class DiscoverRoutes(CatalogueArea):
         if text and direction == "desc":
             ids.reverse()
         start = (page - 1) * 20
-        items = [self.cat.item(kind, i) for i in ids[start : start + 20]]
+        items = [self.item(kind, i, request) for i in ids[start : start + 20]]
         return _ok({**paged(items, 1, total), "page": page})
 
     async def movie(self, request: web.Request) -> web.Response:

@@ -50,7 +50,7 @@ class EntityRoutes(CatalogueArea):
     async def collection(self, request: web.Request) -> web.Response:
         _, record = self._get(request, "collections")
         record["parts"] = [
-            {**self.cat.movie_item(p["id"]), "media_type": "movie"}
+            {**self.item("movie", p["id"], request), "media_type": "movie"}
             for p in record["parts"]
             if self.cat.has_movie(p["id"])
         ]
@@ -120,8 +120,8 @@ class EntityRoutes(CatalogueArea):
     async def keyword_movies(self, request: web.Request) -> web.Response:
         item_id, _ = self._get(request, "keywords")
         page = _page(request)
-        ids = self.cat.lookup("keyword_movies").get(str(item_id), [])
-        items = [self.cat.movie_item(i) for i in ids if self.cat.has_movie(i)]
+        ids = self.cat.keyword_movies().get(item_id, [])
+        items = [self.item("movie", i, request) for i in ids if self.cat.has_movie(i)]
         return _ok({"id": item_id, **paged(items, page)})
 
     # ------------------------------------------------------------------ credits, reviews

@@ -54,17 +54,22 @@ class MovieRoutes(CatalogueArea):
         self, request: web.Request, ids: Any, total: int, extra: JSON | None = None
     ) -> web.Response:
         page = _page(request)
-        body = paged_lazy(ids, page, total, self.cat.movie_item)
+        region = request.query.get("region") or None
+        if region is not None:
+            ids = (i for i in ids if self.cat.released_in(i, region))
+        body = paged_lazy(ids, page, total, self.builder("movie", request))
         return _ok({**(extra or {}), **body})
 
     async def popular(self, request: web.Request) -> web.Response:
-        return self._chart(request, self.cat.ranked("movie"), self.cat.total("movie"))
+        total = self.cat.region_total(request.query.get("region") or None)
+        return self._chart(request, self.cat.ranked("movie"), total)
 
     async def top_rated(self, request: web.Request) -> web.Response:
         def key(i: int) -> tuple[float, int]:
             return (-float(self.cat.movie_item(i)["vote_average"] or 0), i)
 
-        return self._chart(request, self.cat.ranked("movie", key), self.cat.total("movie"))
+        total = self.cat.region_total(request.query.get("region") or None)
+        return self._chart(request, self.cat.ranked("movie", key), total)
 
     def _anchor(self) -> dt.date:
         """The catalogue's "today": its newest real release (the data is a snapshot)."""
@@ -78,7 +83,12 @@ class MovieRoutes(CatalogueArea):
                 and first.isoformat() <= d["release_date"] <= last.isoformat()
             )
 
-        ids, total = self.cat.filtered("movie", keep, lambda d: -float(d["popularity"] or 0))
+        region = request.query.get("region") or None
+
+        def keep_here(d: JSON) -> bool:
+            return keep(d) and self.cat.released_in(d["id"], region)
+
+        ids, total = self.cat.filtered("movie", keep_here, lambda d: -float(d["popularity"] or 0))
         dates = {"maximum": last.isoformat(), "minimum": first.isoformat()}
         return self._chart(request, iter(ids), total, {"dates": dates})
 

@@ -40,14 +40,20 @@ class SearchRoutes(CatalogueArea):
                 return False
             return year is None or (d.get(date_field) or "")[:4] == year
 
-        return [i for i in ids if keep(self.cat.record(kind, i))]
+        region = q.get("region") or None if kind == "movie" else None
+        return [
+            i
+            for i in ids
+            if keep(self.cat.record(kind, i))
+            and (region is None or self.cat.released_in(i, region))
+        ]
 
     async def search(self, request: web.Request) -> web.Response:
         page = _page(request)
         kind = request.match_info["kind"]
         ids = self._matches(kind, request)
         start = (page - 1) * 20
-        items = [self.cat.item(kind, i) for i in ids[start : start + 20]]
+        items = [self.item(kind, i, request) for i in ids[start : start + 20]]
         body = paged(items, 1, len(ids))
         return _ok({**body, "page": page})
 
@@ -62,7 +68,7 @@ class SearchRoutes(CatalogueArea):
         start = (page - 1) * 20
         items = []
         for _, _, kind, i in ordered[start : start + 20]:
-            item = self.cat.item(kind, i)
+            item = self.item(kind, i, request)
             item["media_type"] = kind
             items.append(item)
         return _ok({**paged(items, 1, len(ordered)), "page": page})

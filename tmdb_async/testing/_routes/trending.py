@@ -31,7 +31,7 @@ class TrendingRoutes(CatalogueArea):
         chosen = list(itertools.islice(heapq.merge(*streams), start, start + PAGE_SIZE))
         items = []
         for _, kind, i in chosen:
-            item = self.cat.item(kind, i)
+            item = self.item(kind, i, request)
             item["media_type"] = kind
             items.append(item)
         total = min(sum(self.cat.total(k) for k in kinds), MAX_PAGE * PAGE_SIZE)

@@ -69,7 +69,7 @@ class TVRoutes(CatalogueArea):
         return _ok(self.details("tv", newest, request))
 
     def _chart(self, request: web.Request, ids: Any, total: int) -> web.Response:
-        return _ok(paged_lazy(ids, _page(request), total, self.cat.tv_item))
+        return _ok(paged_lazy(ids, _page(request), total, self.builder("tv", request)))
 
     async def popular(self, request: web.Request) -> web.Response:
         return self._chart(request, self.cat.ranked("tv"), self.cat.total("tv"))
