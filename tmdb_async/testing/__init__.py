@@ -4,9 +4,11 @@
 dependency). It speaks TMDB's wire format (see the project's WIRE notes and TMDB's OpenAPI
 document): application auth by ``api_key`` or Bearer read token, request tokens with an
 approval page, sessions, guest sessions, login with seeded users, logout, the v4 token
-flow, account details, favourites, watchlist, ratings, lists, a generated catalogue of
+flow and v4 account and list API, account details, favourites, watchlist, ratings, account
+states, lists shared by v3 and v4, a generated catalogue of
 thousands of movies, TV shows and people, search with paging, ``/configuration`` with
-placeholder images served locally, a CDN-style rate limit and fault injection::
+generated images (showing each title or name) served locally, a CDN-style rate limit and
+fault injection::
 
     from tmdb_async.testing import ManualClock, Sandbox
 
