@@ -463,3 +463,33 @@ async def test_lists_containing_an_item_are_the_public_ones_newest_first(wire: W
         (ids[0], "Old", "tv"),
     ]
     assert lists_containing(ListRoutes(wire.sb), "movie", 1399) == []
+
+
+async def test_user_pages_and_lists_honour_language_with_the_original_as_fallback(
+    wire: Wire,
+) -> None:
+    user = await _session(wire)
+    token, object_id = await _v4_user(wire)
+    de = {**user, "language": "de-DE"}
+    for media_id in (19995, 11):  # Avatar has a German title in the data; Star Wars has not
+        body = {"media_type": "movie", "media_id": media_id, "favorite": True}
+        await wire.ok("POST", "/3/account/548/favorite", 201, params=user, json=body)
+        await wire.ok("POST", f"/3/movie/{media_id}/rating", 201, params=user, json={"value": 7})
+    titles = ["Avatar - Aufbruch nach Pandora", "Star Wars"]
+    page = await wire.ok("GET", "/3/account/548/favorite/movies", params=de)
+    assert [m["title"] for m in page["results"]] == titles
+    assert [m["original_title"] for m in page["results"]] == ["Avatar", "Star Wars"]
+    page = await wire.ok("GET", "/3/account/548/rated/movies", params=de)
+    assert [m["title"] for m in page["results"]] == titles
+    page = await wire.ok(
+        "GET", f"/4/account/{object_id}/movie/rated", bearer=token, params={"language": "de-DE"}
+    )
+    assert [m["title"] for m in page["results"]] == titles
+    english = await wire.ok("GET", "/3/account/548/favorite/movies", params=user)
+    assert [m["title"] for m in english["results"]] == ["Avatar", "Star Wars"]
+    made = await wire.ok("POST", "/3/list", 201, params=user, json={"name": "L"})
+    await wire.ok(
+        "POST", f"/3/list/{made['list_id']}/add_item", 201, params=user, json={"media_id": 19995}
+    )
+    details = await wire.ok("GET", f"/3/list/{made['list_id']}", params={"language": "de-DE"})
+    assert details["items"][0]["title"] == "Avatar - Aufbruch nach Pandora"

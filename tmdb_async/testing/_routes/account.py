@@ -6,6 +6,7 @@ from aiohttp import web
 
 from .._state import Failure
 from ._base import Area, _body, _ok, _page, _paged, _sorted_by_time, _status
+from ._user import rated_items, user_item
 from .lists import list_summary
 
 
@@ -60,20 +61,20 @@ class AccountRoutes(Area):
         media = "movie" if request.match_info["media"] == "movies" else "tv"
         table = getattr(self.state.accounts[user.id], request.match_info["which"])[media]
         ids = _sorted_by_time({k: (None, v) for k, v in table.items()}, request)
-        return _ok(_paged([self._item(media, i) for i in ids], page))
+        return _ok(_paged([user_item(self, media, i, request) for i in ids], page))
 
     async def account_rated(self, request: web.Request) -> web.Response:
         user = self._session_user(request)
         page = _page(request)
         kind = "movie" if request.match_info["media"] == "movies" else "tv"
         ratings = self.state.accounts[user.id].ratings
-        return _ok(_paged(self._rated_items(ratings, kind, request), page))
+        return _ok(_paged(rated_items(self, ratings, kind, request), page))
 
     async def account_rated_episodes(self, request: web.Request) -> web.Response:
         user = self._session_user(request)
         page = _page(request)
         ratings = self.state.accounts[user.id].ratings
-        return _ok(_paged(self._rated_items(ratings, "episode", request), page))
+        return _ok(_paged(rated_items(self, ratings, "episode", request), page))
 
     async def account_lists(self, request: web.Request) -> web.Response:
         user = self._session_user(request)

@@ -12,6 +12,7 @@ from aiohttp import web
 from .._catalogue import JSON
 from .._state import Failure, ListState
 from ._base import Area, _body, _int_path, _ok, _page, _paged, _status
+from ._user import user_item
 
 #: TMDB's message on a successful v3 list delete (WIRE.md section 4.3), "TMDb" as sent.
 QUIRK_MESSAGE = "Internal error: Something went wrong, contact TMDb."
@@ -66,9 +67,9 @@ class ListRoutes(Area):
         r.add_post(lst + "/{op:add_item|remove_item}", self.list_edit)
         r.add_post(lst + "/clear", self.list_clear)
 
-    def entry(self, media_type: str, media_id: int) -> JSON:
+    def entry(self, media_type: str, media_id: int, request: web.Request) -> JSON:
         """A list item as list details show it (with ``media_type``)."""
-        item = self._item(media_type, media_id)
+        item = user_item(self, media_type, media_id, request)
         item["media_type"] = media_type
         return item
 
@@ -104,7 +105,7 @@ class ListRoutes(Area):
 
     async def list_details(self, request: web.Request) -> web.Response:
         lst = self.visible(self.state.get_list(_int_path(request, "list_id")), request)
-        page = _paged([self.entry(*i.key) for i in lst.items], _page(request))
+        page = _paged([self.entry(*i.key, request) for i in lst.items], _page(request))
         return _ok(
             {
                 "created_by": self.state.users_by_id[lst.owner].username,

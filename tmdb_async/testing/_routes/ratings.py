@@ -10,6 +10,7 @@ from aiohttp import web
 from .._catalogue import JSON
 from .._state import Failure
 from ._base import Area, _body, _int_path, _ok, _page, _paged, _status
+from ._user import rated_items
 
 
 def _rating_value(body: Mapping[str, Any]) -> float:
@@ -147,9 +148,9 @@ class RatingRoutes(Area):
         guest = self.state.guest(request.match_info["guest_session_id"])
         page = _page(request)
         kind = "movie" if request.match_info["media"] == "movies" else "tv"
-        return _ok(_paged(self._rated_items(guest.ratings, kind, request), page))
+        return _ok(_paged(rated_items(self, guest.ratings, kind, request), page))
 
     async def guest_rated_episodes(self, request: web.Request) -> web.Response:
         guest = self.state.guest(request.match_info["guest_session_id"])
         page = _page(request)
-        return _ok(_paged(self._rated_items(guest.ratings, "episode", request), page))
+        return _ok(_paged(rated_items(self, guest.ratings, "episode", request), page))

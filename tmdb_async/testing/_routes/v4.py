@@ -17,6 +17,7 @@ from aiohttp import web
 from .._catalogue import JSON
 from .._state import LIST_SORTS, Failure, ListState, SandboxUser, format_expiry
 from ._base import Area, _body, _int_path, _ok, _page, _paged
+from ._user import user_item
 
 _TIMES = ("created_at.asc", "created_at.desc")
 
@@ -154,8 +155,8 @@ class V4Routes(Area):
         own = [self._account_list(x) for x in self.state.lists.values() if x.owner == user.id]
         return _ok(_paged(own, page))
 
-    def _v4_item(self, media: str, item_id: int, *, tagged: bool) -> JSON:
-        item = self._item(media, item_id)
+    def _v4_item(self, media: str, item_id: int, request: web.Request, *, tagged: bool) -> JSON:
+        item = user_item(self, media, item_id, request)
         if tagged:
             item["media_type"] = media
         return item
@@ -172,18 +173,18 @@ class V4Routes(Area):
             table = account.ratings.table(media)
             for key in reversed(table) if newest_first else table:
                 value, when = table[key]
-                item = self._v4_item(media, key, tagged=False)
+                item = self._v4_item(media, key, request, tagged=False)
                 item["account_rating"] = {"created_at": _iso(when), "value": value}
                 items.append(item)
         elif which == "recommendations":
             seen = set(account.ratings.table(media)) | set(account.favorite[media])
             seen |= set(account.watchlist[media])
             picks = [i for i in self.cat.popular_ids(media) if i not in seen]
-            items = [self._v4_item(media, i, tagged=True) for i in picks[: 20 * 5]]
+            items = [self._v4_item(media, i, request, tagged=True) for i in picks[:100]]
         else:
             marks = getattr(account, "favorite" if which == "favorites" else "watchlist")[media]
             ids = list(reversed(marks)) if newest_first else list(marks)
-            items = [self._v4_item(media, i, tagged=which == "watchlist") for i in ids]
+            items = [self._v4_item(media, i, request, tagged=which == "watchlist") for i in ids]
         return _ok(_paged(items, page))
 
     # ------------------------------------------------------------------ lists
@@ -231,8 +232,8 @@ class V4Routes(Area):
         )
         return _success(201, id=lst.id)
 
-    def _ordered(self, lst: ListState, sort_by: str) -> list[JSON]:
-        items = [(entry, self._v4_item(*entry.key, tagged=True)) for entry in lst.items]
+    def _ordered(self, lst: ListState, sort_by: str, request: web.Request) -> list[JSON]:
+        items = [(entry, self._v4_item(*entry.key, request, tagged=True)) for entry in lst.items]
         field, _, way = sort_by.rpartition(".")
         if field != "original_order":
 
@@ -255,7 +256,7 @@ class V4Routes(Area):
         sort_by = request.query.get("sort_by", lst.sort_by)
         if sort_by not in LIST_SORTS:
             sort_by = lst.sort_by
-        page = _paged(self._ordered(lst, sort_by), number)
+        page = _paged(self._ordered(lst, sort_by, request), number)
         comments = {}
         for item in page["results"]:
             entry = lst.find(item["media_type"], item["id"])
