@@ -7,6 +7,7 @@ kind's shape with the text drawn in; unknown paths answer 404 as TMDB's image ho
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from collections.abc import AsyncIterator, Iterator
@@ -15,6 +16,8 @@ from typing import Any
 import aiohttp
 import pytest
 
+from tests.test_webapp import sign_in
+from tests.webapp_helpers import running_app
 from tmdb_async.testing import Sandbox
 from tmdb_async.testing._images import ImageIndex, dimensions, printable, render_png
 
@@ -138,3 +141,23 @@ def test_text_and_sizes() -> None:
     blank = _decode(render_png("", "poster", "w92", "/x.png"))[2]
     assert _ink(blank) == 0
     assert _ink(_decode(render_png("A", "poster", "w92", "/x.png"))[2]) > 0
+
+
+async def test_the_web_app_example_shows_the_sandboxs_posters() -> None:
+    async with (
+        Sandbox() as sandbox,
+        running_app(sandbox, retry=None) as app,
+        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as browser,
+    ):
+        favourites = sandbox.state.accounts[548].favorite["movie"]
+        favourites[11] = favourites[19995] = sandbox.state.now()
+        page = await sign_in(browser, app, sandbox)
+        sources = re.findall(r"<img src='([^']+)' alt='Poster of ([^']+)'", page)
+        assert {title for _, title in sources} == {"Star Wars", "Avatar"}
+        for source, title in sources:
+            assert source.startswith(sandbox.image_base_url)
+            async with browser.get(source) as resp:
+                assert (resp.status, resp.content_type) == (200, "image/png")
+                png = await resp.read()
+            size, path = source[len(sandbox.image_base_url) :].split("/", 1)
+            assert png == render_png(title, "poster", size, "/" + path)
