@@ -4,9 +4,12 @@
 dependency). It speaks TMDB's wire format (see the project's WIRE notes and TMDB's OpenAPI
 document): application auth by ``api_key`` or Bearer read token, request tokens with an
 approval page, sessions, guest sessions, login with seeded users, logout, the v4 token
-flow, account details, favourites, watchlist, ratings, lists, a generated catalogue of
-thousands of movies, TV shows and people, search with paging, ``/configuration`` with
-placeholder images served locally, a CDN-style rate limit and fault injection::
+flow, account details, favourites, watchlist, ratings, lists; a catalogue of TMDB's real
+entities (Fight Club 550, Game of Thrones 1399, Tom Hanks 31 ... with their credits, images,
+translations: see :mod:`._catalogue`) plus generated filler up to the configured counts,
+every read-only v3 operation (details and sub-resources, ``append_to_response``, charts,
+search, discover, find, trending, changes, lookups), ``/configuration`` with placeholder
+images served locally, a CDN-style rate limit and fault injection::
 
     from tmdb_async.testing import ManualClock, Sandbox
 
