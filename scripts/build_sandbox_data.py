@@ -24,6 +24,7 @@ Nothing here is invented but the ``_generated`` fields; the output is determinis
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -523,6 +524,9 @@ def build() -> None:
         harvest(examples[op][1])
     for op in sorted(LIST_OPS):
         harvest(examples[op][1])
+    for op in sorted(examples):
+        if op.startswith(("account-", "guest-session-", "list-")):
+            harvest(examples[op][1])
     # Recorded lists and searches (their items are real too).
     for name in (
         "movie-popular-page1",
@@ -532,27 +536,24 @@ def build() -> None:
         "search-tv-breaking-bad",
     ):
         harvest(_fixture(f"recorded/tmdblib/{name}.200.json"))
-    _fix_avatar_english()
+    # A series' keywords (listed under "results") are keywords too.
+    for path, value in answers.items():
+        if path.startswith("tv/") and path.endswith("/keywords"):
+            for keyword in value["results"]:
+                keywords.setdefault(keyword["id"], {"id": keyword["id"], "name": keyword["name"]})
+    _fix_avatar_english(examples)
     _link(keywords_movies)
 
 
-def _fix_avatar_english() -> None:
-    """Avatar's record came in German; the English title and text are TMDB's own."""
+def _fix_avatar_english(examples: dict[str, tuple[str, Any]]) -> None:
+    """Avatar's record came in German; its English title, overview and popularity are in
+    the document's account-favorites example."""
     avatar = movies[19995]
     german = {k: avatar[k] for k in ("title", "overview", "tagline", "homepage")}
-    avatar.update(
-        {
-            "title": "Avatar",
-            "overview": (
-                "In the 22nd century, a paraplegic Marine is dispatched to the moon Pandora on a "
-                "unique mission, but becomes torn between following orders and protecting an "
-                "alien civilization."
-            ),
-            "tagline": "Enter the world of Pandora.",
-            "homepage": "https://www.avatar.com/movies/avatar",
-            "_generated": ["homepage", "tagline"],
-        }
-    )
+    english = next(m for m in examples["account-get-favorites"][1]["results"] if m["id"] == 19995)
+    avatar.update({k: english[k] for k in ("title", "overview", "popularity")})
+    # Not in the references in English: left empty (what TMDB sends for a missing field).
+    avatar.update({"tagline": "", "homepage": "", "_generated": ["homepage", "tagline"]})
     answers["movie/19995/translations"] = {
         "id": 19995,
         "translations": [
@@ -656,19 +657,24 @@ def credit_index() -> dict[str, list[JSON]]:
     return index
 
 
-def _dump(name: str, value: Any) -> None:
+def _dump(out: Path, name: str, value: Any) -> None:
     def key(k: Any) -> Any:
         return (0, int(k)) if str(k).isdigit() else (1, str(k))
 
     if isinstance(value, dict):
         value = {str(k): value[k] for k in sorted(value, key=key)}
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    (OUT / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+    (out / f"{name}.json").write_text(text + "\n", encoding="utf-8")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help="where to write (default: %(default)s)"
+    )
+    out = parser.parse_args(argv).out
     build()
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for name, table in (
         ("movies", movies),
         ("tv", tv),
@@ -686,10 +692,10 @@ def main() -> int:
         ("lookups", lookups),
         ("credit_index", credit_index()),
     ):
-        _dump(name, table)
+        _dump(out, name, table)
     print(
         f"{len(movies)} movies, {len(tv)} tv, {len(people)} people, {len(collections)} collections,"
-        f" {len(companies)} companies, {len(networks)} networks, {len(answers)} answers -> {OUT}"
+        f" {len(companies)} companies, {len(networks)} networks, {len(answers)} answers -> {out}"
     )
     return 0
 

@@ -79,6 +79,9 @@ async def walk_catalogue(c: Caller, filler_movie: int = 2, filler_tv: int = 2) -
     await c.call("GET", "/3/tv/season/3624/changes")
     await c.call("GET", "/3/tv/episode/63056/changes")
     await c.call("GET", "/3/tv/episode_group/5acf93e60e0a26346d0000ce")
+    # listed by Game of Thrones' recorded episode groups, built from its seasons
+    await c.call("GET", "/3/tv/episode_group/5e9077d2e640d600151f32bd")
+    await c.call("GET", "/3/tv/episode_group/000000000000000000000000", status=404, code=34)
     # people
     for person_id in (31, 62, 17419, 2):
         await c.call("GET", f"/3/person/{person_id}")
@@ -102,6 +105,7 @@ async def walk_catalogue(c: Caller, filler_movie: int = 2, filler_tv: int = 2) -
         "/3/network/174",
         "/3/network/174/images",
         "/3/keyword/1701",
+        "/3/keyword/4152",
         "/3/keyword/1701/movies",
         "/3/credit/6024a814c0ae36003d59cc3c",
         "/3/credit/52fe4250c3a36847f80149f3",

@@ -75,21 +75,25 @@ async def test_fetch_writes_models_and_error_lines(tmp_path: Path) -> None:
     by_id = {r["id"]: r for r in records}
     assert by_id[11] == expected_eleven
     assert by_id[11]["title"] == eleven.title
-    assert by_id[55] == {
-        "id": 55,
+    # Above 50 only TMDB's real movies exist.
+    missing = [i for i in range(51, 61) if not sb.catalogue.has_movie(i)]
+    gone = missing[0]
+    assert by_id[gone] == {
+        "id": gone,
         "error": {
             "type": "ResourceNotFoundError",
-            "message": by_id[55]["error"]["message"],
+            "message": by_id[gone]["error"]["message"],
             "http_status": 404,
             "tmdb_code": 34,
         },
     }
-    assert "HTTP 404" in by_id[55]["error"]["message"]
-    assert all("error" not in by_id[i] for i in range(1, 51))
-    assert all("error" in by_id[i] for i in range(51, 61))
+    assert "HTTP 404" in by_id[gone]["error"]["message"]
+    assert all("error" not in by_id[i] for i in range(1, 61) if i not in missing)
+    assert all("error" in by_id[i] for i in missing)
     assert "60/60" in err
     assert err.rstrip().endswith(
-        "fetched 60 movie ids: 50 ok, 10 errors (0 already in movies.jsonl)"
+        f"fetched 60 movie ids: {60 - len(missing)} ok, {len(missing)} errors "
+        "(0 already in movies.jsonl)"
     )
     assert sb.access_token not in err
     assert sb.access_token not in out.read_text(encoding="utf-8")

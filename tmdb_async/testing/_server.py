@@ -213,7 +213,9 @@ class Sandbox:
             tokens without waiting (also drives the rate-limit window).
         host: the address to bind (default loopback).
         port: the port to bind; ``0`` picks a free one.
-        movie_count, tv_count, person_count: catalogue sizes (ids ``1..count``).
+        movie_count, tv_count, person_count: every id from 1 to the count exists (TMDB's
+            real entity where the data has one, else a generated filler); real entities
+            above the count exist too.
         seed: seeds the generated catalogue and the fault dice.
         rate_limit: a :class:`SandboxRateLimit`, or ``None`` for none (the default).
         faults: :class:`Fault` rules to start with (see :meth:`add_fault`).

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .._catalogue import JSON, image_entry
+from .._catalogue import JSON, data, image_entry
 from .._state import Failure
 from ._base import _ok, _page
 from ._common import CatalogueArea, appends, filter_images, image_languages, paged_lazy
@@ -101,10 +101,50 @@ class TVRoutes(CatalogueArea):
         return _ok(recorded if recorded is not None else {"changes": []})
 
     async def episode_group(self, request: web.Request) -> web.Response:
-        group = self.cat.entity("episode_groups", request.match_info["group_id"])
+        group_id = request.match_info["group_id"]
+        group = self.cat.entity("episode_groups", group_id)
+        if group is None:
+            group = self._listed_group(group_id)
         if group is None:
             raise Failure(34)
         return _ok(group)
+
+    def _listed_group(self, group_id: str) -> JSON | None:
+        """A group a series' recorded ``episode_groups`` lists but TMDB's details of which
+        we lack: its seasons, in order, one group each (as an "Aired Order" group is)."""
+        for path, answer in data("answers").items():
+            if not (path.startswith("tv/") and path.endswith("/episode_groups")):
+                continue
+            for summary in answer["results"]:
+                if summary["id"] != group_id:
+                    continue
+                tv_id = int(path.split("/")[1])
+                seasons = [s["season_number"] for s in self.cat.tv(tv_id)["seasons"]]
+                groups = []
+                for order, number in enumerate(seasons):
+                    season = self.cat.season_details(tv_id, number)
+                    episodes = [
+                        {**{k: v for k, v in e.items() if k not in ("crew", "guest_stars")},
+                         "order": i, "show_id": tv_id}
+                        for i, e in enumerate(season["episodes"])
+                    ]  # fmt: skip
+                    groups.append(
+                        {
+                            "id": f"{group_id}{order:02d}"[-24:],
+                            "name": season["name"],
+                            "order": order,
+                            "episodes": episodes,
+                            "locked": True,
+                        }
+                    )
+                count = sum(len(g["episodes"]) for g in groups)
+                return {
+                    **summary,
+                    "episode_count": count,
+                    "group_count": len(groups),
+                    "groups": groups,
+                }
+        return None
 
     # ------------------------------------------------------------------ seasons
 
