@@ -93,21 +93,26 @@ async def test_fetch_writes_models_and_error_lines(tmp_path: Path) -> None:
     by_id = {r["id"]: r for r in records}
     assert by_id[11] == expected_eleven
     assert by_id[11]["title"] == eleven.title
-    assert by_id[55] == {
-        "id": 55,
+    # Above 50 only TMDB's real movies exist.
+    missing = [i for i in range(51, 61) if not sb.catalogue.has_movie(i)]
+    assert missing
+    gone = missing[0]
+    assert by_id[gone] == {
+        "id": gone,
         "error": {
             "type": "ResourceNotFoundError",
-            "message": by_id[55]["error"]["message"],
+            "message": by_id[gone]["error"]["message"],
             "http_status": 404,
             "tmdb_code": 34,
         },
     }
-    assert "HTTP 404" in by_id[55]["error"]["message"]
-    assert all("error" not in by_id[i] for i in range(1, 51))
-    assert all("error" in by_id[i] for i in range(51, 61))
+    assert "HTTP 404" in by_id[gone]["error"]["message"]
+    assert all("error" not in by_id[i] for i in range(1, 61) if i not in missing)
+    assert all("error" in by_id[i] for i in missing)
     # Not a terminal: no progress bar, just the summary. 404s are answers, not failures.
-    assert (
-        err == "fetched 60 movie ids: 50 ok, 10 not found, 0 errors (0 already in movies.jsonl)\n"
+    assert err == (
+        f"fetched 60 movie ids: {60 - len(missing)} ok, {len(missing)} not found, 0 errors "
+        "(0 already in movies.jsonl)\n"
     )
     assert sb.access_token not in err
     assert sb.access_token not in out.read_text(encoding="utf-8")
@@ -118,12 +123,16 @@ async def test_fetch_resumes_and_retries_errors_without_duplicating_lines(
 ) -> None:
     out = tmp_path / "movies.jsonl"
     async with Sandbox(movie_count=55) as sb:
-        # ids 40-49 fail (HTTP 400: not retried by the client), 56-60 do not exist.
+        # Above 55 only TMDB's real movies exist; ids 40-49 fail (HTTP 400: not retried).
+        missing = [i for i in range(56, 81) if not sb.catalogue.has_movie(i)]
+        first = [i for i in missing if i <= 60]
+        later = [i for i in missing if i > 60]
         sb.add_fault(Fault(kind="error", path="/3/movie/4?", status=400, code=5))
         code, err = await fetch(sb, "movie", "--ids", "1-60", "--out", str(out))
         assert code == 1  # some ids failed
         assert err == (
-            "fetched 60 movie ids: 45 ok, 5 not found, 10 errors (0 already in movies.jsonl)\n"
+            f"fetched 60 movie ids: {50 - len(first)} ok, {len(first)} not found, 10 errors "
+            "(0 already in movies.jsonl)\n"
         )
         sb.clear_requests()
         # A crash left a torn last line: it is dropped, and id 7 is not counted as done.
@@ -133,7 +142,7 @@ async def test_fetch_resumes_and_retries_errors_without_duplicating_lines(
         assert code == 0  # this run's ids all answered (40-49 were skipped, not retried)
         assert movie_gets(sb) == list(range(61, 81))
         assert "(60 already in movies.jsonl)" in err
-        assert "20 not found, 0 errors" in err
+        assert f"{len(later)} not found, 0 errors" in err
         sb.clear_requests()
         sb.clear_faults()
         code, err = await fetch(
@@ -146,8 +155,8 @@ async def test_fetch_resumes_and_retries_errors_without_duplicating_lines(
         )
     records = lines(out)
     assert sorted(r["id"] for r in records) == list(range(1, 81))  # each id exactly once
-    assert all("error" not in r for r in records if r["id"] <= 55)
-    assert all(r["error"]["http_status"] == 404 for r in records if r["id"] > 55)
+    assert all("error" not in r for r in records if r["id"] not in missing)
+    assert all(r["error"]["http_status"] == 404 for r in records if r["id"] in missing)
     assert read_done(out) == set(range(1, 81))
     assert read_done(out, retry_errors=True) == set(range(1, 81))  # 404s are not retried
 
@@ -200,14 +209,15 @@ async def test_ids_from_a_file_or_an_export(tmp_path: Path) -> None:
             str(tv_out),
         )
         assert code == 0
-        assert sorted(r.path for r in sb.requests_to("/3/tv/*")) == [
-            f"/3/tv/{i}" for i in range(1, 6)
-        ]
+        # The export lists the 5 generated series and TMDB's real ones.
+        tv_ids = sorted(sb.catalogue.ids("tv"))
+        assert tv_ids[:5] == [1, 2, 3, 4, 5]
+        assert sorted(int(r.path.rsplit("/", 1)[1]) for r in sb.requests_to("/3/tv/*")) == tv_ids
         assert (
             sb.requests_to("/p/exports/*")[0].path == "/p/exports/tv_series_ids_05_15_2024.json.gz"
         )
     assert sorted(r["id"] for r in lines(out)) == [1, 3, 4, 5, 99]
-    assert sorted(r["id"] for r in lines(tv_out)) == [1, 2, 3, 4, 5]
+    assert sorted(r["id"] for r in lines(tv_out)) == tv_ids
     assert all("name" in r for r in lines(tv_out))
 
 
@@ -409,6 +419,9 @@ async def test_progress_bar_with_rate_and_counts_only_on_a_terminal(tmp_path: Pa
     out = tmp_path / "o.jsonl"
     terminal = _Terminal()
     async with Sandbox(movie_count=30) as sb:
+        # Above 30 only TMDB's real movies exist.
+        ok = sum(sb.catalogue.has_movie(i) for i in range(1, 41))
+        later = sum(sb.catalogue.has_movie(i) for i in range(41, 46))
         code, _ = await fetch(sb, "movie", "--ids", "1-40", "--out", str(out), stderr=terminal)
         assert code == 0
         quiet = _Terminal()
@@ -417,14 +430,16 @@ async def test_progress_bar_with_rate_and_counts_only_on_a_terminal(tmp_path: Pa
     assert "\r" in drawn
     final = drawn.rsplit("\r", 1)[1]
     assert re.search(
-        r"100%\|.*\| 40/40 \[\d\d:\d\d<00:00, +[\d.]+movie/s, ok=30, not_found=10, errors=0\]",
+        r"100%\|.*\| 40/40 \[\d\d:\d\d<00:00, +[\d.]+movie/s, "
+        rf"ok={ok}, not_found={40 - ok}, errors=0\]",
         final,
     )
     assert drawn.endswith(
-        "fetched 40 movie ids: 30 ok, 10 not found, 0 errors (0 already in o.jsonl)\n"
+        f"fetched 40 movie ids: {ok} ok, {40 - ok} not found, 0 errors (0 already in o.jsonl)\n"
     )
     assert quiet.getvalue() == (
-        "fetched 5 movie ids: 0 ok, 5 not found, 0 errors (40 already in o.jsonl)\n"
+        f"fetched 5 movie ids: {later} ok, {5 - later} not found, 0 errors "
+        "(40 already in o.jsonl)\n"
     )
 
 

@@ -90,6 +90,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="print the addresses, credentials and users as one JSON line",
     )
+    parser.add_argument(
+        "--documented-list-delete",
+        action="store_true",
+        help=(
+            "answer a successful DELETE /3/list/{id} with the documented 200 (code 13) instead "
+            "of TMDB's real 500 (code 11)"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -115,6 +123,7 @@ def _sandbox(args: argparse.Namespace) -> Sandbox:
         seed=args.seed,
         rate_limit=rate_limit,
         faults=faults,
+        documented_list_delete=args.documented_list_delete,
     )
 
 
@@ -125,7 +134,7 @@ def describe(sb: Sandbox, out: TextIO) -> None:
         f"tmdb_async sandbox (a local fake TMDB) on {sb.base_url}",
         f"  API:        {sb.base_url}/3/ and {sb.base_url}/4/",
         f"  approvals:  {sb.website_url}/authenticate/<request_token>",
-        f"  images:     {sb.image_base_url}",
+        f"  images:     {sb.image_base_url}  (PNGs showing each title or name)",
         f"  catalogue:  movies 1-{cat.movie_count}, tv 1-{cat.tv_count}, "
         f"people 1-{cat.person_count}",
         f"  api_key:      {sb.api_key}",

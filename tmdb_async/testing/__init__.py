@@ -4,9 +4,14 @@
 dependency). It speaks TMDB's wire format (see the project's WIRE notes and TMDB's OpenAPI
 document): application auth by ``api_key`` or Bearer read token, request tokens with an
 approval page, sessions, guest sessions, login with seeded users, logout, the v4 token
-flow, account details, favourites, watchlist, ratings, lists, a generated catalogue of
-thousands of movies, TV shows and people, search with paging, ``/configuration`` with
-placeholder images served locally, a CDN-style rate limit and fault injection::
+flow and the v4 account and list API, account details, favourites, watchlist, ratings,
+account states, lists shared by v3 and v4; a catalogue of TMDB's real
+entities (Fight Club 550, Game of Thrones 1399, Tom Hanks 31 ... with their credits, images,
+translations: see :mod:`._catalogue`) plus generated filler up to the configured counts,
+every read-only v3 operation (details and sub-resources, ``append_to_response``, charts,
+search, discover, find, trending, changes, lookups), ``/configuration`` with generated
+images (showing each title or name) served locally, a CDN-style rate limit and fault
+injection::
 
     from tmdb_async.testing import ManualClock, Sandbox
 
@@ -25,6 +30,7 @@ from ._catalogue import Catalogue
 from ._server import (
     DEFAULT_ACCESS_TOKEN,
     DEFAULT_API_KEY,
+    UNKNOWN_ROUTE_HEADER,
     Fault,
     RecordedRequest,
     Sandbox,
@@ -44,5 +50,6 @@ __all__ = [
     "RecordedRequest",
     "Sandbox",
     "SandboxUser",
+    "UNKNOWN_ROUTE_HEADER",
     "system_clock",
 ]
