@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -19,24 +19,28 @@ from ._paging import Paginator, paginate
 from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
 from .errors import TMDBUsageError
-from .models.common import Page
 from .resources._base import language_param, region_param
-from .resources.account import AccountResource
-from .resources.auth import Auth
-from .resources.certifications import CertificationsResource
-from .resources.changes import ChangesResource
-from .resources.collections import Collections
-from .resources.companies import Companies
-from .resources.configuration import ConfigurationResource, ImagesResource
-from .resources.discover import Discover
-from .resources.find import Find
-from .resources.genres import Genres
-from .resources.movies import Movies
-from .resources.people import People
-from .resources.search import Search
-from .resources.trending import Trending
-from .resources.tv import TVResource
-from .resources.user import UserLike, UserView
+
+# Each namespace's module (and the models it uses) is imported by its property, on first
+# use: `import tmdb_async` stays cheap (see benchmarks/startup.py).
+if TYPE_CHECKING:
+    from .models.common import Page
+    from .resources.account import AccountResource
+    from .resources.auth import Auth
+    from .resources.certifications import CertificationsResource
+    from .resources.changes import ChangesResource
+    from .resources.collections import Collections
+    from .resources.companies import Companies
+    from .resources.configuration import ConfigurationResource, ImagesResource
+    from .resources.discover import Discover
+    from .resources.find import Find
+    from .resources.genres import Genres
+    from .resources.movies import Movies
+    from .resources.people import People
+    from .resources.search import Search
+    from .resources.trending import Trending
+    from .resources.tv import TVResource
+    from .resources.user import UserLike, UserView
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
 
@@ -165,81 +169,113 @@ class TMDBClient:
     @cached_property
     def auth(self) -> Auth:
         """Key check, request tokens, approval URL, user and guest sessions."""
+        from .resources.auth import Auth
+
         return Auth(self._core)
 
     @cached_property
     def account(self) -> AccountResource:
         """The user's account (needs a session)."""
+        from .resources.account import AccountResource
+
         return AccountResource(self._core)
 
     @cached_property
     def movies(self) -> Movies:
         """Movie endpoints."""
+        from .resources.movies import Movies
+
         return Movies(self._core)
 
     @cached_property
     def tv(self) -> TVResource:
         """TV series, seasons, episodes and TV lists."""
+        from .resources.tv import TVResource
+
         return TVResource(self._core)
 
     @cached_property
     def people(self) -> People:
         """People: details, combined credits, external ids, popular."""
+        from .resources.people import People
+
         return People(self._core)
 
     @cached_property
     def search(self) -> Search:
         """Search movies, TV, people, everything (multi), collections, companies, keywords."""
+        from .resources.search import Search
+
         return Search(self._core)
 
     @cached_property
     def discover(self) -> Discover:
         """Discover movies and TV series by filters."""
+        from .resources.discover import Discover
+
         return Discover(self._core)
 
     @cached_property
     def trending(self) -> Trending:
         """Trending movies, TV series and people (day / week)."""
+        from .resources.trending import Trending
+
         return Trending(self._core)
 
     @cached_property
     def find(self) -> Find:
         """Find titles and people by IMDb, TheTVDB, Wikidata ... ids."""
+        from .resources.find import Find
+
         return Find(self._core)
 
     @cached_property
     def genres(self) -> Genres:
         """Movie and TV genre lists."""
+        from .resources.genres import Genres
+
         return Genres(self._core)
 
     @cached_property
     def collections(self) -> Collections:
         """Collections (film series)."""
+        from .resources.collections import Collections
+
         return Collections(self._core)
 
     @cached_property
     def companies(self) -> Companies:
         """Production companies."""
+        from .resources.companies import Companies
+
         return Companies(self._core)
 
     @cached_property
     def certifications(self) -> CertificationsResource:
         """Movie and TV age ratings by country."""
+        from .resources.certifications import CertificationsResource
+
         return CertificationsResource(self._core)
 
     @cached_property
     def changes(self) -> ChangesResource:
         """Ids of movies, TV series and people changed recently."""
+        from .resources.changes import ChangesResource
+
         return ChangesResource(self._core)
 
     @cached_property
     def configuration(self) -> ConfigurationResource:
         """The API configuration, fetched once per client and cached."""
+        from .resources.configuration import ConfigurationResource
+
         return ConfigurationResource(self._core)
 
     @cached_property
     def images(self) -> ImagesResource:
         """Image URLs built from the cached configuration."""
+        from .resources.configuration import ImagesResource
+
         return ImagesResource(self._core, self.configuration)
 
     def paginate(
@@ -268,6 +304,8 @@ class TMDBClient:
             TMDBUsageError: an unusable ``user`` (before any I/O).
             CredentialError: a v4 user token on a client made with an api_key.
         """
+        from .resources.user import UserView
+
         return UserView(self._core, user, account_id=account_id)
 
     async def request_json(
