@@ -34,6 +34,9 @@ _EXPORTS: dict[str, str] = {
     "RateLimit": "._ratelimit",
     # _retry.py
     "RetryPolicy": "._retry",
+    # _serialize.py
+    "to_dict": "._serialize",
+    "to_json": "._serialize",
     # errors.py
     "AuthenticationError": ".errors",
     "BadRequestError": ".errors",
@@ -198,6 +201,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from ._paging import paginate as paginate
     from ._ratelimit import RateLimit as RateLimit
     from ._retry import RetryPolicy as RetryPolicy
+    from ._serialize import to_dict as to_dict
+    from ._serialize import to_json as to_json
     from .errors import AuthenticationError as AuthenticationError
     from .errors import BadRequestError as BadRequestError
     from .errors import ClientClosedError as ClientClosedError

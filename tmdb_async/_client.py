@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
@@ -18,7 +19,7 @@ from ._credentials import Credentials
 from ._paging import Paginator, paginate
 from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
-from .errors import TMDBUsageError
+from .errors import CredentialError, TMDBUsageError
 from .resources._base import language_param, region_param
 
 # Each namespace's module (and the models it uses) is imported by its property, on first
@@ -55,6 +56,10 @@ DEFAULT_WEBSITE_URL = "https://www.themoviedb.org"
 DEFAULT_MAX_CONNECTIONS = 20
 #: Seconds one attempt may take in all, connecting and reading included.
 DEFAULT_TIMEOUT = 30.0
+
+
+#: The variables TMDBClient.from_env reads (those `tmdb-async sandbox` prints).
+_ENV_VARIABLES = ("TMDB_ACCESS_TOKEN", "TMDB_API_KEY", "TMDB_BASE_URL", "TMDB_WEBSITE_URL")
 
 
 def _check_http_url(value: str, name: str) -> str:
@@ -163,6 +168,87 @@ class TMDBClient:
         # Check the defaults now rather than on the first call.
         language_param(self._core, None)
         region_param(self._core, None)
+
+    @classmethod
+    def from_env(
+        cls,
+        *,
+        environ: Mapping[str, str] | None = None,
+        session: aiohttp.ClientSession | None = None,
+        language: str | None = None,
+        region: str | None = None,
+        timeout: float | aiohttp.ClientTimeout | None = DEFAULT_TIMEOUT,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
+        retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
+        sleep: Sleep = asyncio.sleep,
+        json_loads: JSONLoads = decode_json,
+        user_agent: str | None = None,
+    ) -> TMDBClient:
+        """A client configured by the environment, so one script runs on TMDB and the sandbox.
+
+        Reads the variables ``tmdb-async sandbox`` prints (unset or empty ones are skipped):
+
+        * ``TMDB_ACCESS_TOKEN`` (the API Read Access Token) or ``TMDB_API_KEY`` (the v3 API
+          Key); with both set, the access token is used.
+        * ``TMDB_BASE_URL``: the API host (default ``https://api.themoviedb.org``).
+        * ``TMDB_WEBSITE_URL``: where users approve tokens (default
+          ``https://www.themoviedb.org``).
+
+        ::
+
+            async with TMDBClient.from_env() as tmdb:
+                movie = await tmdb.movies.details(11)
+
+        The other keywords are those of :class:`TMDBClient`. The library reads the
+        environment here only; ``TMDBClient(...)`` never does.
+
+        Args:
+            environ: the variables to read (default ``os.environ``).
+
+        Raises:
+            CredentialError: neither variable is set, or one holds the other kind of
+                credential (the message names the variable, never its value).
+            TMDBUsageError: ``TMDB_BASE_URL`` or ``TMDB_WEBSITE_URL`` is not an absolute
+                http(s) URL, or another keyword is unusable.
+        """
+        env = os.environ if environ is None else environ
+        values = {name: env.get(name) or None for name in _ENV_VARIABLES}
+        access_token = values["TMDB_ACCESS_TOKEN"]
+        api_key = None if access_token else values["TMDB_API_KEY"]
+        variable = "TMDB_ACCESS_TOKEN" if access_token else "TMDB_API_KEY"
+        if access_token is None and api_key is None:
+            raise CredentialError(
+                "set TMDB_ACCESS_TOKEN (the API Read Access Token, recommended) or "
+                "TMDB_API_KEY (the v3 API Key) in the environment; both are on "
+                "https://www.themoviedb.org/settings/api (`tmdb-async sandbox` prints a "
+                "sandbox's)"
+            )
+        try:
+            credentials = Credentials.from_arguments(api_key=api_key, access_token=access_token)
+        except CredentialError as exc:
+            raise CredentialError(f"{variable} in the environment: {exc}") from None
+        # Checked here so that a bad value is reported under its variable's name.
+        base_url = _check_http_url(values["TMDB_BASE_URL"] or DEFAULT_BASE_URL, "TMDB_BASE_URL")
+        website_url = _check_http_url(
+            values["TMDB_WEBSITE_URL"] or DEFAULT_WEBSITE_URL, "TMDB_WEBSITE_URL"
+        )
+        return cls(
+            access_token=credentials.secret if credentials.is_bearer else None,
+            api_key=None if credentials.is_bearer else credentials.secret,
+            session=session,
+            base_url=base_url,
+            website_url=website_url,
+            language=language,
+            region=region,
+            timeout=timeout,
+            max_connections=max_connections,
+            rate_limit=rate_limit,
+            retry=retry,
+            sleep=sleep,
+            json_loads=json_loads,
+            user_agent=user_agent,
+        )
 
     # ------------------------------------------------------------------ namespaces
 

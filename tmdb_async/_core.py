@@ -35,6 +35,7 @@ from .errors import (
     TMDBError,
     TMDBTimeoutError,
     TMDBTransportError,
+    TMDBUsageError,
     error_from_response,
 )
 
@@ -132,6 +133,8 @@ class Pool:
         self._deadline_seconds: float | None = None
         self._plain: aiohttp.ClientSession | None = None
         self._deadlines: Deadlines | None = None
+        #: The event loop of the pool's first use: the only one it serves (bind_loop).
+        self._loop: asyncio.AbstractEventLoop | None = None
         if timeout is None:
             self.timeout = aiohttp.ClientTimeout(total=None)
         elif isinstance(timeout, aiohttp.ClientTimeout):
@@ -165,6 +168,37 @@ class Pool:
         """True once ``close()`` ran."""
         return self._closed
 
+    def bind_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Tie the pool to ``loop`` on its first use; refuse any other loop after that.
+
+        An aiohttp session, its connections and the rate gate belong to one event loop.
+        Used from another (a second ``asyncio.run``, a test framework's loop per test),
+        they fail with messages about futures and closed loops, or hang; this says what
+        is wrong instead, before any I/O.
+
+        Raises:
+            TMDBUsageError: ``loop`` is not the loop of the pool's first use, or a caller's
+                ``session=`` was made in another loop.
+        """
+        if self._closed:
+            return  # session() says the client is closed, which matters more
+        bound = self._loop
+        if bound is None:
+            owner = getattr(self._session, "_loop", None)  # a caller's session's loop
+            if owner is not None and owner is not loop:
+                raise TMDBUsageError(
+                    "the session= passed to this TMDBClient belongs to another event loop: "
+                    "create the aiohttp.ClientSession (and the client) inside the loop that "
+                    "uses them"
+                )
+            self._loop = loop
+        elif bound is not loop:
+            raise TMDBUsageError(
+                "this TMDBClient is used from a second event loop; its connection pool "
+                "belongs to the loop it was first used in (one asyncio.run() per client, or "
+                "one client per test's loop): create the client inside the loop that uses it"
+            )
+
     def session(self) -> aiohttp.ClientSession:
         """The aiohttp session, created on first use."""
         session = self._session
@@ -193,6 +227,9 @@ class Pool:
         any other host: this one shares its connector (the same connection pool and cap)
         but has no default headers. A caller's session is returned as it is.
         """
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            self.bind_loop(loop)
         session = self.session()
         if not self._owns_session:
             return session
@@ -363,6 +400,9 @@ class Core:
         else:
             url = URL(self.base_url + path)
         pool = self.pool
+        loop = asyncio.get_running_loop()
+        if loop is not pool._loop:
+            pool.bind_loop(loop)  # first use, or a second loop refused (before any I/O)
         gate = pool.gate
         policy = self.retry
         debug = logger.isEnabledFor(logging.DEBUG)
