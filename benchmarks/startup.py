@@ -9,8 +9,9 @@ pair-by-pair ratios, so a machine whose speed drifts during the run still gives 
 ratio; the medians of each side and their difference are printed too.
 
 1. ``import tmdb_async`` against ``import aiohttp`` (target: ratio <= 1.15). The package
-   loads its modules on first use; ``from tmdb_async import TMDBClient`` (the client, its
-   core and converter, no resource or model module yet) is shown for information.
+   loads its modules on first use; ``from tmdb_async import TMDBClient`` (the client and
+   its core; the namespaces, models, converter and cattrs load on first use) is shown for
+   information.
 2. ``tmdb-async --version`` and ``tmdb-async --help`` against ``python -c "import aiohttp"``
    (target: at most 0.1 s more).
 3. The pytest plugin when its fixture is not used: ``import pytest, pytest_asyncio`` plus

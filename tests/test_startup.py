@@ -3,8 +3,8 @@
 * ``import tmdb_async`` loads no resource or model module and no aiohttp; every public name
   still imports (``from tmdb_async import X``), and the ``TYPE_CHECKING`` block that type
   checkers read lists exactly the lazy table.
-* ``from tmdb_async import TMDBClient`` loads no resource namespace and no model beyond the
-  few the core needs; a namespace loads its module on first use.
+* ``from tmdb_async import TMDBClient`` loads no resource namespace, no model beyond the
+  few the core needs and no cattrs; a namespace loads its module on first use.
 * ``tmdb-async --help`` / ``--version`` import no sub-command module; a command imports its
   own module only; the help table equals what the modules register.
 * The pytest plugin imports neither the sandbox nor aiohttp until its fixture is used.
@@ -56,6 +56,9 @@ def test_the_client_loads_no_namespace_and_only_the_models_the_core_needs() -> N
     loaded = modules_after("from tmdb_async import TMDBClient")
     assert "aiohttp" in loaded  # the control: the client itself did load
     assert "aiohttp.web" not in loaded
+    # The converter (and cattrs) load with the first answer to structure.
+    assert "cattrs" not in loaded
+    assert "tmdb_async._convert" not in loaded
     assert ours(loaded, "tmdb_async.resources.") == {
         "tmdb_async.resources._base",
         "tmdb_async.resources._params",
@@ -80,6 +83,17 @@ def test_a_namespace_loads_its_module_on_first_use() -> None:
     assert "tmdb_async.models.movie" in loaded
     assert "tmdb_async.resources.tv" not in loaded
     assert "tmdb_async.resources.user" not in loaded
+
+
+def test_the_converter_loads_on_first_use_and_is_the_shared_default() -> None:
+    loaded = modules_after(
+        "from tmdb_async import TMDBClient\n"
+        "from tmdb_async._convert import CONVERTER\n"
+        "c = TMDBClient(api_key='0123456789abcdef0123456789abcdef')\n"
+        "assert c.converter is CONVERTER\n"
+        "assert c.for_user('abc')._core.converter is CONVERTER"
+    )
+    assert "cattrs" in loaded
 
 
 def test_a_model_name_loads_its_module_only() -> None:

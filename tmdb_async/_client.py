@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import aiohttp
-import cattrs
 
-from ._convert import CONVERTER
 from ._core import Core, JSONLoads, Pool, Sleep, decode_json
 from ._credentials import Credentials
 from ._paging import Paginator, paginate
@@ -25,6 +23,8 @@ from .resources._base import language_param, region_param
 # Each namespace's module (and the models it uses) is imported by its property, on first
 # use: `import tmdb_async` stays cheap (see benchmarks/startup.py).
 if TYPE_CHECKING:
+    import cattrs
+
     from .models.common import Page
     from .resources.account import AccountResource
     from .resources.auth import Auth
@@ -160,7 +160,7 @@ class TMDBClient:
             website_url=_check_http_url(website_url, "website_url"),
             retry=retry if retry is not None else RetryPolicy.disabled(),
             json_loads=json_loads,
-            converter=CONVERTER,
+            converter=None,  # the shared default, imported (with cattrs) on first use
             language=language,
             region=region,
             user_agent=user_agent,

@@ -14,11 +14,10 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
 
 import aiohttp
-import cattrs
 from yarl import URL
 
 from ._credentials import REDACTED, SECRET_KEYS, Credentials, collect_secrets, redact
@@ -38,6 +37,9 @@ from .errors import (
     TMDBUsageError,
     error_from_response,
 )
+
+if TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
@@ -271,7 +273,7 @@ class Core:
         website_url: str,
         retry: RetryPolicy,
         json_loads: JSONLoads,
-        converter: cattrs.Converter,
+        converter: cattrs.Converter | None,
         language: str | None,
         region: str | None,
         user_agent: str | None,
@@ -283,7 +285,7 @@ class Core:
         self.language = language
         self.region = region
         self.retry = retry
-        self.converter = converter
+        self._converter = converter
         self.json_loads = json_loads
         self.user_agent = user_agent
         headers = {
@@ -320,13 +322,26 @@ class Core:
             "website_url": self.website_url,
             "retry": self.retry,
             "json_loads": self.json_loads,
-            "converter": self.converter,
+            "converter": self._converter,
             "language": self.language,
             "region": self.region,
             "user_agent": self.user_agent,
         }
         fields.update(changes)
         return Core(**fields)
+
+    @property
+    def converter(self) -> cattrs.Converter:
+        """The converter that builds models: the one given, else the shared default.
+
+        The default (and cattrs) is imported on first use, not with the client.
+        """
+        converter = self._converter
+        if converter is None:
+            from ._convert import CONVERTER
+
+            converter = self._converter = CONVERTER
+        return converter
 
     @property
     def closed(self) -> bool:
@@ -549,11 +564,16 @@ class Core:
     ) -> T:
         try:
             return self.converter.structure(data, into)
-        except cattrs.BaseValidationError as exc:
-            messages = cattrs.transform_error(exc)
-        except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            redacted = self._redact_error_text(str(exc), collect_secrets(params, json, secrets))
-            messages = [f"{type(exc).__name__}: {redacted}"]
+        except Exception as exc:
+            from cattrs import BaseValidationError, transform_error  # loaded by now
+
+            if isinstance(exc, BaseValidationError):
+                messages = transform_error(exc)
+            elif isinstance(exc, (TypeError, ValueError, KeyError, AttributeError)):
+                text = self._redact_error_text(str(exc), collect_secrets(params, json, secrets))
+                messages = [f"{type(exc).__name__}: {text}"]
+            else:
+                raise
         raise ResponseValidationError(
             getattr(into, "__name__", str(into)),
             messages,
