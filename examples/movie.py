@@ -24,9 +24,8 @@ async def main(movie_id: int) -> None:
         year = movie.release_date.year if movie.release_date else "unknown year"
         print(f"{movie.title} ({year}), {movie.runtime or '?'} min")
         print(", ".join(g.name for g in movie.genres))
-        if movie.credits:
-            for person in movie.credits.cast[:5]:
-                print(f"  {person.name} as {person.character}")
+        for person in movie.appended.credits.cast[:5]:  # typed without None: it was appended
+            print(f"  {person.name} as {person.character}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from tmdb_async import (
     RequestTokenNotApprovedError,
     ServerError,
     Session,
+    StatusResponse,
     TMDBClient,
     TMDBUsageError,
     V4AccessToken,
@@ -216,7 +217,7 @@ async def test_delete_session_sends_a_json_body(
         f"{API}/3/authentication/session",
         payload=load(f"{SPEC}/authentication-delete-session.200.json"),
     )
-    await tmdb.auth.delete_session(given)
+    assert await tmdb.auth.delete_session(given) == StatusResponse(success=True)
     only(mock, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
     assert set(example) == {"session_id"}
 
@@ -377,7 +378,9 @@ async def test_delete_v4_access_token(tmdb: TMDBClient, mock: TMDBMock, given: s
         payload={"success": True, "status_code": 13, "status_message": "deleted"},
     )
     token: V4AccessToken | str = V4ACCESS_OBJ if given == "object" else V4_ACCESS["access_token"]
-    await tmdb.auth.delete_v4_access_token(token)
+    assert await tmdb.auth.delete_v4_access_token(token) == StatusResponse(
+        success=True, status_code=13, status_message="deleted"
+    )
     only(mock, "DELETE", "/4/auth/access_token", body={"access_token": V4_ACCESS["access_token"]})
 
 

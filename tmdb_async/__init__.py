@@ -28,8 +28,8 @@ _EXPORTS: dict[str, str] = {
     # _convert.py
     "make_converter": "._convert",
     # _paging.py
-    "Paginator": "._paging",
     "paginate": "._paging",
+    "Paginator": "._paging",
     # _ratelimit.py
     "RateLimit": "._ratelimit",
     # _retry.py
@@ -68,23 +68,44 @@ _EXPORTS: dict[str, str] = {
     "GuestSession": ".models.auth",
     "RequestToken": ".models.auth",
     "Session": ".models.auth",
+    # models/certifications.py
+    "Certification": ".models.certifications",
+    "Certifications": ".models.certifications",
+    # models/changes.py
+    "ChangedEntry": ".models.changes",
+    # models/collections.py
+    "Collection": ".models.collections",
+    "CollectionImages": ".models.collections",
+    "CollectionPart": ".models.collections",
+    "CollectionTranslation": ".models.collections",
+    "CollectionTranslationData": ".models.collections",
+    "CollectionTranslations": ".models.collections",
     # models/common.py
     "Genre": ".models.common",
     "Page": ".models.common",
     "StatusResponse": ".models.common",
-    # models/catalogue.py
-    "Certification": ".models.catalogue",
-    "Certifications": ".models.catalogue",
-    "ChangedEntry": ".models.catalogue",
-    "Collection": ".models.catalogue",
-    "CollectionPart": ".models.catalogue",
-    "Company": ".models.catalogue",
-    "CompanyRef": ".models.catalogue",
-    "GenreList": ".models.catalogue",
+    # models/companies.py
+    "AlternativeName": ".models.companies",
+    "AlternativeNames": ".models.companies",
+    "Company": ".models.companies",
+    "CompanyRef": ".models.companies",
+    "Logo": ".models.companies",
+    "LogoImages": ".models.companies",
     # models/configuration.py
     "Configuration": ".models.configuration",
+    "Country": ".models.configuration",
+    "CountryTimezones": ".models.configuration",
     "ImageConfiguration": ".models.configuration",
     "ImageKind": ".models.configuration",
+    "JobDepartment": ".models.configuration",
+    "Language": ".models.configuration",
+    # models/credits.py
+    "CreditDetails": ".models.credits",
+    "CreditMedia": ".models.credits",
+    # models/genres.py
+    "GenreList": ".models.genres",
+    # models/keywords.py
+    "KeywordMovies": ".models.keywords",
     # models/media.py
     "MediaSummary": ".models.media",
     "UnknownMedia": ".models.media",
@@ -97,14 +118,15 @@ _EXPORTS: dict[str, str] = {
     "CollectionRef": ".models.movie",
     "Credits": ".models.movie",
     "Crew": ".models.movie",
-    "DateRange": ".models.movie",
     "DatedMoviePage": ".models.movie",
+    "DateRange": ".models.movie",
     "Image": ".models.movie",
     "Images": ".models.movie",
     "Keyword": ".models.movie",
     "ListSummary": ".models.movie",
     "Movie": ".models.movie",
     "MovieAlternativeTitles": ".models.movie",
+    "MovieAppended": ".models.movie",
     "MovieExternalIds": ".models.movie",
     "MovieKeywords": ".models.movie",
     "MovieLists": ".models.movie",
@@ -126,14 +148,33 @@ _EXPORTS: dict[str, str] = {
     "WatchProvider": ".models.movie",
     "WatchProviderOptions": ".models.movie",
     "WatchProviders": ".models.movie",
+    # models/networks.py
+    "NetworkDetails": ".models.networks",
     # models/person.py
     "CombinedCastCredit": ".models.person",
     "CombinedCredits": ".models.person",
     "CombinedCrewCredit": ".models.person",
+    "MovieCastCredit": ".models.person",
+    "MovieCredit": ".models.person",
+    "MovieCrewCredit": ".models.person",
     "Person": ".models.person",
+    "PersonAppended": ".models.person",
     "PersonExternalIds": ".models.person",
     "PersonImages": ".models.person",
+    "PersonMovieCredits": ".models.person",
     "PersonSummary": ".models.person",
+    "PersonTaggedImages": ".models.person",
+    "PersonTranslation": ".models.person",
+    "PersonTranslationData": ".models.person",
+    "PersonTranslations": ".models.person",
+    "PersonTVCredits": ".models.person",
+    "TaggedImage": ".models.person",
+    "TaggedMedia": ".models.person",
+    "TVCastCredit": ".models.person",
+    "TVCredit": ".models.person",
+    "TVCrewCredit": ".models.person",
+    # models/reviews.py
+    "ReviewDetails": ".models.reviews",
     # models/search.py
     "CollectionSummary": ".models.search",
     "CompanySummary": ".models.search",
@@ -142,18 +183,42 @@ _EXPORTS: dict[str, str] = {
     # models/states.py
     "AccountStates": ".models.states",
     # models/tv.py
+    "AggregateCast": ".models.tv",
+    "AggregateCredits": ".models.tv",
+    "AggregateCrew": ".models.tv",
+    "AggregateJob": ".models.tv",
+    "AggregateRole": ".models.tv",
+    "ContentRating": ".models.tv",
+    "ContentRatings": ".models.tv",
+    "EpisodeCredits": ".models.tv",
+    "EpisodeGroups": ".models.tv",
+    "EpisodeGroupSummary": ".models.tv",
     "EpisodeImages": ".models.tv",
     "EpisodeSummary": ".models.tv",
     "Network": ".models.tv",
+    "ScreenedEpisode": ".models.tv",
+    "ScreenedTheatrically": ".models.tv",
     "SeasonImages": ".models.tv",
     "SeasonSummary": ".models.tv",
+    "TVAlternativeTitles": ".models.tv",
     "TVCreator": ".models.tv",
     "TVEpisode": ".models.tv",
+    "TVEpisodeAppended": ".models.tv",
     "TVExternalIds": ".models.tv",
     "TVKeywords": ".models.tv",
+    "TVLists": ".models.tv",
     "TVSeason": ".models.tv",
+    "TVSeasonAppended": ".models.tv",
     "TVSeries": ".models.tv",
+    "TVSeriesAppended": ".models.tv",
     "TVSummary": ".models.tv",
+    "TVTranslation": ".models.tv",
+    "TVTranslationData": ".models.tv",
+    "TVTranslations": ".models.tv",
+    # models/tv_episode_group.py
+    "EpisodeGroupEpisode": ".models.tv_episode_group",
+    "EpisodeGroupPart": ".models.tv_episode_group",
+    "TVEpisodeGroup": ".models.tv_episode_group",
     # models/user.py
     "ListCreated": ".models.user",
     "ListDetails": ".models.user",
@@ -164,8 +229,22 @@ _EXPORTS: dict[str, str] = {
     "UserTV": ".models.user",
     "V4AccessToken": ".models.user",
     "V4RequestToken": ".models.user",
+    # models/watch_providers.py
+    "WatchProviderEntry": ".models.watch_providers",
+    "WatchProviderList": ".models.watch_providers",
+    "WatchRegions": ".models.watch_providers",
     # resources/_params.py
     "AnyOf": ".resources._params",
+    # resources/movies.py
+    "MovieAppend": ".resources.movies",
+    # resources/people.py
+    "PersonAppend": ".resources.people",
+    # resources/tv.py
+    "TVAppend": ".resources.tv",
+    # resources/tv_episodes.py
+    "EpisodeAppend": ".resources.tv_episodes",
+    # resources/tv_seasons.py
+    "SeasonAppend": ".resources.tv_seasons",
     # resources/user.py
     "UserView": ".resources.user",
 }
@@ -231,20 +310,35 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .models.auth import GuestSession as GuestSession
     from .models.auth import RequestToken as RequestToken
     from .models.auth import Session as Session
-    from .models.catalogue import Certification as Certification
-    from .models.catalogue import Certifications as Certifications
-    from .models.catalogue import ChangedEntry as ChangedEntry
-    from .models.catalogue import Collection as Collection
-    from .models.catalogue import CollectionPart as CollectionPart
-    from .models.catalogue import Company as Company
-    from .models.catalogue import CompanyRef as CompanyRef
-    from .models.catalogue import GenreList as GenreList
+    from .models.certifications import Certification as Certification
+    from .models.certifications import Certifications as Certifications
+    from .models.changes import ChangedEntry as ChangedEntry
+    from .models.collections import Collection as Collection
+    from .models.collections import CollectionImages as CollectionImages
+    from .models.collections import CollectionPart as CollectionPart
+    from .models.collections import CollectionTranslation as CollectionTranslation
+    from .models.collections import CollectionTranslationData as CollectionTranslationData
+    from .models.collections import CollectionTranslations as CollectionTranslations
     from .models.common import Genre as Genre
     from .models.common import Page as Page
     from .models.common import StatusResponse as StatusResponse
+    from .models.companies import AlternativeName as AlternativeName
+    from .models.companies import AlternativeNames as AlternativeNames
+    from .models.companies import Company as Company
+    from .models.companies import CompanyRef as CompanyRef
+    from .models.companies import Logo as Logo
+    from .models.companies import LogoImages as LogoImages
     from .models.configuration import Configuration as Configuration
+    from .models.configuration import Country as Country
+    from .models.configuration import CountryTimezones as CountryTimezones
     from .models.configuration import ImageConfiguration as ImageConfiguration
     from .models.configuration import ImageKind as ImageKind
+    from .models.configuration import JobDepartment as JobDepartment
+    from .models.configuration import Language as Language
+    from .models.credits import CreditDetails as CreditDetails
+    from .models.credits import CreditMedia as CreditMedia
+    from .models.genres import GenreList as GenreList
+    from .models.keywords import KeywordMovies as KeywordMovies
     from .models.media import MediaSummary as MediaSummary
     from .models.media import UnknownMedia as UnknownMedia
     from .models.movie import AlternativeTitle as AlternativeTitle
@@ -263,6 +357,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .models.movie import ListSummary as ListSummary
     from .models.movie import Movie as Movie
     from .models.movie import MovieAlternativeTitles as MovieAlternativeTitles
+    from .models.movie import MovieAppended as MovieAppended
     from .models.movie import MovieExternalIds as MovieExternalIds
     from .models.movie import MovieKeywords as MovieKeywords
     from .models.movie import MovieLists as MovieLists
@@ -284,30 +379,70 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .models.movie import WatchProvider as WatchProvider
     from .models.movie import WatchProviderOptions as WatchProviderOptions
     from .models.movie import WatchProviders as WatchProviders
+    from .models.networks import NetworkDetails as NetworkDetails
     from .models.person import CombinedCastCredit as CombinedCastCredit
     from .models.person import CombinedCredits as CombinedCredits
     from .models.person import CombinedCrewCredit as CombinedCrewCredit
+    from .models.person import MovieCastCredit as MovieCastCredit
+    from .models.person import MovieCredit as MovieCredit
+    from .models.person import MovieCrewCredit as MovieCrewCredit
     from .models.person import Person as Person
+    from .models.person import PersonAppended as PersonAppended
     from .models.person import PersonExternalIds as PersonExternalIds
     from .models.person import PersonImages as PersonImages
+    from .models.person import PersonMovieCredits as PersonMovieCredits
     from .models.person import PersonSummary as PersonSummary
+    from .models.person import PersonTaggedImages as PersonTaggedImages
+    from .models.person import PersonTranslation as PersonTranslation
+    from .models.person import PersonTranslationData as PersonTranslationData
+    from .models.person import PersonTranslations as PersonTranslations
+    from .models.person import PersonTVCredits as PersonTVCredits
+    from .models.person import TaggedImage as TaggedImage
+    from .models.person import TaggedMedia as TaggedMedia
+    from .models.person import TVCastCredit as TVCastCredit
+    from .models.person import TVCredit as TVCredit
+    from .models.person import TVCrewCredit as TVCrewCredit
+    from .models.reviews import ReviewDetails as ReviewDetails
     from .models.search import CollectionSummary as CollectionSummary
     from .models.search import CompanySummary as CompanySummary
     from .models.search import FindResults as FindResults
     from .models.search import MultiResult as MultiResult
     from .models.states import AccountStates as AccountStates
+    from .models.tv import AggregateCast as AggregateCast
+    from .models.tv import AggregateCredits as AggregateCredits
+    from .models.tv import AggregateCrew as AggregateCrew
+    from .models.tv import AggregateJob as AggregateJob
+    from .models.tv import AggregateRole as AggregateRole
+    from .models.tv import ContentRating as ContentRating
+    from .models.tv import ContentRatings as ContentRatings
+    from .models.tv import EpisodeCredits as EpisodeCredits
+    from .models.tv import EpisodeGroups as EpisodeGroups
+    from .models.tv import EpisodeGroupSummary as EpisodeGroupSummary
     from .models.tv import EpisodeImages as EpisodeImages
     from .models.tv import EpisodeSummary as EpisodeSummary
     from .models.tv import Network as Network
+    from .models.tv import ScreenedEpisode as ScreenedEpisode
+    from .models.tv import ScreenedTheatrically as ScreenedTheatrically
     from .models.tv import SeasonImages as SeasonImages
     from .models.tv import SeasonSummary as SeasonSummary
+    from .models.tv import TVAlternativeTitles as TVAlternativeTitles
     from .models.tv import TVCreator as TVCreator
     from .models.tv import TVEpisode as TVEpisode
+    from .models.tv import TVEpisodeAppended as TVEpisodeAppended
     from .models.tv import TVExternalIds as TVExternalIds
     from .models.tv import TVKeywords as TVKeywords
+    from .models.tv import TVLists as TVLists
     from .models.tv import TVSeason as TVSeason
+    from .models.tv import TVSeasonAppended as TVSeasonAppended
     from .models.tv import TVSeries as TVSeries
+    from .models.tv import TVSeriesAppended as TVSeriesAppended
     from .models.tv import TVSummary as TVSummary
+    from .models.tv import TVTranslation as TVTranslation
+    from .models.tv import TVTranslationData as TVTranslationData
+    from .models.tv import TVTranslations as TVTranslations
+    from .models.tv_episode_group import EpisodeGroupEpisode as EpisodeGroupEpisode
+    from .models.tv_episode_group import EpisodeGroupPart as EpisodeGroupPart
+    from .models.tv_episode_group import TVEpisodeGroup as TVEpisodeGroup
     from .models.user import ListCreated as ListCreated
     from .models.user import ListDetails as ListDetails
     from .models.user import ListItem as ListItem
@@ -317,5 +452,13 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .models.user import UserTV as UserTV
     from .models.user import V4AccessToken as V4AccessToken
     from .models.user import V4RequestToken as V4RequestToken
+    from .models.watch_providers import WatchProviderEntry as WatchProviderEntry
+    from .models.watch_providers import WatchProviderList as WatchProviderList
+    from .models.watch_providers import WatchRegions as WatchRegions
     from .resources._params import AnyOf as AnyOf
+    from .resources.movies import MovieAppend as MovieAppend
+    from .resources.people import PersonAppend as PersonAppend
+    from .resources.tv import TVAppend as TVAppend
+    from .resources.tv_episodes import EpisodeAppend as EpisodeAppend
+    from .resources.tv_seasons import SeasonAppend as SeasonAppend
     from .resources.user import UserView as UserView

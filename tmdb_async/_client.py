@@ -33,15 +33,20 @@ if TYPE_CHECKING:
     from .resources.collections import Collections
     from .resources.companies import Companies
     from .resources.configuration import ConfigurationResource, ImagesResource
+    from .resources.credits import Credits
     from .resources.discover import Discover
     from .resources.find import Find
     from .resources.genres import Genres
+    from .resources.keywords import Keywords
     from .resources.movies import Movies
+    from .resources.networks import Networks
     from .resources.people import People
+    from .resources.reviews import Reviews
     from .resources.search import Search
     from .resources.trending import Trending
     from .resources.tv import TVResource
     from .resources.user import UserLike, UserView
+    from .resources.watch_providers import WatchProvidersResource
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
 
@@ -349,6 +354,41 @@ class TMDBClient:
         from .resources.changes import ChangesResource
 
         return ChangesResource(self._core)
+
+    @cached_property
+    def credits(self) -> Credits:
+        """Credits by id (a person's part in a movie or series)."""
+        from .resources.credits import Credits
+
+        return Credits(self._core)
+
+    @cached_property
+    def keywords(self) -> Keywords:
+        """Keywords and the movies tagged with them."""
+        from .resources.keywords import Keywords
+
+        return Keywords(self._core)
+
+    @cached_property
+    def networks(self) -> Networks:
+        """TV networks: details, alternative names, logos."""
+        from .resources.networks import Networks
+
+        return Networks(self._core)
+
+    @cached_property
+    def reviews(self) -> Reviews:
+        """Reviews by id."""
+        from .resources.reviews import Reviews
+
+        return Reviews(self._core)
+
+    @cached_property
+    def watch_providers(self) -> WatchProvidersResource:
+        """Watch provider regions and the movie and TV provider lists."""
+        from .resources.watch_providers import WatchProvidersResource
+
+        return WatchProvidersResource(self._core)
 
     @cached_property
     def configuration(self) -> ConfigurationResource:

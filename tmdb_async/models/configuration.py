@@ -1,4 +1,5 @@
-"""``GET /3/configuration``: image base URLs and sizes, and the change keys.
+"""``GET /3/configuration`` (image base URLs and sizes, change keys) and the reference
+lists under it: countries, jobs, languages, time zones.
 
 :meth:`ImageConfiguration.url` builds an image URL from a file path (``poster_path`` ...)
 without any I/O.
@@ -12,7 +13,15 @@ import attrs
 
 from ..errors import TMDBUsageError
 
-__all__ = ["Configuration", "ImageConfiguration", "ImageKind"]
+__all__ = [
+    "Configuration",
+    "Country",
+    "CountryTimezones",
+    "ImageConfiguration",
+    "ImageKind",
+    "JobDepartment",
+    "Language",
+]
 
 #: Which family of sizes to check a size against.
 ImageKind = Literal["backdrop", "logo", "poster", "profile", "still"]
@@ -78,3 +87,40 @@ class Configuration:
 
     images: ImageConfiguration = attrs.Factory(ImageConfiguration)
     change_keys: list[str] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class Country:
+    """A country (``GET /3/configuration/countries``, watch provider regions).
+
+    ``iso_3166_1`` is its code (``"US"``); ``native_name`` is in the requested language.
+    """
+
+    iso_3166_1: str
+    english_name: str = ""
+    native_name: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Language:
+    """A language (``GET /3/configuration/languages``); ``name`` is its own name or ``""``."""
+
+    iso_639_1: str
+    english_name: str = ""
+    name: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class JobDepartment:
+    """A crew department and its jobs (``GET /3/configuration/jobs``)."""
+
+    department: str
+    jobs: list[str] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class CountryTimezones:
+    """A country's time zones (``GET /3/configuration/timezones``), IANA names."""
+
+    iso_3166_1: str
+    zones: list[str] = attrs.Factory(list)

@@ -120,3 +120,15 @@ def join_appends(values: Iterable[str], allowed: frozenset[str]) -> str | None:
     if len(set(names)) != len(names):
         raise TMDBUsageError("append_to_response names must not repeat")
     return ",".join(names)
+
+
+def check_string_id(value: object, name: str) -> str:
+    """A TMDB string id (credit, review ...): a non-empty str without whitespace, returned
+    quoted as one path segment ("/", "?", "#" and "%" cannot reach another endpoint)."""
+    if not isinstance(value, str):
+        raise TMDBUsageError(f"{name} must be a str, not {type(value).__name__}")
+    if not value or any(ch.isspace() for ch in value):
+        raise TMDBUsageError(f"{name} must be a non-empty string without whitespace")
+    if value in (".", ".."):
+        raise TMDBUsageError(f"{name} must not be {value!r}")
+    return segment(value)

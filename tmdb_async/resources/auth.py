@@ -86,6 +86,8 @@ class Auth(Resource):
 
         Raises:
             TMDBAPIError: any other TMDB error (for example a suspended key, code 10).
+
+        See https://developer.themoviedb.org/reference/authentication-validate-key
         """
         try:
             await self._core.request("GET", "/3/authentication", into=StatusResponse)
@@ -98,6 +100,14 @@ class Auth(Resource):
 
         The token is valid for 60 minutes and can be exchanged for a session once, after
         the user approved it at :meth:`approval_url`.
+
+        Returns:
+            A :class:`~tmdb_async.RequestToken` (40 hex characters, with ``expires_at``).
+
+        Raises:
+            TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
+
+        See https://developer.themoviedb.org/reference/authentication-create-request-token
         """
         return await self._core.request("GET", "/3/authentication/token/new", into=RequestToken)
 
@@ -125,10 +135,19 @@ class Auth(Resource):
         ``POST /3/authentication/session/new`` with the JSON body ``{"request_token": ...}``.
         Never retried after the request may have reached TMDB (a token is single use).
 
+        Args:
+            token: a :class:`~tmdb_async.RequestToken` or its token string.
+
+        Returns:
+            The user's :class:`~tmdb_async.Session`.
+
         Raises:
+            TMDBUsageError: an empty token or one with whitespace (before any I/O).
             SessionDeniedError: the user has not approved the token (yet), code 17.
             InvalidRequestTokenError: the token expired, was used already, or is unknown,
                 code 33.
+
+        See https://developer.themoviedb.org/reference/authentication-create-session
         """
         value = token_of(token)
         return await self._core.request(
@@ -144,6 +163,14 @@ class Auth(Resource):
 
         A guest can rate movies, TV shows and episodes without an account. TMDB deletes a
         guest session that is not used within 24 hours.
+
+        Returns:
+            A :class:`~tmdb_async.GuestSession` (with ``expires_at``).
+
+        Raises:
+            TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
+
+        See https://developer.themoviedb.org/reference/authentication-create-guest-session
         """
         return await self._core.request(
             "GET", "/3/authentication/guest_session/new", into=GuestSession
@@ -172,6 +199,8 @@ class Auth(Resource):
             InvalidLoginError: wrong username or password (code 30).
             InvalidRequestTokenError: the token expired or is unknown (code 33).
             AccountDisabledError, EmailNotVerifiedError: codes 31 and 32.
+
+        See https://developer.themoviedb.org/reference/authentication-create-session-from-login
         """
         value = token_of(token)
         user = _check_login_field(username, "username")
@@ -201,18 +230,23 @@ class Auth(Resource):
         approved = await self.validate_with_login(token, username, password)
         return await self.create_session(approved)
 
-    async def delete_session(self, session: Session | str) -> None:
+    async def delete_session(self, session: Session | str) -> StatusResponse:
         """Log out: delete a v3 user session at TMDB.
 
         ``DELETE /3/authentication/session`` with the JSON body ``{"session_id": ...}``.
         After it, every request with that session id fails.
 
+        Returns:
+            TMDB's :class:`~tmdb_async.StatusResponse` (``success`` true).
+
         Raises:
             MissingSessionError: no user session given (a guest session cannot be deleted).
             TMDBAPIError: TMDB refused, for example an unknown session (code 6 or 37).
+
+        See https://developer.themoviedb.org/reference/authentication-delete-session
         """
         sid = session_id_of(session)
-        await self._core.request(
+        return await self._core.request(
             "DELETE",
             "/3/authentication/session",
             json={"session_id": sid},
@@ -243,6 +277,9 @@ class Auth(Resource):
         Raises:
             CredentialError: the client has an api_key, not the read access token (before
                 any I/O).
+            TMDBUsageError: a ``redirect_to`` that is not an absolute URL (before any I/O).
+
+        See https://developer.themoviedb.org/v4/reference/auth-create-request-token
         """
         self._require_bearer("create_v4_request_token")
         body: dict[str, object] = {}
@@ -279,6 +316,8 @@ class Auth(Resource):
             CredentialError: the client has an api_key (before any I/O).
             RequestTokenNotApprovedError: the user has not approved the token (code 41).
             InvalidRequestTokenError: the token expired or is unknown (code 33).
+
+        See https://developer.themoviedb.org/v4/reference/auth-create-access-token
         """
         self._require_bearer("create_v4_access_token")
         value = v4_token_of(token)
@@ -290,16 +329,21 @@ class Auth(Resource):
             idempotent=False,
         )
 
-    async def delete_v4_access_token(self, token: V4AccessToken | str) -> None:
+    async def delete_v4_access_token(self, token: V4AccessToken | str) -> StatusResponse:
         """Log a v4 user out: ``DELETE /4/auth/access_token`` with ``{"access_token": ...}``.
+
+        Returns:
+            TMDB's :class:`~tmdb_async.StatusResponse` (``success`` true).
 
         Raises:
             CredentialError: the client has an api_key (before any I/O).
             TMDBAPIError: TMDB refused, for example an unknown token.
+
+        See https://developer.themoviedb.org/v4/reference/auth-logout
         """
         self._require_bearer("delete_v4_access_token")
         value = access_token_of(token)
-        await self._core.request(
+        return await self._core.request(
             "DELETE", "/4/auth/access_token", json={"access_token": value}, into=StatusResponse
         )
 
@@ -313,6 +357,8 @@ class Auth(Resource):
         Raises:
             CredentialError: the client has an api_key (before any I/O).
             InvalidTokenError: TMDB does not accept the access token (code 35).
+
+        See https://developer.themoviedb.org/reference/authentication-create-session-from-v4-token
         """
         self._require_bearer("convert_v4_session")
         value = access_token_of(token)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models.catalogue import Certifications
+from ..models.certifications import Certifications
 from ._base import Resource
 
 __all__ = ["CertificationsResource"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..models.catalogue import ChangedEntry
+from ..models.changes import ChangedEntry
 from ..models.common import Page
 from ._base import Resource
 from ._params import check_changes_window, check_page

@@ -1,4 +1,6 @@
-"""``tmdb.configuration`` (cached ``GET /3/configuration``) and ``tmdb.images`` (image URLs).
+"""``tmdb.configuration`` (cached ``GET /3/configuration``, and the reference lists:
+countries, jobs, languages, primary translations, time zones) and ``tmdb.images`` (image
+URLs).
 
 The configuration changes rarely, so a client fetches it once and keeps it: the first
 caller starts the request, every concurrent caller awaits that same request, and later
@@ -10,12 +12,26 @@ from __future__ import annotations
 
 import asyncio
 
-from .._core import Core
+from .._core import Core, Params
 from ..errors import TMDBUsageError
-from ..models.configuration import Configuration, ImageConfiguration, ImageKind
-from ._base import Resource
+from ..models.configuration import (
+    Configuration,
+    Country,
+    CountryTimezones,
+    ImageConfiguration,
+    ImageKind,
+    JobDepartment,
+    Language,
+)
+from ._base import Resource, language_param
 
 __all__ = ["ConfigurationResource", "ImagesResource"]
+
+_COUNTRIES = tuple[Country, ...]
+_JOBS = tuple[JobDepartment, ...]
+_LANGUAGES = tuple[Language, ...]
+_STRINGS = tuple[str, ...]
+_TIMEZONES = tuple[CountryTimezones, ...]
 
 
 class ConfigurationResource(Resource):
@@ -61,6 +77,82 @@ class ConfigurationResource(Resource):
             pending.add_done_callback(self._settle)
         # shield: a caller cancelled while waiting must not cancel the shared fetch.
         return await asyncio.shield(pending)
+
+    async def countries(self, *, language: str | None = None) -> tuple[Country, ...]:
+        """Every country TMDB uses (``GET /3/configuration/countries``); not cached.
+
+        Args:
+            language: ``en-US`` style language of ``native_name``; default: the client's.
+
+        Returns:
+            A tuple of :class:`~tmdb_async.Country` (code, English and native name).
+
+        Raises:
+            TMDBUsageError: a bad language (before any I/O).
+
+        See https://developer.themoviedb.org/reference/configuration-countries
+        """
+        params: Params = {"language": language_param(self._core, language)}
+        return await self._core.request(
+            "GET", "/3/configuration/countries", params=params, into=_COUNTRIES
+        )
+
+    async def jobs(self) -> tuple[JobDepartment, ...]:
+        """Every crew department and its jobs (``GET /3/configuration/jobs``); not cached.
+
+        Returns:
+            A tuple of :class:`~tmdb_async.JobDepartment`.
+
+        Raises:
+            TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
+
+        See https://developer.themoviedb.org/reference/configuration-jobs
+        """
+        return await self._core.request("GET", "/3/configuration/jobs", into=_JOBS)
+
+    async def languages(self) -> tuple[Language, ...]:
+        """Every language TMDB uses (``GET /3/configuration/languages``); not cached.
+
+        Returns:
+            A tuple of :class:`~tmdb_async.Language` (ISO 639-1 code, English and own name).
+
+        Raises:
+            TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
+
+        See https://developer.themoviedb.org/reference/configuration-languages
+        """
+        return await self._core.request("GET", "/3/configuration/languages", into=_LANGUAGES)
+
+    async def primary_translations(self) -> tuple[str, ...]:
+        """The languages TMDB's editors translate into
+        (``GET /3/configuration/primary_translations``); not cached.
+
+        Returns:
+            A tuple of ``language-COUNTRY`` codes such as ``"en-US"`` and ``"pt-BR"``,
+            in TMDB's order.
+
+        Raises:
+            TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
+
+        See https://developer.themoviedb.org/reference/configuration-primary-translations
+        """
+        return await self._core.request(
+            "GET", "/3/configuration/primary_translations", into=_STRINGS
+        )
+
+    async def timezones(self) -> tuple[CountryTimezones, ...]:
+        """Each country's time zones (``GET /3/configuration/timezones``); not cached.
+
+        Returns:
+            A tuple of :class:`~tmdb_async.CountryTimezones` (IANA names, e.g. for
+            ``tmdb.discover.tv(timezone=...)``).
+
+        Raises:
+            TMDBAPIError: TMDB's errors (no local checks: there are no arguments).
+
+        See https://developer.themoviedb.org/reference/configuration-timezones
+        """
+        return await self._core.request("GET", "/3/configuration/timezones", into=_TIMEZONES)
 
     def _settle(self, fetch: asyncio.Future[Configuration]) -> None:
         if self._pending is fetch:

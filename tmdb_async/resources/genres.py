@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._core import Params
-from ..models.catalogue import GenreList
+from ..models.genres import GenreList
 from ._base import Resource, language_param
 
 __all__ = ["Genres"]

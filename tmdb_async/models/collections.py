@@ -1,4 +1,4 @@
-"""Reference data models: collections, companies, genres, certifications, changes lists."""
+"""Collection models: ``GET /3/collection/{collection_id}``, its images and translations."""
 
 from __future__ import annotations
 
@@ -6,17 +6,15 @@ import datetime as dt
 
 import attrs
 
-from .common import Genre
+from .movie import Image
 
 __all__ = [
-    "Certification",
-    "Certifications",
-    "ChangedEntry",
     "Collection",
+    "CollectionImages",
     "CollectionPart",
-    "Company",
-    "CompanyRef",
-    "GenreList",
+    "CollectionTranslation",
+    "CollectionTranslationData",
+    "CollectionTranslations",
 ]
 
 
@@ -63,58 +61,37 @@ class Collection:
 
 
 @attrs.frozen(kw_only=True)
-class CompanyRef:
-    """A parent company (``parent_company``)."""
+class CollectionImages:
+    """A collection's backdrops and posters (``GET /3/collection/{collection_id}/images``)."""
 
     id: int
+    backdrops: list[Image] = attrs.Factory(list)
+    posters: list[Image] = attrs.Factory(list)
+
+
+@attrs.frozen(kw_only=True)
+class CollectionTranslationData:
+    """A collection's texts in one language; ``""`` where nobody translated them."""
+
+    title: str = ""
+    overview: str = ""
+    homepage: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class CollectionTranslation:
+    """One translation of a collection: its language, country and texts."""
+
+    iso_3166_1: str = ""
+    iso_639_1: str = ""
     name: str = ""
-    logo_path: str | None = None
-    origin_country: str | None = None
+    english_name: str = ""
+    data: CollectionTranslationData = attrs.Factory(CollectionTranslationData)
 
 
 @attrs.frozen(kw_only=True)
-class Company:
-    """A company's details (``GET /3/company/{company_id}``)."""
+class CollectionTranslations:
+    """Every translation of a collection (``GET /3/collection/{collection_id}/translations``)."""
 
     id: int
-    name: str = ""
-    description: str = ""
-    headquarters: str | None = None
-    homepage: str | None = None
-    logo_path: str | None = None
-    origin_country: str | None = None
-    parent_company: CompanyRef | None = None
-
-
-@attrs.frozen(kw_only=True)
-class GenreList:
-    """The genre list (``GET /3/genre/movie/list``, ``/3/genre/tv/list``)."""
-
-    genres: list[Genre] = attrs.Factory(list)
-
-
-@attrs.frozen(kw_only=True)
-class Certification:
-    """One age rating of a country (``"PG-13"``), its meaning and its rank."""
-
-    certification: str
-    meaning: str = ""
-    order: int = 0
-
-
-@attrs.frozen(kw_only=True)
-class Certifications:
-    """Age ratings by country code (``certifications["US"]``)."""
-
-    certifications: dict[str, list[Certification]] = attrs.Factory(dict)
-
-
-@attrs.frozen(kw_only=True)
-class ChangedEntry:
-    """One id in a changes list (``GET /3/movie/changes`` ...): the item changed recently.
-
-    ``adult`` is ``None`` when TMDB leaves it out.
-    """
-
-    id: int
-    adult: bool | None = None
+    translations: list[CollectionTranslation] = attrs.Factory(list)
