@@ -32,10 +32,19 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+# Prints the version of each direct dependency installed (so the log shows the floors).
 _PRINT_VERSIONS = """
-from importlib.metadata import version
-names = "aiohttp attrs cattrs yarl pytest pytest-asyncio aioresponses jsonschema playwright"
-print(", ".join(f"{name} {version(name)}" for name in names.split()))
+from importlib.metadata import PackageNotFoundError, version
+def show(name):
+    try:
+        return f"{name} {version(name)}"
+    except PackageNotFoundError:
+        return None
+names = (
+    "aiohttp attrs cattrs yarl tqdm pytest pytest-asyncio aioresponses jsonschema "
+    "aiohttp-client-cache playwright"
+)
+print(", ".join(filter(None, map(show, names.split()))))
 """
 
 
