@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import builtins
 import getpass
+import io
 import json
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -249,8 +251,11 @@ def test_login_without_credentials(
     env: Path, mock: TMDBMock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv("TMDB_ACCESS_TOKEN")
-    assert main(["login"]) == 1
-    assert "needs a credential" in capsys.readouterr().err
+    assert main(["login"]) == 2
+    assert capsys.readouterr().err == (
+        "tmdb-async: error: no TMDB credential: set TMDB_ACCESS_TOKEN (the API Read Access "
+        "Token) or TMDB_API_KEY in the environment\n"
+    )
     assert mock.calls() == []
 
 
@@ -281,7 +286,7 @@ def test_whoami_uses_the_stored_base_url(mock: TMDBMock) -> None:
 
 
 def test_whoami_not_logged_in(mock: TMDBMock, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["whoami"]) == 1
+    assert main(["whoami"]) == 2
     assert "not logged in" in capsys.readouterr().err
     assert mock.calls() == []
 
@@ -291,7 +296,7 @@ def test_a_file_others_can_read_is_refused(
 ) -> None:
     _session_file()
     os.chmod(env, 0o644)
-    assert main(["whoami"]) == 1
+    assert main(["whoami"]) == 2
     err = capsys.readouterr().err
     assert "chmod 600" in err
     assert SESSION_ID not in err
@@ -415,3 +420,300 @@ def test_a_stale_temporary_file_does_not_block_saving(env: Path) -> None:
     save_session({"kind": "guest", "guest_session_id": GUEST_ID})
     assert not stale.exists()
     assert _mode(env) == 0o600
+
+
+# --------------------------------------------------------------------------- issue 13 / 15
+
+
+def _code7(mock: TMDBMock, url: str) -> None:
+    mock.delete(
+        url,
+        status=401,
+        payload={
+            "success": False,
+            "status_code": 7,
+            "status_message": "Invalid API key: You must be granted a valid key.",
+        },
+    )
+
+
+def test_logout_with_a_refused_app_key_keeps_the_file_and_says_the_session_lives(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file()
+    before = env.read_text()
+    _code7(mock, f"{API}/3/authentication/session")
+    assert main(["logout"]) == 3
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        "tmdb-async: error: not logged out: session: TMDB refused the application credential "
+        "(HTTP 401, code 7); fix TMDB_ACCESS_TOKEN / TMDB_API_KEY. The session is still valid "
+        f"on TMDB and still saved in {env}; run `tmdb-async logout` again, or "
+        "`tmdb-async logout --local` to forget it here only.\n"
+    )
+    assert env.read_text() == before
+    request(mock, 0, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
+
+
+def test_logout_json_reports_what_tmdb_did(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file(kind="v4", access_token=USER_TOKEN, v4_account_id=V4_ACCOUNT)
+    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
+    _code7(mock, f"{API}/4/auth/access_token")
+    assert main(["logout", "--json"]) == 3
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {
+        "kind": "v4",
+        "session_file": str(env),
+        "ended": ["session"],
+        "already_gone": [],
+        "removed": False,
+        "ended_at_tmdb": False,
+        "failed": [
+            {
+                "what": "v4 user token",
+                "reason": "TMDB refused the application credential (HTTP 401, code 7); fix "
+                "TMDB_ACCESS_TOKEN / TMDB_API_KEY",
+            }
+        ],
+    }
+    assert "not logged out" in err
+    assert env.exists()
+    assert USER_TOKEN not in out + err
+    assert SESSION_ID not in out + err
+
+
+def test_logout_local_forgets_without_asking_tmdb(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file()
+    assert main(["logout", "--local"]) == 0
+    assert capsys.readouterr().out == (
+        f"Removed {env}; TMDB was not told: the session stays valid there until it expires or "
+        "you revoke it in your TMDB account settings.\n"
+    )
+    assert not env.exists()
+    assert mock.calls() == []
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"not json", "is corrupted (not valid JSON)"),
+        (b"\xff\xfe\x00", "is corrupted (not valid JSON)"),
+        (b'{"kind": "session"', "is corrupted (not valid JSON)"),
+        (b"[]", "is not a tmdb-async session file"),
+        (b'{"kind": "session"}', "is corrupted (no session_id)"),
+        (b'{"kind": "session", "session_id": 5}', "is corrupted (no session_id)"),
+        (b'{"kind": "v4", "session_id": "abc"}', "is corrupted (no access_token)"),
+        (
+            b'{"kind": "session", "session_id": "abc", "account_id": "548"}',
+            "is corrupted (bad account_id or expires_at)",
+        ),
+        (
+            b'{"kind": "guest", "guest_session_id": "g", "expires_at": "soon"}',
+            "is corrupted (bad expires_at)",
+        ),
+        (  # no time zone: could not be compared with the clock
+            b'{"kind": "guest", "guest_session_id": "g", "expires_at": "2016-08-27T16:26:40"}',
+            "is corrupted (bad expires_at)",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["whoami", "logout"])
+def test_a_corrupted_session_file_is_one_line_saying_what_to_do(
+    env: Path,
+    mock: TMDBMock,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    reason: str,
+    command: str,
+) -> None:
+    env.parent.mkdir(parents=True, mode=0o700)
+    fd = os.open(env, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.write(fd, content)
+    os.close(fd)
+    assert main([command]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"tmdb-async: error: {env} {reason}: delete it (`rm {env}`) and log in again with "
+        "`tmdb-async login`\n"
+    )
+    assert mock.calls() == []
+    assert env.read_bytes() == content
+
+
+def test_a_config_directory_others_can_write_is_refused(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file()
+    os.chmod(env.parent, 0o777)
+    assert main(["whoami"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"tmdb-async: error: {env.parent} is writable by other users (mode 777), so anyone "
+        f"could replace the session file; run `chmod 700 {env.parent}` and log in again\n"
+    )
+    assert mock.calls() == []
+    os.chmod(env.parent, 0o755)  # readable by others is fine (the file itself is 0600)
+    mock.get(f"{API}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
+    assert main(["whoami"]) == 0
+
+
+def test_logging_in_tightens_an_open_config_directory(
+    env: Path, mock: TMDBMock, answers: list[str]
+) -> None:
+    env.parent.mkdir(parents=True)
+    os.chmod(env.parent, 0o777)
+    _v3_login_mocks(mock)
+    assert main(["login"]) == 0
+    assert _mode(env.parent) == 0o700
+    assert _mode(env) == 0o600
+    assert load_session()["session_id"] == SESSION_ID
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+
+def test_login_password_stdin(
+    env: Path,
+    mock: TMDBMock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    password = "hunter2 pass "  # spaces are the password's own; the newline is not
+    _stdin(monkeypatch, password + "\r\nignored second line\n")
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": pytest.fail("prompted"))
+    _v3_login_mocks(mock)
+    mock.post(
+        f"{API}/3/authentication/token/validate_with_login",
+        payload={"success": True, "request_token": TOKEN},
+    )
+    assert main(["login", "--username", "travisbell", "--password-stdin", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == {
+        "kind": "session",
+        "account_id": ACCOUNT_ID,
+        "username": "travisbell",
+        "name": "Travis Bell",
+        "base_url": API,
+        "session_file": str(env),
+    }
+    assert password.strip() not in out + err
+    request(
+        mock,
+        1,
+        "POST",
+        "/3/authentication/token/validate_with_login",
+        body={"username": "travisbell", "password": password, "request_token": TOKEN},
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "message"),
+    [
+        (["--password-stdin"], "pw\n", "--password-stdin needs --username"),
+        (
+            ["--username", "me", "--password-stdin"],
+            "",
+            "--password-stdin: standard input held no password (one line expected)",
+        ),
+        (
+            ["--username", "me", "--password-stdin"],
+            "\n",
+            "--password-stdin: standard input held no password (one line expected)",
+        ),
+    ],
+)
+def test_login_password_stdin_usage_errors(
+    env: Path,
+    mock: TMDBMock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    stdin: str,
+    message: str,
+) -> None:
+    _stdin(monkeypatch, stdin)
+    mock.get(
+        f"{API}/3/authentication/token/new",
+        payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
+    )
+    assert main(["login", *argv]) == 2
+    assert capsys.readouterr().err == f"tmdb-async: error: {message}\n"
+    assert [c[0] for c in mock.calls()] in ([], ["GET"])  # never the password
+    assert not env.exists()
+
+
+def test_login_json_sends_the_prompts_to_stderr(
+    env: Path, mock: TMDBMock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, "\n")
+    _v3_login_mocks(mock)
+    assert main(["login", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["account_id"] == ACCOUNT_ID
+    assert f"https://www.themoviedb.org/authenticate/{TOKEN}" in err
+    assert "Press Enter once you have approved it... " in err
+    assert SESSION_ID not in out + err
+
+
+def test_whoami_and_guest_json(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file(base_url=API)
+    mock.get(f"{API}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
+    assert main(["whoami", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out) == {
+        "kind": "session",
+        "account_id": ACCOUNT_ID,
+        "username": "travisbell",
+        "name": "Travis Bell",
+        "base_url": API,
+        "session_file": str(env),
+    }
+    assert SESSION_ID not in out
+    mock.get(
+        f"{API}/3/authentication/guest_session/new",
+        payload=load(f"{SPEC}/authentication-create-guest-session.200.json"),
+    )
+    assert main(["guest", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out) == {
+        "kind": "guest",
+        "expires_at": "2016-08-27T16:26:40+00:00",
+        "base_url": API,
+        "session_file": str(env),
+    }
+    assert main(["whoami", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out) == {
+        "kind": "guest",
+        "expires_at": "2016-08-27T16:26:40+00:00",
+        "expired": True,
+        "base_url": API,
+        "session_file": str(env),
+    }
+    assert GUEST_ID not in out
+
+
+def test_whoami_with_a_refused_app_key_stops_with_exit_3(
+    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _session_file()
+    mock.get(
+        f"{API}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}",
+        status=401,
+        payload={"success": False, "status_code": 7, "status_message": "Invalid API key"},
+    )
+    assert main(["whoami"]) == 3
+    err = capsys.readouterr().err
+    assert err == (
+        "tmdb-async: error: TMDB refused the application credential (HTTP 401, code 7: "
+        "Invalid API key); check TMDB_ACCESS_TOKEN / TMDB_API_KEY\n"
+    )

@@ -20,7 +20,8 @@ def _args(*extra: str) -> argparse.Namespace:
 
 async def test_demo_tells_the_whole_story_on_the_sandbox() -> None:
     out = io.StringIO()
-    assert await run(_args(), env={}, out=out) == 0
+    # 40 movies at the real budget (40/s, bursts of 10): about 0.75 s of waiting.
+    assert await run(_args("--count", "40"), env={}, out=out) == 0
     text = out.getvalue()
     lines = text.splitlines()
     assert re.fullmatch(
@@ -43,14 +44,12 @@ async def test_demo_tells_the_whole_story_on_the_sandbox() -> None:
         "3. Favourite a movie",
         "   favourite: Star Wars (1977) -> TMDB code 1; favourites now: ['Star Wars']",
         "4. A guest session rates a movie",
-        "5. 500 movie details at once (20 in flight over one client)",
-        "  [#######.......................] 125/500",
-        "  [###############...............] 250/500",
-        "  [######################........] 375/500",
-        "  [##############################] 500/500",
+        "5. 40 movie details at once (20 in flight over one client, rate budget 40 "
+        "requests/s, bursts of 10)",
+        "  the client kept to its budget of 40/s (TMDB allows about 50/s per address)",
         "6. Logout",
         "   session deleted; using it now fails: TMDB code 3",
-        "Done: the sandbox answered 512 requests.",
+        "Done: the sandbox answered 52 requests.",
     ]
     positions = [lines.index(line) for line in expected_in_order]
     assert positions == sorted(positions)
@@ -61,7 +60,13 @@ async def test_demo_tells_the_whole_story_on_the_sandbox() -> None:
         r"\[\('\1', 8\.5\)\]",
         guest,
     )
-    assert any(re.fullmatch(r"  fetched 500 movies in [\d.]+ s \(\d+/s\)", line) for line in lines)
+    (fetched,) = [line for line in lines if line.startswith("  fetched ")]
+    found = re.fullmatch(r"  fetched 40 movies in ([\d.]+) s \((\d+)/s\)", fetched)
+    assert found is not None
+    # The rate budget was on: 10 at once, then 40 a second for the other 30 (>= 0.75 s).
+    assert float(found.group(1)) >= 0.7
+    assert int(found.group(2)) <= 57
+    assert "movie/s" not in text  # not a terminal: no progress bar
     # Session and guest ids are only ever shown shortened; the request token only in the
     # approval URL the user needs.
     assert len(re.findall(r"[0-9a-f]{32,}", text)) == 1
@@ -72,11 +77,14 @@ def test_demo_from_the_command_line(
 ) -> None:
     monkeypatch.delenv("TMDB_ACCESS_TOKEN", raising=False)
     monkeypatch.delenv("TMDB_API_KEY", raising=False)
-    assert main(["demo", "--count", "40", "--concurrency", "4"]) == 0
+    assert main(["demo", "--count", "40", "--concurrency", "4", "--rate-limit", "0"]) == 0
     out = capsys.readouterr().out
     assert "using the embedded sandbox" in out
-    assert "5. 40 movie details at once (4 in flight over one client)" in out
-    assert "  [##############################] 40/40" in out
+    assert (
+        "5. 40 movie details at once (4 in flight over one client, no rate budget "
+        "(--rate-limit 0))" in out
+    )
+    assert "kept to its budget" not in out
     assert "Done: the sandbox answered 52 requests." in out
 
 
@@ -90,11 +98,11 @@ async def test_fetch_movies_counts_unknown_ids(tmdb_like: Sandbox) -> None:
     out = io.StringIO()
     async with tmdb_like.client() as tmdb:
         movies, missing = await fetch_movies(
-            tmdb, range(15, 25), concurrency=3, progress=Progress(10, out)
+            tmdb, range(15, 25), concurrency=3, progress=Progress(out, total=10, unit="movie")
         )
     assert [m.id for m in movies] == [15, 16, 17, 18, 19, 20]
     assert missing == 4
-    assert out.getvalue().splitlines()[-1] == "  [##############################] 10/10"
+    assert out.getvalue() == ""  # not a terminal
     assert len(tmdb_like.requests_to("/3/movie/*")) == 10
 
 
@@ -136,15 +144,25 @@ async def test_demo_with_a_read_token(tmdb_like: Sandbox) -> None:
 async def test_demo_with_a_refused_key(tmdb_like: Sandbox) -> None:
     env = {"TMDB_API_KEY": "f" * 32, "TMDB_BASE_URL": tmdb_like.base_url}
     out = io.StringIO()
-    assert await run(_args(), env=env, out=out) == 0
+    err = io.StringIO()
+    assert await run(_args(), env=env, out=out, err=err) == 3
     assert "   TMDB refuses the TMDB_API_KEY value (code 7): check it." in out.getvalue()
-    assert "f" * 32 not in out.getvalue()
+    assert err.getvalue() == (
+        "tmdb-async: error: TMDB refused the application credential in TMDB_API_KEY "
+        "(HTTP 401, code 7)\n"
+    )
+    assert "f" * 32 not in out.getvalue() + err.getvalue()
     assert [r.path for r in tmdb_like.requests] == ["/3/authentication"]
 
 
-async def test_demo_rejects_bad_counts(capsys: pytest.CaptureFixture[str]) -> None:
-    assert await run(_args("--count", "0"), env={}, out=io.StringIO()) == 2
-    assert "--count and --concurrency must be at least 1" in capsys.readouterr().err
+async def test_demo_rejects_bad_counts() -> None:
+    for argv in (["--count", "0"], ["--concurrency", "0"], ["--rate-limit", "-1"]):
+        err = io.StringIO()
+        assert await run(_args(*argv), env={}, out=io.StringIO(), err=err) == 2
+        assert err.getvalue() == (
+            "tmdb-async: error: --count and --concurrency must be at least 1, --rate-limit "
+            "at least 0\n"
+        )
 
 
 class _Terminal(io.StringIO):
@@ -152,12 +170,23 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_redraws_in_place_on_a_terminal() -> None:
+async def test_progress_on_a_terminal_shows_count_rate_and_eta(tmdb_like: Sandbox) -> None:
     out = _Terminal()
-    progress = Progress(200, out)
-    for _ in range(200):
-        progress.advance()
-    text = out.getvalue()
-    assert text.count("\r") == 101  # drawn at once, then once per percent
-    assert text.endswith("\r  [##############################] 200/200\n")
-    assert text.count("\n") == 1
+    async with tmdb_like.client() as tmdb:
+        await fetch_movies(
+            tmdb, range(1, 21), concurrency=4, progress=Progress(out, total=20, unit="movie")
+        )
+    drawn = out.getvalue()
+    assert drawn.count("\r") >= 2  # redrawn in place
+    final = drawn.rstrip("\n").rsplit("\r", 1)[1]
+    assert re.fullmatch(r"100%\|[#█]+\| 20/20 \[\d\d:\d\d<00:00, +[\d.]+movie/s\]", final)
+    assert drawn.endswith("\n")
+
+
+def test_progress_can_be_switched_off_on_a_terminal() -> None:
+    out = _Terminal()
+    bar = Progress(out, total=3, enabled=False)
+    bar.update(3)
+    bar.close()
+    assert not bar.shown
+    assert out.getvalue() == ""

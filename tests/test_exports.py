@@ -337,11 +337,16 @@ async def test_the_sandbox_serves_exports_of_its_catalogue() -> None:
         with pytest.raises(NotFoundError):
             await stream_export(tmdb, "keyword", DAY, base_url=base).__anext__()
         eleven = await tmdb.movies.details(11)
-    assert [m.id for m in movies] == list(range(1, 1201))
-    assert movies[10].name == eleven.original_title
+    # Every id from 1 to the count, then TMDB's real entities above it (Avatar, 19995 ...).
+    assert [m.id for m in movies] == list(sb.catalogue.ids("movie"))
+    assert [m.id for m in movies][:1200] == list(range(1, 1201))
+    assert 19995 in [m.id for m in movies]
+    assert movies[10].name == eleven.original_title == "Star Wars"
     assert movies[10].popularity == eleven.popularity
-    assert shows == list(range(1, 31))
-    assert [p.id for p in people] == list(range(1, 41))
+    assert shows == list(sb.catalogue.ids("tv"))
+    assert shows[:30] == list(range(1, 31))
+    assert [p.id for p in people] == list(sb.catalogue.ids("person"))
+    assert [p.id for p in people][:40] == list(range(1, 41))
     assert all(p.name for p in people)
     # Served without credentials, like files.tmdb.org.
     served = sb.requests_to("/p/exports/*")

@@ -21,13 +21,22 @@ import pytest
 from tmdb_async import models
 from tmdb_async._convert import CONVERTER, fast_structurer, make_converter
 from tmdb_async.models import (
+    AggregateCredits,
+    ContentRatings,
+    EpisodeCredits,
     FindResults,
     Movie,
     MovieSummary,
     Page,
     Person,
+    PersonTaggedImages,
+    PersonTVCredits,
+    TVEpisode,
+    TVEpisodeGroup,
+    TVSeason,
     TVSeries,
     TVSummary,
+    TVTranslations,
 )
 from tmdb_async.models.search import MultiResult
 from tmdb_async.testing import Catalogue
@@ -93,6 +102,16 @@ def area_documents() -> list[tuple[Any, Any]]:
     ]
 
 
+def _trim(value: Any) -> Any:
+    """``value`` with every list cut to its first 3 items (all the mutations look at), so
+    the long credit lists of real answers do not make each mutation slow."""
+    if isinstance(value, dict):
+        return {k: _trim(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_trim(v) for v in value[:3]]
+    return value
+
+
 def base_documents() -> list[tuple[Any, Any]]:
     cat = Catalogue(movie_count=50, tv_count=20, person_count=20)
     docs: list[tuple[Any, Any]] = [
@@ -101,6 +120,21 @@ def base_documents() -> list[tuple[Any, Any]]:
         (load("docs/official-v3-spec-examples/movie-details.200.json"), Movie),
         (load("recorded/tmdblib/movie-popular-page1.200.json"), Page[MovieSummary]),
         (load("recorded/tmdblib/search-movie-007-page1.200.json"), Page[MovieSummary]),
+    ]
+    # The movie, TV and people sub-resources and appends of issue 11.
+    rec = "recorded/tmdblib/"
+    docs += [
+        (_trim(load(rec + "person-details-4347-all-appends.200.json")), Person),
+        (_trim(load(rec + "tv-details-1400-episode-groups.200.json")), TVSeries),
+        (_trim(load(rec + "tv-season-1396-1-en-images.200.json")), TVSeason),
+        (_trim(load(rec + "tv-episode-1396-1-1.200.json")), TVEpisode),
+        (_trim(load(rec + "tv-season-aggregate-credits-1396-1.200.json")), AggregateCredits),
+        (_trim(load(rec + "tv-episode-credits-1396-1-1.200.json")), EpisodeCredits),
+        (_trim(load(rec + "tv-episode-group-5acf93e60e0a26346d0000ce.200.json")), TVEpisodeGroup),
+        (_trim(load(rec + "person-tv-credits-62.200.json")), PersonTVCredits),
+        (_trim(load(rec + "tv-content-ratings-1396.200.json")), ContentRatings),
+        (_trim(spec_examples("person-tagged-images")[0]), PersonTaggedImages),
+        (_trim(spec_examples("tv-episode-translations")[0]), TVTranslations),
     ]
     docs += [(json.loads(json.dumps(cat.movie(i))), Movie) for i in (1, 2, 3, 17)]
     docs += [(json.loads(json.dumps(cat.tv(i))), TVSeries) for i in (1, 2)]
@@ -114,6 +148,20 @@ BASE = base_documents()
 
 def test_fast_functions_exist_for_the_hot_models() -> None:
     for cls in (Movie, TVSeries, Person, Page[MovieSummary], Page[TVSummary], FindResults):
+        assert FAST.function(cls) is not None, cls
+
+
+def test_every_movie_tv_and_people_model_has_a_fast_function() -> None:
+    from tmdb_async.models import movie, person, tv, tv_episode_group
+
+    classes = [
+        value
+        for module in (movie, person, tv, tv_episode_group)
+        for name in module.__all__
+        if attrs.has(value := getattr(module, name))
+    ]
+    assert len(classes) > 80
+    for cls in classes:
         assert FAST.function(cls) is not None, cls
 
 

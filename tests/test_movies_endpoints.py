@@ -336,7 +336,7 @@ async def test_details_appended_objects_are_typed(tmdb: TMDBClient, mock: TMDBMo
     mock.get(url("/3/movie/19995"), payload=body, repeat=True)
     movie = await tmdb.movies.details(
         19995,
-        append_to_response="watch/providers,account_states,release_dates",
+        append_to_response=["watch/providers", "account_states", "release_dates"],
         session=GuestSession(guest_session_id=GUEST_ID),
     )
     _, _, query, _ = sent(mock)
@@ -474,7 +474,7 @@ BAD_CALLS: list[tuple[str, Call]] = [
             1, start_date=dt.date(2023, 1, 1), end_date=dt.date(2023, 1, 16)
         ),
     ),
-    ("append-unknown", lambda t: t.movies.details(1, append_to_response=["cast"])),
+    ("append-unknown", lambda t: t.movies.details(1, append_to_response=["cast"])),  # type: ignore[list-item]
     ("append-too-many", lambda t: t.movies.details(1, append_to_response=["credits"] * 21)),
     (
         "account-states-no-session",
@@ -498,7 +498,7 @@ async def test_account_states_without_session_is_missing_session(
     tmdb: TMDBClient, mock: TMDBMock
 ) -> None:
     with pytest.raises(MissingSessionError) as info:
-        await tmdb.movies.details(11, append_to_response="credits,account_states")
+        await tmdb.movies.details(11, append_to_response=["credits", "account_states"])
     assert "session" in str(info.value)
     assert mock.calls() == []
 

@@ -123,7 +123,7 @@ async def test_season(tmdb: TMDBClient, mock: TMDBMock) -> None:
         "episodes": [{"id": 62085, "episode_number": 1, "name": "Pilot", "guest_stars": []}],
     }
     mock.get(url_re("/3/tv/1396/season/1"), payload=body)
-    season = await tmdb.tv.season(1396, 1, append_to_response=["credits"])
+    season = await tmdb.tv.seasons.details(1396, 1, append_to_response=["credits"])
     check_get(mock, "/3/tv/1396/season/1", {"append_to_response": "credits"})
     assert season == TVSeason(
         id=3572,
@@ -136,7 +136,7 @@ async def test_season(tmdb: TMDBClient, mock: TMDBMock) -> None:
 
 async def test_specials_season_zero(tmdb: TMDBClient, mock: TMDBMock) -> None:
     mock.get(url_re("/3/tv/1396/season/0"), payload={"id": 3577, "season_number": 0})
-    season = await tmdb.tv.season(1396, 0)
+    season = await tmdb.tv.seasons.details(1396, 0)
     check_get(mock, "/3/tv/1396/season/0")
     assert season == TVSeason(id=3577, season_number=0)
 
@@ -144,7 +144,7 @@ async def test_specials_season_zero(tmdb: TMDBClient, mock: TMDBMock) -> None:
 async def test_episode_recorded(tmdb: TMDBClient, mock: TMDBMock) -> None:
     body = load("recorded/tmdblib/tv-episode-1396-1-1.200.json")
     mock.get(url_re("/3/tv/1396/season/1/episode/1"), payload=body)
-    episode = await tmdb.tv.episode(1396, 1, 1, append_to_response=["images"])
+    episode = await tmdb.tv.episodes.details(1396, 1, 1, append_to_response=["images"])
     check_get(mock, "/3/tv/1396/season/1/episode/1", {"append_to_response": "images"})
     assert episode.id == 62085
     assert episode.name == "Pilot"
@@ -223,14 +223,14 @@ BAD_CALLS: list[tuple[str, Callable[[TMDBClient], Awaitable[object]]]] = [
     ("id negative", lambda t: t.tv.credits(-1)),
     ("id str", lambda t: t.tv.external_ids("1396")),  # type: ignore[arg-type]
     ("id bool", lambda t: t.tv.details(True)),
-    ("unknown append", lambda t: t.tv.details(1, append_to_response=["videos"])),  # type: ignore[list-item]
+    ("unknown append", lambda t: t.tv.details(1, append_to_response=["seasons"])),  # type: ignore[list-item]
     ("21 appends", lambda t: t.tv.details(1, append_to_response=["credits"] * 21)),
     ("repeated append", lambda t: t.tv.details(1, append_to_response=["credits", "credits"])),
-    ("season append", lambda t: t.tv.season(1, 1, append_to_response=["keywords"])),  # type: ignore[list-item]
+    ("season append", lambda t: t.tv.seasons.details(1, 1, append_to_response=["keywords"])),  # type: ignore[list-item]
     ("bad image language", lambda t: t.tv.details(1, include_image_language=["english"])),
-    ("negative season", lambda t: t.tv.season(1, -1)),
-    ("negative episode", lambda t: t.tv.episode(1, 1, -2)),
-    ("episode float", lambda t: t.tv.episode(1, 1, 1.0)),  # type: ignore[arg-type]
+    ("negative season", lambda t: t.tv.seasons.details(1, -1)),
+    ("negative episode", lambda t: t.tv.episodes.details(1, 1, -2)),
+    ("episode float", lambda t: t.tv.episodes.details(1, 1, 1.0)),  # type: ignore[arg-type]
     ("page 0", lambda t: t.tv.popular(page=0)),
     ("page 501", lambda t: t.tv.top_rated(page=501)),
     ("page str", lambda t: t.tv.recommendations(1, page="2")),  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
 from tests.webapp_helpers import RunningApp, running_app
-from tmdb_async.testing import Sandbox
+from tmdb_async.testing import Fault, Sandbox
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -190,5 +190,44 @@ async def test_deny_shows_a_message(page: Page, webapp: RunningApp, sandbox: San
         # Back on the start page: still signed out, and a new sign-in can start.
         await page.click("text=Back to the start page")
         await expect(page.locator("#sign-in")).to_be_visible()
+
+    await bounded(scenario())
+
+
+async def test_sign_out_tmdb_did_not_confirm_then_try_again(
+    page: Page, webapp: RunningApp, sandbox: Sandbox
+) -> None:
+    async def scenario() -> None:
+        await page.goto(webapp.url + "/")
+        await page.click("#sign-in")
+        await page.wait_for_url(f"{sandbox.website_url}/authenticate/**")
+        await page.get_by_role("button", name="Approve").click()
+        await page.wait_for_url(webapp.url + "/")
+        await expect(page.locator("#account-name")).to_have_text("Travis Bell")
+        (session_id,) = sandbox.state.sessions
+
+        # TMDB refuses the app's key on the DELETE (401 code 7): the user is told, and stays
+        # signed in here and at TMDB.
+        sandbox.add_fault(
+            Fault(
+                kind="error", path="/3/authentication/session", method="DELETE", status=401, code=7
+            )
+        )
+        await page.click("#sign-out")
+        await expect(page.locator("#message-title")).to_have_text("Not signed out")
+        await expect(page.locator("#message")).to_contain_text(
+            "TMDB did not end your session: TMDB answered HTTP 401 (code 7)."
+        )
+        await expect(page.locator("#account-name")).to_have_text("Travis Bell")
+        assert list(sandbox.state.sessions) == [session_id]
+        assert len(await _app_cookie(page)) == 1
+
+        # TMDB is fine again: "Try again" signs out for real.
+        sandbox.clear_faults()
+        await page.click("#sign-out-again")
+        await expect(page.locator("#notice")).to_have_text("You are signed out.")
+        assert sandbox.state.sessions == {}
+        assert await _app_cookie(page) == []
+        assert webapp.store.sessions() == []
 
     await bounded(scenario())

@@ -20,7 +20,8 @@ import attrs
 import pytest
 
 import tmdb_async
-from tests.webapp_helpers import running_app
+from examples.webapp.app import LoginLimiter
+from tests.webapp_helpers import login_csrf, running_app
 from tmdb_async.testing import Sandbox, SandboxRateLimit, SandboxUser
 
 USERS = 50
@@ -66,7 +67,8 @@ async def simulate_user(
 ) -> Outcome:
     """Sign in through the app (approving at the sandbox), favourite, read the page back."""
     await go.wait()
-    async with http.post(f"{app_url}/login", allow_redirects=False) as resp:
+    form = {"csrf": await login_csrf(http, app_url)}
+    async with http.post(f"{app_url}/login", data=form, allow_redirects=False) as resp:
         assert resp.status == 303, resp.status
         approval = urlsplit(resp.headers["Location"])
     token = approval.path.rsplit("/", 1)[1]
@@ -122,7 +124,9 @@ async def test_fifty_users_at_once_share_one_pool_and_never_mix_sessions(
             # From here on, every TMDBClient and aiohttp.ClientSession made is the app's.
             clients = _spy(monkeypatch, tmdb_async.TMDBClient)
             sessions = _spy(monkeypatch, aiohttp.ClientSession)
-            async with running_app(sandbox) as webapp:
+            # All 50 come from 127.0.0.1: let one address start that many sign-ins.
+            limiter = LoginLimiter(burst=USERS)
+            async with running_app(sandbox, login_limiter=limiter) as webapp:
                 go = asyncio.Event()
                 users = asyncio.gather(
                     *(simulate_user(i, jar, webapp.url, sandbox, go) for i, jar in enumerate(jars))

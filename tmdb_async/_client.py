@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
@@ -10,39 +11,41 @@ from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 import aiohttp
-import cattrs
 
-from ._convert import CONVERTER
 from ._core import Core, JSONLoads, Pool, Sleep, decode_json
 from ._credentials import Credentials
 from ._paging import Paginator, paginate
 from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
-from .errors import TMDBUsageError
-from .models.common import Page
+from .errors import CredentialError, TMDBUsageError
 from .resources._base import language_param, region_param
-from .resources.account import AccountResource
-from .resources.auth import Auth
-from .resources.certifications import CertificationsResource
-from .resources.changes import ChangesResource
-from .resources.collections import Collections
-from .resources.companies import Companies
-from .resources.configuration import ConfigurationResource, ImagesResource
-from .resources.discover import Discover
-from .resources.find import Find
-from .resources.genres import Genres
-from .resources.movies import Movies
-from .resources.people import People
-from .resources.search import Search
-from .resources.trending import Trending
-from .resources.tv import TVResource
-from .resources.user import UserLike, UserView
 
+# Each namespace's module (and the models it uses) is imported by its property, on first
+# use: `import tmdb_async` stays cheap (see benchmarks/startup.py).
 if TYPE_CHECKING:
+    import cattrs
+
+    from .models.common import Page
+    from .resources.account import AccountResource
+    from .resources.auth import Auth
+    from .resources.certifications import CertificationsResource
+    from .resources.changes import ChangesResource
+    from .resources.collections import Collections
+    from .resources.companies import Companies
+    from .resources.configuration import ConfigurationResource, ImagesResource
     from .resources.credits import Credits
+    from .resources.discover import Discover
+    from .resources.find import Find
+    from .resources.genres import Genres
     from .resources.keywords import Keywords
+    from .resources.movies import Movies
     from .resources.networks import Networks
+    from .resources.people import People
     from .resources.reviews import Reviews
+    from .resources.search import Search
+    from .resources.trending import Trending
+    from .resources.tv import TVResource
+    from .resources.user import UserLike, UserView
     from .resources.watch_providers import WatchProvidersResource
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
@@ -58,6 +61,10 @@ DEFAULT_WEBSITE_URL = "https://www.themoviedb.org"
 DEFAULT_MAX_CONNECTIONS = 20
 #: Seconds one attempt may take in all, connecting and reading included.
 DEFAULT_TIMEOUT = 30.0
+
+
+#: The variables TMDBClient.from_env reads (those `tmdb-async sandbox` prints).
+_ENV_VARIABLES = ("TMDB_ACCESS_TOKEN", "TMDB_API_KEY", "TMDB_BASE_URL", "TMDB_WEBSITE_URL")
 
 
 def _check_http_url(value: str, name: str) -> str:
@@ -158,7 +165,7 @@ class TMDBClient:
             website_url=_check_http_url(website_url, "website_url"),
             retry=retry if retry is not None else RetryPolicy.disabled(),
             json_loads=json_loads,
-            converter=CONVERTER,
+            converter=None,  # the shared default, imported (with cattrs) on first use
             language=language,
             region=region,
             user_agent=user_agent,
@@ -167,76 +174,185 @@ class TMDBClient:
         language_param(self._core, None)
         region_param(self._core, None)
 
+    @classmethod
+    def from_env(
+        cls,
+        *,
+        environ: Mapping[str, str] | None = None,
+        session: aiohttp.ClientSession | None = None,
+        language: str | None = None,
+        region: str | None = None,
+        timeout: float | aiohttp.ClientTimeout | None = DEFAULT_TIMEOUT,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
+        retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
+        sleep: Sleep = asyncio.sleep,
+        json_loads: JSONLoads = decode_json,
+        user_agent: str | None = None,
+    ) -> TMDBClient:
+        """A client configured by the environment, so one script runs on TMDB and the sandbox.
+
+        Reads the variables ``tmdb-async sandbox`` prints (unset or empty ones are skipped):
+
+        * ``TMDB_ACCESS_TOKEN`` (the API Read Access Token) or ``TMDB_API_KEY`` (the v3 API
+          Key); with both set, the access token is used.
+        * ``TMDB_BASE_URL``: the API host (default ``https://api.themoviedb.org``).
+        * ``TMDB_WEBSITE_URL``: where users approve tokens (default
+          ``https://www.themoviedb.org``).
+
+        ::
+
+            async with TMDBClient.from_env() as tmdb:
+                movie = await tmdb.movies.details(11)
+
+        The other keywords are those of :class:`TMDBClient`. The library reads the
+        environment here only; ``TMDBClient(...)`` never does.
+
+        Args:
+            environ: the variables to read (default ``os.environ``).
+
+        Raises:
+            CredentialError: neither variable is set, or one holds the other kind of
+                credential (the message names the variable, never its value).
+            TMDBUsageError: ``TMDB_BASE_URL`` or ``TMDB_WEBSITE_URL`` is not an absolute
+                http(s) URL, or another keyword is unusable.
+        """
+        env = os.environ if environ is None else environ
+        values = {name: env.get(name) or None for name in _ENV_VARIABLES}
+        access_token = values["TMDB_ACCESS_TOKEN"]
+        api_key = None if access_token else values["TMDB_API_KEY"]
+        variable = "TMDB_ACCESS_TOKEN" if access_token else "TMDB_API_KEY"
+        if access_token is None and api_key is None:
+            raise CredentialError(
+                "set TMDB_ACCESS_TOKEN (the API Read Access Token, recommended) or "
+                "TMDB_API_KEY (the v3 API Key) in the environment; both are on "
+                "https://www.themoviedb.org/settings/api (`tmdb-async sandbox` prints a "
+                "sandbox's)"
+            )
+        try:
+            credentials = Credentials.from_arguments(api_key=api_key, access_token=access_token)
+        except CredentialError as exc:
+            raise CredentialError(f"{variable} in the environment: {exc}") from None
+        # Checked here so that a bad value is reported under its variable's name.
+        base_url = _check_http_url(values["TMDB_BASE_URL"] or DEFAULT_BASE_URL, "TMDB_BASE_URL")
+        website_url = _check_http_url(
+            values["TMDB_WEBSITE_URL"] or DEFAULT_WEBSITE_URL, "TMDB_WEBSITE_URL"
+        )
+        return cls(
+            access_token=credentials.secret if credentials.is_bearer else None,
+            api_key=None if credentials.is_bearer else credentials.secret,
+            session=session,
+            base_url=base_url,
+            website_url=website_url,
+            language=language,
+            region=region,
+            timeout=timeout,
+            max_connections=max_connections,
+            rate_limit=rate_limit,
+            retry=retry,
+            sleep=sleep,
+            json_loads=json_loads,
+            user_agent=user_agent,
+        )
+
     # ------------------------------------------------------------------ namespaces
 
     @cached_property
     def auth(self) -> Auth:
         """Key check, request tokens, approval URL, user and guest sessions."""
+        from .resources.auth import Auth
+
         return Auth(self._core)
 
     @cached_property
     def account(self) -> AccountResource:
         """The user's account (needs a session)."""
+        from .resources.account import AccountResource
+
         return AccountResource(self._core)
 
     @cached_property
     def movies(self) -> Movies:
         """Movie endpoints."""
+        from .resources.movies import Movies
+
         return Movies(self._core)
 
     @cached_property
     def tv(self) -> TVResource:
         """TV series, seasons, episodes and TV lists."""
+        from .resources.tv import TVResource
+
         return TVResource(self._core)
 
     @cached_property
     def people(self) -> People:
         """People: details, combined credits, external ids, popular."""
+        from .resources.people import People
+
         return People(self._core)
 
     @cached_property
     def search(self) -> Search:
         """Search movies, TV, people, everything (multi), collections, companies, keywords."""
+        from .resources.search import Search
+
         return Search(self._core)
 
     @cached_property
     def discover(self) -> Discover:
         """Discover movies and TV series by filters."""
+        from .resources.discover import Discover
+
         return Discover(self._core)
 
     @cached_property
     def trending(self) -> Trending:
         """Trending movies, TV series and people (day / week)."""
+        from .resources.trending import Trending
+
         return Trending(self._core)
 
     @cached_property
     def find(self) -> Find:
         """Find titles and people by IMDb, TheTVDB, Wikidata ... ids."""
+        from .resources.find import Find
+
         return Find(self._core)
 
     @cached_property
     def genres(self) -> Genres:
         """Movie and TV genre lists."""
+        from .resources.genres import Genres
+
         return Genres(self._core)
 
     @cached_property
     def collections(self) -> Collections:
         """Collections (film series)."""
+        from .resources.collections import Collections
+
         return Collections(self._core)
 
     @cached_property
     def companies(self) -> Companies:
         """Production companies."""
+        from .resources.companies import Companies
+
         return Companies(self._core)
 
     @cached_property
     def certifications(self) -> CertificationsResource:
         """Movie and TV age ratings by country."""
+        from .resources.certifications import CertificationsResource
+
         return CertificationsResource(self._core)
 
     @cached_property
     def changes(self) -> ChangesResource:
         """Ids of movies, TV series and people changed recently."""
+        from .resources.changes import ChangesResource
+
         return ChangesResource(self._core)
 
     @cached_property
@@ -277,11 +393,15 @@ class TMDBClient:
     @cached_property
     def configuration(self) -> ConfigurationResource:
         """The API configuration, fetched once per client and cached."""
+        from .resources.configuration import ConfigurationResource
+
         return ConfigurationResource(self._core)
 
     @cached_property
     def images(self) -> ImagesResource:
         """Image URLs built from the cached configuration."""
+        from .resources.configuration import ImagesResource
+
         return ImagesResource(self._core, self.configuration)
 
     def paginate(
@@ -310,6 +430,8 @@ class TMDBClient:
             TMDBUsageError: an unusable ``user`` (before any I/O).
             CredentialError: a v4 user token on a client made with an api_key.
         """
+        from .resources.user import UserView
+
         return UserView(self._core, user, account_id=account_id)
 
     async def request_json(

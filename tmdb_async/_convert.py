@@ -13,6 +13,9 @@
   each item becomes the class its tag names, an unknown tag an ``UnknownMedia``.
 * ``account_states``' ``rated`` (``false`` or ``{"value": x}``) becomes ``float | None`` on
   fields that declare ``metadata={"hook": "rated"}``.
+* Unstructuring (``tmdb_async.to_dict`` / ``to_json``) is the way back: wire names, dates
+  and times as ISO 8601 strings, an ``UnknownMedia`` as the raw item it keeps; the result
+  structures into an equal model.
 
 Structure functions are generated once per class by cattrs and cached: nothing is
 rebuilt per request.
@@ -27,7 +30,7 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, override
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._fast import _PRIMITIVES, FastStructurer, _is_union, _optional_arg
 
@@ -205,7 +208,34 @@ def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cat
     conv.register_structure_hook_factory(attrs.has, structure_attrs)
     conv.register_structure_hook_factory(_is_optional_primitive, _optional_primitive_hook)
     conv.register_structure_hook_factory(_is_media_union, _media_union_hook(conv))
+
+    # The way back (to_dict / to_json): wire names, so the result structures again. The
+    # later registration wins: an UnknownMedia gives back the raw item it was built from.
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: make_dict_unstructure_fn(cls, conv, **_wire_names(cls))
+    )
+    conv.register_unstructure_hook_factory(_is_unknown_media, lambda _: _raw_item)
     return conv
+
+
+def _wire_names(cls: type) -> dict[str, Any]:
+    """cattrs overrides naming each field that declares a wire name by that name."""
+    return {
+        f.name: override(rename=f.metadata["wire"])
+        for f in attrs.fields(cls)
+        if f.metadata.get("wire") is not None
+    }
+
+
+def _is_unknown_media(tp: Any) -> bool:
+    # By name, so building a converter does not import the media models.
+    return getattr(tp, "__module__", None) == "tmdb_async.models.media" and (
+        getattr(tp, "__name__", None) == "UnknownMedia"
+    )
+
+
+def _raw_item(value: Any) -> dict[str, object]:
+    return dict(value.data)
 
 
 def _is_optional_primitive(tp: Any) -> bool:

@@ -14,11 +14,10 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
 
 import aiohttp
-import cattrs
 from yarl import URL
 
 from ._credentials import REDACTED, SECRET_KEYS, Credentials, collect_secrets, redact
@@ -35,8 +34,12 @@ from .errors import (
     TMDBError,
     TMDBTimeoutError,
     TMDBTransportError,
+    TMDBUsageError,
     error_from_response,
 )
+
+if TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
@@ -132,6 +135,8 @@ class Pool:
         self._deadline_seconds: float | None = None
         self._plain: aiohttp.ClientSession | None = None
         self._deadlines: Deadlines | None = None
+        #: The event loop of the pool's first use: the only one it serves (bind_loop).
+        self._loop: asyncio.AbstractEventLoop | None = None
         if timeout is None:
             self.timeout = aiohttp.ClientTimeout(total=None)
         elif isinstance(timeout, aiohttp.ClientTimeout):
@@ -165,6 +170,37 @@ class Pool:
         """True once ``close()`` ran."""
         return self._closed
 
+    def bind_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Tie the pool to ``loop`` on its first use; refuse any other loop after that.
+
+        An aiohttp session, its connections and the rate gate belong to one event loop.
+        Used from another (a second ``asyncio.run``, a test framework's loop per test),
+        they fail with messages about futures and closed loops, or hang; this says what
+        is wrong instead, before any I/O.
+
+        Raises:
+            TMDBUsageError: ``loop`` is not the loop of the pool's first use, or a caller's
+                ``session=`` was made in another loop.
+        """
+        if self._closed:
+            return  # session() says the client is closed, which matters more
+        bound = self._loop
+        if bound is None:
+            owner = getattr(self._session, "_loop", None)  # a caller's session's loop
+            if owner is not None and owner is not loop:
+                raise TMDBUsageError(
+                    "the session= passed to this TMDBClient belongs to another event loop: "
+                    "create the aiohttp.ClientSession (and the client) inside the loop that "
+                    "uses them"
+                )
+            self._loop = loop
+        elif bound is not loop:
+            raise TMDBUsageError(
+                "this TMDBClient is used from a second event loop; its connection pool "
+                "belongs to the loop it was first used in (one asyncio.run() per client, or "
+                "one client per test's loop): create the client inside the loop that uses it"
+            )
+
     def session(self) -> aiohttp.ClientSession:
         """The aiohttp session, created on first use."""
         session = self._session
@@ -193,6 +229,9 @@ class Pool:
         any other host: this one shares its connector (the same connection pool and cap)
         but has no default headers. A caller's session is returned as it is.
         """
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            self.bind_loop(loop)
         session = self.session()
         if not self._owns_session:
             return session
@@ -234,7 +273,7 @@ class Core:
         website_url: str,
         retry: RetryPolicy,
         json_loads: JSONLoads,
-        converter: cattrs.Converter,
+        converter: cattrs.Converter | None,
         language: str | None,
         region: str | None,
         user_agent: str | None,
@@ -246,7 +285,7 @@ class Core:
         self.language = language
         self.region = region
         self.retry = retry
-        self.converter = converter
+        self._converter = converter
         self.json_loads = json_loads
         self.user_agent = user_agent
         headers = {
@@ -283,13 +322,26 @@ class Core:
             "website_url": self.website_url,
             "retry": self.retry,
             "json_loads": self.json_loads,
-            "converter": self.converter,
+            "converter": self._converter,
             "language": self.language,
             "region": self.region,
             "user_agent": self.user_agent,
         }
         fields.update(changes)
         return Core(**fields)
+
+    @property
+    def converter(self) -> cattrs.Converter:
+        """The converter that builds models: the one given, else the shared default.
+
+        The default (and cattrs) is imported on first use, not with the client.
+        """
+        converter = self._converter
+        if converter is None:
+            from ._convert import CONVERTER
+
+            converter = self._converter = CONVERTER
+        return converter
 
     @property
     def closed(self) -> bool:
@@ -363,6 +415,9 @@ class Core:
         else:
             url = URL(self.base_url + path)
         pool = self.pool
+        loop = asyncio.get_running_loop()
+        if loop is not pool._loop:
+            pool.bind_loop(loop)  # first use, or a second loop refused (before any I/O)
         gate = pool.gate
         policy = self.retry
         debug = logger.isEnabledFor(logging.DEBUG)
@@ -509,11 +564,16 @@ class Core:
     ) -> T:
         try:
             return self.converter.structure(data, into)
-        except cattrs.BaseValidationError as exc:
-            messages = cattrs.transform_error(exc)
-        except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            redacted = self._redact_error_text(str(exc), collect_secrets(params, json, secrets))
-            messages = [f"{type(exc).__name__}: {redacted}"]
+        except Exception as exc:
+            from cattrs import BaseValidationError, transform_error  # loaded by now
+
+            if isinstance(exc, BaseValidationError):
+                messages = transform_error(exc)
+            elif isinstance(exc, (TypeError, ValueError, KeyError, AttributeError)):
+                text = self._redact_error_text(str(exc), collect_secrets(params, json, secrets))
+                messages = [f"{type(exc).__name__}: {text}"]
+            else:
+                raise
         raise ResponseValidationError(
             getattr(into, "__name__", str(into)),
             messages,

@@ -19,8 +19,16 @@ The pattern it shows:
   into an in-memory store (HttpOnly, SameSite=Lax, Secure over HTTPS); the TMDB session id
   never reaches the browser, the HTML or the logs.
 * The approval round trip is bound to the browser that started it, so a sign-in link made
-  by someone else cannot sign you into their account; forms that change something carry a
-  CSRF token; every value on a page goes through ``html.escape``.
+  by someone else cannot sign you into their account; every form (sign-in included) carries
+  a CSRF token; every value on a page goes through ``html.escape``; odd input (non-ASCII
+  tokens, ``movie_id=²``) gets a 400 page, never a 500.
+* Sign-in starts are limited per client address and kept apart from signed-in sessions, so
+  a flood of them cannot push signed-in users out. TMDB's ``redirect_to`` comes from the
+  configured ``--public-url`` (or, in local development, a loopback ``Host``), never from a
+  stranger's ``Host`` header.
+* Sign-out says what happened: when TMDB did not confirm the end of the session (5xx,
+  unreachable, the app's key refused) the user stays signed in and is told so, with "Try
+  again" and "Sign out of this app only" (see :func:`logout`).
 
 Only aiohttp and tmdb_async are used (plus the standard library).
 """
@@ -32,12 +40,15 @@ import asyncio
 import contextlib
 import hmac
 import html
+import ipaddress
 import logging
+import math
 import os
+import re
 import secrets
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import NoReturn
@@ -49,6 +60,7 @@ from tmdb_async import (
     DEFAULT_BASE_URL,
     DEFAULT_WEBSITE_URL,
     AuthenticationError,
+    InvalidAPIKeyError,
     InvalidRequestTokenError,
     SessionDeniedError,
     TMDBAPIError,
@@ -56,6 +68,7 @@ from tmdb_async import (
     TMDBTransportError,
     TMDBUsageError,
 )
+from tmdb_async.errors import NotFoundError, SuspendedAPIKeyError
 from tmdb_async.models.auth import Session
 from tmdb_async.models.configuration import ImageConfiguration
 from tmdb_async.models.movie import MovieSummary
@@ -64,9 +77,12 @@ from tmdb_async.resources.user import UserView
 
 __all__ = [
     "COOKIE_NAME",
+    "LOGIN_COOKIE",
     "STORE",
     "TMDB",
     "BrowserSession",
+    "LIMITER",
+    "LoginLimiter",
     "SessionStore",
     "TMDBFactory",
     "client_from_env",
@@ -81,8 +97,17 @@ log = logging.getLogger("tmdb_webapp")
 COOKIE_NAME = "webapp_session"
 #: How long a browser session may sit unused before the store forgets it (seconds).
 IDLE_TIMEOUT = 12 * 3600.0
-#: The most browser sessions kept at once; the least recently used go first.
+#: The most signed-in browser sessions kept at once; the least recently used go first.
 MAX_SESSIONS = 10_000
+#: How long a started sign-in waits for TMDB's approval (TMDB's request tokens live 60 min).
+PENDING_TIMEOUT = 3600.0
+#: The most sign-ins in progress kept at once (apart from signed-in sessions).
+MAX_PENDING = 1_000
+#: Sign-in starts one client may make at once, and then per minute.
+LOGIN_BURST = 10
+LOGIN_PER_MINUTE = 10.0
+#: The cookie that carries the sign-in form's CSRF nonce (signed-out browsers have no session).
+LOGIN_COOKIE = "webapp_login"
 #: The poster size the pages ask for (when TMDB's configuration offers it).
 POSTER_SIZE = "w185"
 #: How many favourites the page lists.
@@ -126,13 +151,20 @@ class BrowserSession:
 class SessionStore:
     """Browser sessions in memory, keyed by an unguessable random id.
 
+    Two pools with their own caps, so one cannot crowd out the other: sessions **waiting**
+    for TMDB's approval (made by anyone who presses "Sign in", so cheap to create by the
+    thousand) and **signed-in** sessions. A flood of sign-in starts only evicts other
+    pending ones; a signed-in user is never pushed out by them.
+
     Good for one process. Several processes behind a load balancer need a shared store
     (Redis, a database table) with the same shape: key -> TMDB session id and a little
     profile data; the cookie still carries only the key.
 
     Args:
-        idle_timeout: seconds after which an unused session is forgotten.
-        max_sessions: the cap; the least recently used sessions are dropped past it.
+        idle_timeout: seconds after which an unused signed-in session is forgotten.
+        max_sessions: the cap on signed-in sessions; the least recently used go first.
+        pending_timeout: seconds after which a sign-in that was started is forgotten.
+        max_pending: the cap on sign-ins in progress; the oldest go first.
         clock: monotonic seconds (tests inject their own).
     """
 
@@ -141,68 +173,139 @@ class SessionStore:
         *,
         idle_timeout: float = IDLE_TIMEOUT,
         max_sessions: int = MAX_SESSIONS,
+        pending_timeout: float = PENDING_TIMEOUT,
+        max_pending: int = MAX_PENDING,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._sessions: dict[str, BrowserSession] = {}
+        if max_sessions < 1 or max_pending < 1:
+            raise ValueError("max_sessions and max_pending must be at least 1")
+        # Dicts keep insertion order: the least recently used come first.
+        self._pending: dict[str, BrowserSession] = {}
+        self._signed_in: dict[str, BrowserSession] = {}
         self._idle_timeout = idle_timeout
         self._max_sessions = max_sessions
+        self._pending_timeout = pending_timeout
+        self._max_pending = max_pending
         self._clock = clock
 
     def __len__(self) -> int:
-        return len(self._sessions)
+        return len(self._pending) + len(self._signed_in)
 
     def sessions(self) -> list[BrowserSession]:
-        """Every live session (a copy), least recently used first."""
-        return list(self._sessions.values())
+        """Every live session (a copy): pending ones, then signed-in ones, each oldest first."""
+        return [*self._pending.values(), *self._signed_in.values()]
+
+    def pending(self) -> list[BrowserSession]:
+        """The sessions whose sign-in has started but not finished (a copy)."""
+        return list(self._pending.values())
+
+    def signed_in(self) -> list[BrowserSession]:
+        """The signed-in sessions (a copy), least recently used first."""
+        return list(self._signed_in.values())
 
     def new(self) -> BrowserSession:
-        """A fresh, signed-out browser session with new random key and CSRF token."""
-        self._sweep()
+        """A fresh, signed-out browser session (in the pending pool) with new random keys."""
+        self._sweep(self._pending, self._pending_timeout, self._max_pending)
         session = BrowserSession(
             key=secrets.token_urlsafe(32),
             csrf=secrets.token_urlsafe(32),
             last_seen=self._clock(),
         )
-        self._sessions[session.key] = session
+        self._pending[session.key] = session
         return session
 
     def get(self, key: str | None) -> BrowserSession | None:
         """The live session for a cookie value, or ``None``."""
         if not key:
             return None
-        session = self._sessions.get(key)
-        if session is None:
-            return None
-        now = self._clock()
-        if now - session.last_seen > self._idle_timeout:
-            del self._sessions[key]
-            return None
-        session.last_seen = now
-        # Re-insert: dicts keep insertion order, so the oldest-used come first.
-        del self._sessions[key]
-        self._sessions[key] = session
-        return session
+        for pool, timeout in (
+            (self._signed_in, self._idle_timeout),
+            (self._pending, self._pending_timeout),
+        ):
+            session = pool.get(key)
+            if session is None:
+                continue
+            now = self._clock()
+            if now - session.last_seen > timeout:
+                del pool[key]
+                return None
+            session.last_seen = now
+            del pool[key]  # re-insert: most recently used last
+            pool[key] = session
+            return session
+        return None
 
     def drop(self, session: BrowserSession) -> None:
         """Forget a session (sign-out)."""
-        self._sessions.pop(session.key, None)
+        self._pending.pop(session.key, None)
+        self._signed_in.pop(session.key, None)
 
     def rotate(self, session: BrowserSession) -> BrowserSession:
-        """The same session under a new key and CSRF token (at sign-in: no fixation)."""
-        self._sessions.pop(session.key, None)
+        """The same session under a new key and CSRF token, moved to the signed-in pool.
+
+        Called at sign-in: a new key means no session fixation.
+        """
+        self.drop(session)
+        self._sweep(self._signed_in, self._idle_timeout, self._max_sessions)
         session.key = secrets.token_urlsafe(32)
         session.csrf = secrets.token_urlsafe(32)
         session.last_seen = self._clock()
-        self._sessions[session.key] = session
+        self._signed_in[session.key] = session
         return session
 
-    def _sweep(self) -> None:
+    def _sweep(self, pool: dict[str, BrowserSession], timeout: float, cap: int) -> None:
         now = self._clock()
-        for key, session in list(self._sessions.items()):
-            if now - session.last_seen > self._idle_timeout:
-                del self._sessions[key]
-        while len(self._sessions) >= self._max_sessions:
-            del self._sessions[next(iter(self._sessions))]
+        for key, session in list(pool.items()):
+            if now - session.last_seen > timeout:
+                del pool[key]
+        while len(pool) >= cap:
+            del pool[next(iter(pool))]
+
+
+class LoginLimiter:
+    """How many sign-ins each client may start: a token bucket per client address.
+
+    Every start costs TMDB a request token and the app a pending session, so one client
+    may start ``burst`` at once and then ``per_minute`` more a minute. At most
+    ``max_clients`` addresses are remembered (the least recently seen are forgotten).
+
+    Args:
+        burst: starts allowed at once from a fresh client.
+        per_minute: the refill rate, starts per minute.
+        max_clients: addresses remembered at most.
+        clock: monotonic seconds (tests inject their own).
+    """
+
+    def __init__(
+        self,
+        *,
+        burst: int = LOGIN_BURST,
+        per_minute: float = LOGIN_PER_MINUTE,
+        max_clients: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if burst < 1 or per_minute <= 0 or max_clients < 1:
+            raise ValueError("burst, per_minute and max_clients must be positive")
+        self.burst = burst
+        self.per_minute = per_minute
+        self._max_clients = max_clients
+        self._clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, at)
+
+    def acquire(self, client: str) -> float:
+        """Take one start for ``client``: 0.0 when allowed, else seconds until the next one."""
+        now = self._clock()
+        tokens, at = self._buckets.pop(client, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - at) * self.per_minute / 60.0)
+        wait = 0.0
+        if tokens >= 1.0:
+            tokens -= 1.0
+        else:
+            wait = (1.0 - tokens) * 60.0 / self.per_minute
+        self._buckets[client] = (tokens, now)
+        while len(self._buckets) > self._max_clients:
+            del self._buckets[next(iter(self._buckets))]
+        return wait
 
 
 # --------------------------------------------------------------------------- app state
@@ -211,8 +314,12 @@ class SessionStore:
 TMDB = web.AppKey("tmdb", TMDBClient)
 #: The browser session store (``request.app[STORE]``).
 STORE = web.AppKey("store", SessionStore)
+#: The per-client limit on sign-in starts (``request.app[LIMITER]``).
+LIMITER = web.AppKey("login_limiter", LoginLimiter)
 _FACTORY = web.AppKey[TMDBFactory]("tmdb_factory")
 _PUBLIC_URL = web.AppKey("public_url", str)
+_ALLOWED_HOSTS = web.AppKey[frozenset[str]]("allowed_hosts")
+_LOGIN_SECRET = web.AppKey("login_secret", bytes)
 
 
 class Problem(Exception):
@@ -270,16 +377,34 @@ def _message_page(title: str, text: str) -> str:
     return _layout(title, body)
 
 
-def _signed_out_page(notice: str | None) -> str:
+def _signed_out_page(notice: str | None, csrf: str) -> str:
     note = f"<p id='notice'>{e(notice)}</p>" if notice else ""
     body = (
         f"{note}<p>Sign in with your TMDB account to see your favourite movies, add new ones "
         "and rate what you watched. You approve the access on TMDB; this app never sees "
         "your password.</p>"
         "<form method='post' action='/login'>"
+        f"<input type='hidden' name='csrf' value='{e(csrf)}'>"
         "<button type='submit' id='sign-in'>Sign in with TMDB</button></form>"
     )
     return _layout("Movies with TMDB", body)
+
+
+def _logout_failed_page(who: BrowserSession, what: str) -> str:
+    hidden = f"<input type='hidden' name='csrf' value='{e(who.csrf)}'>"
+    body = (
+        "<h2 id='message-title'>Not signed out</h2>"
+        f"<p id='message'>TMDB did not end your session: {e(what)}. You are still signed in "
+        "here and at TMDB.</p>"
+        f"<form class='inline' method='post' action='/logout'>{hidden}"
+        "<button type='submit' id='sign-out-again'>Try again</button></form> "
+        f"<form class='inline' method='post' action='/logout'>{hidden}"
+        "<input type='hidden' name='scope' value='local'>"
+        "<button type='submit' id='sign-out-here'>Sign out of this app only</button></form>"
+        "<p class='muted'>Signing out of this app only forgets the session here; TMDB keeps it "
+        "valid until you revoke this app in your TMDB account settings.</p>"
+    )
+    return _layout("Not signed out", body, who=who)
 
 
 @dataclass(frozen=True)
@@ -426,18 +551,79 @@ async def _checked_form(request: web.Request) -> tuple[BrowserSession, dict[str,
     who = _signed_in(request)
     raw = await request.post()
     form = {k: v for k, v in raw.items() if isinstance(v, str)}
-    if not hmac.compare_digest(form.get("csrf", ""), who.csrf):
+    if not _same(form.get("csrf", ""), who.csrf):
         raise Problem(
             403, "Form expired", "This form is out of date. Go back, reload and try again."
         )
     return who, form
 
 
+def _same(given: str, expected: str) -> bool:
+    """Constant-time comparison of any two strings (non-ASCII or not: never a TypeError)."""
+    return hmac.compare_digest(
+        given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )
+
+
+_MOVIE_ID = re.compile(r"[0-9]{1,10}")
+_NONCE = re.compile(r"[A-Za-z0-9_-]{32}")
+
+
 def _movie_id(form: dict[str, str]) -> int:
     raw = form.get("movie_id", "")
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits only: str.isdigit() also accepts "²" and other digits int() refuses.
+    if not _MOVIE_ID.fullmatch(raw) or not 1 <= int(raw) <= 2**31 - 1:
         raise Problem(400, "Unknown movie", "That is not a movie id.")
     return int(raw)
+
+
+def _login_csrf(request: web.Request, nonce: str) -> str:
+    """The sign-in form's CSRF token: the login cookie's nonce signed with the app's secret.
+
+    Signed-out browsers have no server-side session (so that showing the start page costs
+    no memory); a cross-site form can neither read the cookie nor compute its signature.
+    """
+    key = request.app[_LOGIN_SECRET]
+    return hmac.new(key, nonce.encode("utf-8", "surrogatepass"), "sha256").hexdigest()
+
+
+def _is_local(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _callback_url(request: web.Request) -> str:
+    """Where TMDB sends the browser back: the configured public URL, never a stranger's Host.
+
+    Without ``public_url`` only a loopback address (local development) or a host in
+    ``allowed_hosts`` may name it; any other ``Host`` header is refused.
+    """
+    public = request.app[_PUBLIC_URL]
+    if public:
+        return public.rstrip("/") + "/callback"
+    try:
+        origin = request.url.origin()
+        host = (request.url.host or "").lower()
+    except ValueError:
+        host = ""
+    if host and (_is_local(host) or host in request.app[_ALLOWED_HOSTS]):
+        return f"{origin}/callback"
+    log.warning("sign-in refused for a Host not configured (set --public-url)")
+    raise Problem(
+        400,
+        "Unknown address",
+        "This app is not configured to be reached at this address, so it cannot sign you "
+        "in here. (Its operator sets the public URL with --public-url.)",
+    )
+
+
+def _app_credential_refused(exc: TMDBAPIError) -> bool:
+    """TMDB refused the app's own key (code 7 / 10): says nothing about the user's session."""
+    return isinstance(exc, (InvalidAPIKeyError, SuspendedAPIKeyError))
 
 
 # --------------------------------------------------------------------------- handlers
@@ -448,7 +634,21 @@ async def home(request: web.Request) -> web.Response:
     who = _browser(request)
     if who is None or not who.signed_in:
         notice = "You are signed out." if request.query.get("signed_out") else None
-        return _html(_signed_out_page(notice))
+        nonce = request.cookies.get(LOGIN_COOKIE, "")
+        fresh = not _NONCE.fullmatch(nonce)
+        if fresh:
+            nonce = secrets.token_urlsafe(24)
+        response = _html(_signed_out_page(notice, _login_csrf(request, nonce)), private=True)
+        if fresh:
+            response.set_cookie(
+                LOGIN_COOKIE,
+                nonce,
+                httponly=True,
+                samesite="Lax",
+                secure=_secure(request),
+                path="/",
+            )
+        return response
     tmdb = request.app[TMDB]
     view = _view(request, who)
     query = request.query.get("q", "").strip()[:200]
@@ -492,18 +692,43 @@ async def home(request: web.Request) -> web.Response:
 async def login(request: web.Request) -> web.Response:
     """Start "Sign in with TMDB": a request token bound to this browser, then off to TMDB.
 
-    No CSRF token here: a forged POST only sends the victim to TMDB's approval page, and
-    the token it creates is bound to the victim's own browser session.
+    The form carries a CSRF token like every other form (a forged cross-site POST would
+    otherwise replace the victim's cookie and so sign them out). Each client may start
+    only so many sign-ins a minute (:class:`LoginLimiter`), and pending sign-ins are kept
+    apart from signed-in sessions (:class:`SessionStore`).
     """
     store = request.app[STORE]
     tmdb = request.app[TMDB]
-    who = _browser(request) or store.new()
-    if who.signed_in:
+    raw = await request.post()
+    sent = raw.get("csrf")
+    nonce = request.cookies.get(LOGIN_COOKIE, "")
+    if not isinstance(sent, str) or not nonce or not _same(sent, _login_csrf(request, nonce)):
+        raise Problem(
+            403,
+            "Form expired",
+            "This sign-in form is out of date or was sent from another site. Go back to the "
+            "start page and press “Sign in with TMDB” there.",
+        )
+    who = _browser(request)
+    if who is not None and who.signed_in:
         raise web.HTTPSeeOther("/")
+    callback_url = _callback_url(request)
+    wait = request.app[LIMITER].acquire(request.remote or "")
+    if wait > 0:
+        log.info("sign-in start refused: too many from one client")
+        response = _html(
+            _message_page(
+                "Too many sign-ins",
+                "Too many sign-ins were started from your address. Wait a minute and try again.",
+            ),
+            status=429,
+        )
+        response.headers["Retry-After"] = str(math.ceil(wait))
+        return response
     token = await tmdb.auth.create_request_token()
+    who = who or store.new()
     who.pending_token = token.request_token
-    redirect_to = request.app[_PUBLIC_URL] or str(request.url.origin())
-    url = tmdb.auth.approval_url(token, redirect_to=redirect_to.rstrip("/") + "/callback")
+    url = tmdb.auth.approval_url(token, redirect_to=callback_url)
     response = web.HTTPSeeOther(url)
     _set_cookie(request, response, who)
     raise response
@@ -522,7 +747,7 @@ async def callback(request: web.Request) -> web.Response:
             "This sign-in link has expired or was not started in this browser. "
             "Start again with “Sign in with TMDB”.",
         )
-    if not hmac.compare_digest(token, who.pending_token):
+    if not _same(token, who.pending_token):
         raise Problem(
             400,
             "Sign-in link not recognised",
@@ -582,27 +807,59 @@ async def rate(request: web.Request) -> web.Response:
 
 
 async def logout(request: web.Request) -> web.Response:
-    """Sign out: delete the TMDB session, forget it here, clear the cookie."""
-    who, _ = await _checked_form(request)
-    view = _view(request, who)
-    request.app[STORE].drop(who)  # forget it here whatever TMDB says
-    try:
-        await view.logout()
-    except TMDBAPIError as exc:
-        # Already ended at TMDB (deleted elsewhere, revoked): signed out all the same.
-        log.info("TMDB session already gone: %s", type(exc).__name__)
-    except TMDBTransportError as exc:
-        log.warning("TMDB session deletion failed: %s", type(exc).__name__)
+    """Sign out: end the TMDB session, forget it here, clear the cookie; say what happened.
+
+    * TMDB ended the session: signed out (redirect to the start page).
+    * TMDB no longer knew the session (revoked or expired there, HTTP 404 or a 401 about the
+      session): nothing is left to end, so the browser is signed out here too.
+    * TMDB did not confirm (a 5xx, a 429, a 401 refusing the *app's* key, or TMDB could not
+      be reached): the session is still valid at TMDB, so the app **keeps** it and says so
+      (HTTP 502), offering "Try again" and "Sign out of this app only". Forgetting it
+      silently would leave a live TMDB session that this app can no longer end for the user.
+    * ``scope=local`` ("Sign out of this app only"): forgotten here without asking TMDB; the
+      page says the TMDB session stays valid until revoked in TMDB's settings.
+    """
+    who, form = await _checked_form(request)
+    store = request.app[STORE]
+    if form.get("scope") == "local":
+        store.drop(who)
         response = _html(
             _message_page(
-                "Signed out here",
-                "You are signed out of this app, but TMDB could not be reached to end the "
-                "session there. You can revoke the app in your TMDB account settings.",
+                "Signed out of this app",
+                "You are signed out here. TMDB was not told: your TMDB session stays valid "
+                "until you revoke this app in your TMDB account settings.",
             ),
-            status=502,
+            private=True,
         )
         _clear_cookie(request, response)
         return response
+    try:
+        await _view(request, who).logout()
+    except TMDBAPIError as exc:
+        if isinstance(exc, (AuthenticationError, NotFoundError)) and not (
+            _app_credential_refused(exc)
+        ):
+            store.drop(who)
+            log.info("TMDB session already gone: %s", type(exc).__name__)
+            response = _html(
+                _message_page(
+                    "Signed out",
+                    "TMDB had already ended this session (revoked or expired there). You are "
+                    "signed out here too.",
+                ),
+                private=True,
+            )
+            _clear_cookie(request, response)
+            return response
+        log.warning("TMDB did not end the session: %s (code %s)", type(exc).__name__, exc.tmdb_code)
+        what = f"TMDB answered HTTP {exc.http_status} (code {exc.tmdb_code})"
+        return _html(_logout_failed_page(who, what), status=502, private=True)
+    except TMDBTransportError as exc:
+        log.warning("TMDB session deletion failed: %s", type(exc).__name__)
+        return _html(
+            _logout_failed_page(who, "TMDB could not be reached"), status=502, private=True
+        )
+    store.drop(who)
     redirect = web.HTTPSeeOther("/?signed_out=1")
     _clear_cookie(request, redirect)
     raise redirect
@@ -634,6 +891,15 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         # Local checks (a rating out of range, an empty search): safe to show.
         response = _html(_message_page("That did not work", str(exc)), status=400)
     except AuthenticationError as exc:
+        if _app_credential_refused(exc):
+            # TMDB refused the app's own key: the user's session is not the problem.
+            log.error("TMDB refused the app's credential (code %s)", exc.tmdb_code)
+            return _html(
+                _message_page(
+                    "TMDB refused this app", "TMDB does not accept this app's key right now."
+                ),
+                status=502,
+            )
         # The TMDB session was deleted or revoked elsewhere: sign this browser out.
         who = _browser(request)
         if who is not None and who.signed_in:
@@ -693,7 +959,14 @@ def _form_targets(request: web.Request) -> str:
 # --------------------------------------------------------------------------- the app
 
 
-def create_app(tmdb: TMDBFactory, *, public_url: str | None = None) -> web.Application:
+def create_app(
+    tmdb: TMDBFactory,
+    *,
+    public_url: str | None = None,
+    allowed_hosts: Iterable[str] = (),
+    store: SessionStore | None = None,
+    login_limiter: LoginLimiter | None = None,
+) -> web.Application:
     """The web app.
 
     Args:
@@ -701,12 +974,29 @@ def create_app(tmdb: TMDBFactory, *, public_url: str | None = None) -> web.Appli
             ``lambda: TMDBClient(access_token=...)`` (a client is its own context manager)
             or :func:`sandbox_client`.
         public_url: the app's address as browsers reach it (for TMDB's redirect back),
-            e.g. ``https://movies.example``; default: taken from each request.
+            e.g. ``https://movies.example``. Required outside local development: without it
+            the redirect is built from the request's ``Host`` only for loopback addresses
+            (``127.0.0.1``, ``localhost``, ``::1``) and ``allowed_hosts``.
+        allowed_hosts: host names (no port) trusted in the ``Host`` header when there is
+            no ``public_url``.
+        store: the browser-session store (default: a :class:`SessionStore` in memory).
+        login_limiter: the per-client limit on sign-in starts (default:
+            :class:`LoginLimiter` with ``LOGIN_BURST`` and ``LOGIN_PER_MINUTE``).
+
+    Raises:
+        ValueError: ``public_url`` is not an absolute http(s) URL.
     """
+    if public_url:
+        parts = urlsplit(public_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("public_url must be an absolute http:// or https:// URL")
     app = web.Application(middlewares=[errors])
     app[_FACTORY] = tmdb
     app[_PUBLIC_URL] = public_url or ""
-    app[STORE] = SessionStore()
+    app[_ALLOWED_HOSTS] = frozenset(h.strip().lower() for h in allowed_hosts if h.strip())
+    app[_LOGIN_SECRET] = secrets.token_bytes(32)
+    app[STORE] = store if store is not None else SessionStore()
+    app[LIMITER] = login_limiter if login_limiter is not None else LoginLimiter()
     app.cleanup_ctx.append(_tmdb_client)
     app.on_response_prepare.append(_security_headers)
     app.router.add_get("/", home)
@@ -750,10 +1040,13 @@ def client_from_env() -> TMDBFactory | None:
     return None
 
 
-async def serve(host: str, port: int, public_url: str | None) -> NoReturn:
+async def serve(
+    host: str, port: int, public_url: str | None, allowed_hosts: Iterable[str] = ()
+) -> NoReturn:
     """Run the app until interrupted, printing its URL."""
     real = client_from_env()
-    app = create_app(real or sandbox_client, public_url=public_url)
+    allowed_hosts = list(allowed_hosts)
+    app = create_app(real or sandbox_client, public_url=public_url, allowed_hosts=allowed_hosts)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     try:
@@ -762,6 +1055,11 @@ async def serve(host: str, port: int, public_url: str | None) -> NoReturn:
         bound_host, bound_port = runner.addresses[0][:2]
         where = "the real TMDB" if real else f"the embedded sandbox at {app[TMDB].base_url}"
         print(f"Sign in with TMDB: open http://{bound_host}:{bound_port}/  (using {where})")
+        if not public_url and not allowed_hosts and not _is_local(host):
+            print(
+                "Note: no --public-url, so sign-in works only from loopback addresses "
+                "(localhost); pass --public-url (or --allowed-host) to serve others."
+            )
         print("Press Ctrl+C to stop.", flush=True)
         await asyncio.Event().wait()  # until cancelled (Ctrl+C)
         raise AssertionError("unreachable")
@@ -777,12 +1075,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--public-url",
         default=os.environ.get("WEBAPP_PUBLIC_URL"),
-        help="the app's address as browsers see it (default: from each request)",
+        help="the app's address as browsers see it, e.g. https://movies.example (required "
+        "outside local development)",
+    )
+    parser.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[h for h in os.environ.get("WEBAPP_ALLOWED_HOSTS", "").split(",") if h],
+        metavar="HOST",
+        help="without --public-url: a host name besides localhost that browsers may use "
+        "(repeatable; $WEBAPP_ALLOWED_HOSTS, comma-separated)",
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args.host, args.port, args.public_url))
+        asyncio.run(serve(args.host, args.port, args.public_url, args.allowed_host))
     return 0
 
 

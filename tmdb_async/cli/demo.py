@@ -3,9 +3,14 @@
 Without ``TMDB_ACCESS_TOKEN`` / ``TMDB_API_KEY`` in the environment it starts the embedded
 sandbox (:mod:`tmdb_async.testing`) and walks through a user's life: request token →
 approval → session → account → favourite a movie → a guest rates a movie → a concurrent
-fetch of 500 movie details over one client → logout. With credentials it runs the
+fetch of 200 movie details over one client → logout. With credentials it runs the
 read-only parts against the real TMDB (``TMDB_BASE_URL`` / ``TMDB_WEBSITE_URL`` override
 where that is). It always says which of the two it uses.
+
+The client keeps its real request budget (40 requests per second, bursts of 10: what a
+program sharing TMDB's ~50/s per address should use), so the rate the demo reports is the
+one a real job gets; ``--rate-limit 0`` switches it off to see the raw speed. A progress
+bar (tqdm) shows while it fetches when the output is a terminal.
 """
 
 from __future__ import annotations
@@ -19,13 +24,14 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from .._client import DEFAULT_BASE_URL, DEFAULT_WEBSITE_URL, TMDBClient
-from ..errors import AuthenticationError, NotFoundError, TMDBError
+from .._ratelimit import RateLimit
+from ..errors import AuthenticationError, NotFoundError
 from ..models.movie import Movie
 from ..testing import Sandbox
+from ._common import EXIT_OK, EXIT_STOPPED, EXIT_USAGE, CliError, guard
+from ._progress import Progress
 
 __all__ = ["Progress", "fetch_movies", "register", "run"]
-
-_BAR = 30
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -39,43 +45,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         ),
     )
     parser.add_argument(
-        "--count", type=int, default=500, help="movie details to fetch concurrently (500)"
+        "--count", type=int, default=200, help="movie details to fetch concurrently (200)"
     )
     parser.add_argument(
         "--concurrency", type=int, default=20, help="requests in flight at once (20)"
     )
+    parser.add_argument(
+        "--rate-limit",
+        type=float,
+        default=40.0,
+        metavar="RPS",
+        help="the client's request budget, requests per second (40, the default of "
+        "TMDBClient; 0 switches it off)",
+    )
     parser.set_defaults(func=run)
-
-
-class Progress:
-    """A text progress bar: redrawn in place on a terminal, every quarter otherwise."""
-
-    def __init__(self, total: int, out: TextIO) -> None:
-        self.total = total
-        self.done = 0
-        self.out = out
-        self.live = bool(getattr(out, "isatty", lambda: False)())
-        self._shown = -1 if self.live else 0  # a plain log starts at the first quarter
-
-    def _bar(self) -> str:
-        filled = _BAR * self.done // self.total if self.total else _BAR
-        width = len(str(self.total))
-        return f"  [{'#' * filled}{'.' * (_BAR - filled)}] {self.done:>{width}}/{self.total}"
-
-    def advance(self) -> None:
-        """Count one more item done."""
-        self.done += 1
-        step = 100 if self.live else 4
-        mark = self.done * step // self.total if self.total else step
-        if mark == self._shown:
-            return
-        self._shown = mark
-        if self.live:
-            end = "\n" if self.done == self.total else ""
-            self.out.write(f"\r{self._bar()}{end}")
-        else:
-            self.out.write(self._bar() + "\n")
-        self.out.flush()
 
 
 async def fetch_movies(
@@ -87,6 +70,7 @@ async def fetch_movies(
     """
     gate = asyncio.Semaphore(concurrency)
     missing = 0
+    done = 0
 
     async def one(movie_id: int) -> Movie | None:
         nonlocal missing
@@ -97,9 +81,14 @@ async def fetch_movies(
                 missing += 1
                 return None
             finally:
-                progress.advance()
+                nonlocal done
+                done += 1
+                progress.update(done)
 
-    found = await asyncio.gather(*(one(i) for i in ids))
+    try:
+        found = await asyncio.gather(*(one(i) for i in ids))
+    finally:
+        progress.close()
     return [m for m in found if m is not None], missing
 
 
@@ -111,25 +100,49 @@ def _year(movie: Movie) -> str:
     return f"{movie.release_date:%Y}" if movie.release_date else "undated"
 
 
-async def _batch(step: int, tmdb: TMDBClient, count: int, concurrency: int, out: TextIO) -> None:
+def _rate_limit(args: argparse.Namespace) -> RateLimit | None:
+    return RateLimit(args.rate_limit) if args.rate_limit > 0 else None
+
+
+def _budget(limit: RateLimit | None) -> str:
+    if limit is None:
+        return "no rate budget (--rate-limit 0)"
+    return f"rate budget {limit.rate:g} requests/s, bursts of {limit.burst}"
+
+
+async def _batch(
+    step: int, tmdb: TMDBClient, args: argparse.Namespace, limit: RateLimit | None, out: TextIO
+) -> None:
+    count, concurrency = args.count, args.concurrency
     print(
-        f"\n{step}. {count} movie details at once ({concurrency} in flight over one client)",
+        f"\n{step}. {count} movie details at once ({concurrency} in flight over one client, "
+        f"{_budget(limit)})",
         file=out,
     )
     started = time.perf_counter()
     movies, missing = await fetch_movies(
-        tmdb, range(1, count + 1), concurrency=concurrency, progress=Progress(count, out)
+        tmdb,
+        range(1, count + 1),
+        concurrency=concurrency,
+        progress=Progress(out, total=count, unit="movie"),
     )
     took = time.perf_counter() - started
     rate = count / took if took > 0 else float("inf")
     note = f", {missing} ids unknown to TMDB" if missing else ""
     print(f"  fetched {len(movies)} movies in {took:.2f} s ({rate:.0f}/s){note}", file=out)
+    if limit is not None:
+        print(
+            f"  the client kept to its budget of {limit.rate:g}/s (TMDB allows about 50/s "
+            "per address)",
+            file=out,
+        )
     if movies:
         print(f"  e.g. #{movies[-1].id}: {movies[-1].title}", file=out)
 
 
 async def _sandbox_story(args: argparse.Namespace, out: TextIO) -> None:
-    async with Sandbox() as sb, sb.client() as tmdb:
+    limit = _rate_limit(args)
+    async with Sandbox() as sb, sb.client(rate_limit=limit) as tmdb:
         print(
             f"No TMDB_ACCESS_TOKEN or TMDB_API_KEY set: using the embedded sandbox, a local "
             f"fake TMDB at {sb.base_url} (offline, nothing leaves this machine).\n",
@@ -175,7 +188,7 @@ async def _sandbox_story(args: argparse.Namespace, out: TextIO) -> None:
             file=out,
         )
 
-        await _batch(5, tmdb, args.count, args.concurrency, out)
+        await _batch(5, tmdb, args, limit, out)
 
         print("\n6. Logout", file=out)
         await me.logout()
@@ -192,10 +205,18 @@ async def _real_story(args: argparse.Namespace, env: Mapping[str, str], out: Tex
     name = "TMDB_ACCESS_TOKEN" if token_env else "TMDB_API_KEY"
     base_url = env.get("TMDB_BASE_URL") or DEFAULT_BASE_URL
     website_url = env.get("TMDB_WEBSITE_URL") or DEFAULT_WEBSITE_URL
+    limit = _rate_limit(args)
     if token_env:
-        client = TMDBClient(access_token=token_env, base_url=base_url, website_url=website_url)
+        client = TMDBClient(
+            access_token=token_env, base_url=base_url, website_url=website_url, rate_limit=limit
+        )
     else:
-        client = TMDBClient(api_key=env["TMDB_API_KEY"], base_url=base_url, website_url=website_url)
+        client = TMDBClient(
+            api_key=env["TMDB_API_KEY"],
+            base_url=base_url,
+            website_url=website_url,
+            rate_limit=limit,
+        )
     async with client as tmdb:
         print(
             f"{name} is set: using TMDB at {base_url} (read-only parts of the demo).\n",
@@ -204,7 +225,10 @@ async def _real_story(args: argparse.Namespace, env: Mapping[str, str], out: Tex
         print("1. The credential", file=out)
         if not await tmdb.auth.validate_key():
             print(f"   TMDB refuses the {name} value (code 7): check it.", file=out)
-            return
+            raise CliError(
+                f"TMDB refused the application credential in {name} (HTTP 401, code 7)",
+                EXIT_STOPPED,
+            )
         print("   accepted", file=out)
         print("\n2. The login flow starts with a request token (not approved here)", file=out)
         token = await tmdb.auth.create_request_token()
@@ -212,25 +236,29 @@ async def _real_story(args: argparse.Namespace, env: Mapping[str, str], out: Tex
         print("\n3. A movie", file=out)
         movie = await tmdb.movies.details(11)
         print(f"   #{movie.id}: {movie.title} ({_year(movie)}), {movie.runtime} min", file=out)
-        await _batch(4, tmdb, args.count, args.concurrency, out)
+        await _batch(4, tmdb, args, limit, out)
     print("\nDone. Unset the variable to run the whole story on the sandbox.", file=out)
 
 
 async def run(
-    args: argparse.Namespace, *, env: Mapping[str, str] | None = None, out: TextIO | None = None
+    args: argparse.Namespace,
+    *,
+    env: Mapping[str, str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
-    """Run the demo; returns the exit code."""
-    out = out or sys.stdout
+    """Run the demo; returns the exit code (errors are one line on ``err``)."""
+    return await guard(_run(args, env, out or sys.stdout), err or sys.stderr)
+
+
+async def _run(args: argparse.Namespace, env: Mapping[str, str] | None, out: TextIO) -> int:
     env = os.environ if env is None else env
-    if args.count < 1 or args.concurrency < 1:
-        print("error: --count and --concurrency must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        if env.get("TMDB_ACCESS_TOKEN") or env.get("TMDB_API_KEY"):
-            await _real_story(args, env, out)
-        else:
-            await _sandbox_story(args, out)
-    except TMDBError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    if args.count < 1 or args.concurrency < 1 or args.rate_limit < 0:
+        raise CliError(
+            "--count and --concurrency must be at least 1, --rate-limit at least 0", EXIT_USAGE
+        )
+    if env.get("TMDB_ACCESS_TOKEN") or env.get("TMDB_API_KEY"):
+        await _real_story(args, env, out)
+    else:
+        await _sandbox_story(args, out)
+    return EXIT_OK

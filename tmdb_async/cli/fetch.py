@@ -6,12 +6,24 @@
     tmdb-async fetch tv --ids 1-100,1396 --out tv.jsonl --concurrency 10
     tmdb-async fetch movie --ids-file movie_ids_05_15_2024.json.gz --out all.jsonl
     tmdb-async fetch movie --from-export --out all.jsonl      # today's daily id export
+    tmdb-async fetch movie --ids 11,550 --out - | jq .title     # to standard output
 
 Each line of the output is one result: the model as JSON (``converter.unstructure``), or,
 for an id that failed, ``{"id": ..., "error": {"type": ..., "http_status": ...,
-"tmdb_code": ..., "message": ...}}``. Run the same command again to resume: ids already in
-the output (as a result or as an error) are skipped; ``--retry-errors`` fetches the
-failed ones again. A progress bar goes to stderr. The credential comes from
+"tmdb_code": ..., "message": ...}}``. Every id appears once. Run the same command again to
+resume: ids already in the output (as a result or as an error) are skipped;
+``--retry-errors`` removes the error lines (except "not found") and fetches those ids
+again. ``--out -`` writes to standard output (no resume).
+
+Exit codes: 0 when every id was fetched or TMDB said it does not exist (404); 1 when some
+ids failed otherwise (their error lines are in the output); 2 for bad usage (arguments,
+unreadable or unwritable files, no credential); 3 when the run stopped early because TMDB
+refused the application credential (401, code 7 or 10) or could not be reached: nothing
+more could succeed, and the ids not yet done are simply not in the file (run again to go
+on). Before the first id, one ``GET /3/authentication`` checks the credential and the host.
+
+A progress bar (tqdm: count, rate, time left, ok / errors) goes to standard error when it
+is a terminal; a one-line summary always does. The credential comes from
 ``TMDB_ACCESS_TOKEN`` (or ``TMDB_API_KEY``); ``--base-url`` points at another host (the
 sandbox, say).
 """
@@ -23,18 +35,29 @@ import datetime as dt
 import json
 import os
 import sys
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TextIO
 
 from .._client import DEFAULT_BASE_URL, TMDBClient
 from .._ratelimit import RateLimit
-from ..batch import BatchProgress, BatchResult, run_batch
-from ..errors import TMDBAPIError
+from ..batch import BatchResult, run_batch
+from ..errors import ResponseValidationError, TMDBAPIError, TMDBError
 from ..exports import EXPORTS_BASE_URL, ExportKind, export_ids, read_export_file
+from ._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_STOPPED,
+    CliError,
+    app_credential_refused,
+    credentials,
+    describe,
+    guard,
+    unreachable,
+)
+from ._progress import Progress
 
-__all__ = ["parse_ids", "read_done", "register", "run"]
+__all__ = ["UsageProblem", "parse_ids", "read_done", "register", "run"]
 
 # What can be fetched: the client's namespace for it, and the export kind of its ids.
 _KINDS: dict[str, tuple[str, ExportKind]] = {
@@ -45,7 +68,7 @@ _KINDS: dict[str, tuple[str, ExportKind]] = {
 _FLUSH_EVERY = 200
 
 
-class UsageProblem(Exception):
+class UsageProblem(CliError):
     """Bad command-line input (exit code 2)."""
 
 
@@ -81,7 +104,21 @@ def parse_ids(spec: str) -> list[range]:
 
 
 def _ids_from_file(path: Path) -> Iterator[int]:
-    """Ids from a daily export file (``.json.gz`` / JSON lines) or a plain list, one a line."""
+    """Ids from a daily export file (``.json.gz`` / JSON lines) or a plain list, one a line.
+
+    Any problem with the file (unreadable, not gzip, cut short, a bad line) is a
+    :class:`UsageProblem` naming the file.
+    """
+    try:
+        yield from _read_ids(path)
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageProblem(f"--ids-file {path}: {reason or type(exc).__name__}") from None
+    except ResponseValidationError as exc:
+        raise UsageProblem(f"--ids-file {path}: {'; '.join(exc.errors)}") from None
+
+
+def _read_ids(path: Path) -> Iterator[int]:
     with path.open("rb") as handle:
         head = handle.read(64).lstrip()
     if head.startswith((b"\x1f\x8b", b"{")):
@@ -101,35 +138,74 @@ def _ids_from_file(path: Path) -> Iterator[int]:
 # --------------------------------------------------------------------------- resume
 
 
+def _not_found(error: object) -> bool:
+    """An error record (or exception) saying the id does not exist at TMDB (HTTP 404)."""
+    if isinstance(error, TMDBAPIError):
+        return error.http_status == 404
+    return isinstance(error, dict) and error.get("http_status") == 404
+
+
 def read_done(path: Path, *, retry_errors: bool = False) -> set[int]:
-    """The ids the output file already holds (results, and errors unless ``retry_errors``).
+    """The ids the output file already holds.
 
     A last line cut short by a crash is removed from the file, so appending stays valid.
+    With ``retry_errors``, error lines (other than "not found", HTTP 404) are removed from
+    the file too and their ids are not counted as done: fetched again, each id still
+    appears once.
     """
     done: set[int] = set()
     if not path.exists():
         return done
+    if retry_errors:
+        return _drop_errors(path)
     with path.open("rb+") as handle:
         good_end = 0
         for line in handle:
             if not line.endswith(b"\n"):
                 break  # a torn last line
             good_end += len(line)
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(record, dict):
-                continue
-            ident = record.get("id")
-            if isinstance(ident, bool) or not isinstance(ident, int):
-                continue
-            if retry_errors and "error" in record:
-                continue
-            done.add(ident)
+            ident, _ = _parse_line(line)
+            if ident is not None:
+                done.add(ident)
         handle.seek(0, os.SEEK_END)
         if handle.tell() != good_end:
             handle.truncate(good_end)
+    return done
+
+
+def _parse_line(line: bytes) -> tuple[int | None, object]:
+    """The id of an output line (``None`` when it has none) and its error, if any."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None, None
+    if not isinstance(record, dict):
+        return None, None
+    ident = record.get("id")
+    if isinstance(ident, bool) or not isinstance(ident, int):
+        return None, None
+    return ident, record.get("error")
+
+
+def _drop_errors(path: Path) -> set[int]:
+    """Rewrite ``path`` without its retryable error lines (and a torn last line)."""
+    done: set[int] = set()
+    temp = path.with_name(f".{path.name}.{os.getpid()}.retry")
+    try:
+        with path.open("rb") as src, temp.open("wb") as dst:
+            for line in src:
+                if not line.endswith(b"\n"):
+                    break
+                ident, error = _parse_line(line)
+                if ident is not None and error is not None and not _not_found(error):
+                    continue
+                if ident is not None:
+                    done.add(ident)
+                dst.write(line)
+        os.chmod(temp, path.stat().st_mode & 0o7777)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
     return done
 
 
@@ -144,49 +220,11 @@ def _error_record(key: int, error: Exception) -> dict[str, Any]:
     return {"id": key, "error": info}
 
 
-class ProgressBar:
-    """A one-line progress bar on a terminal; occasional plain lines elsewhere."""
-
-    def __init__(self, out: TextIO, *, enabled: bool, skipped: int) -> None:
-        self.out = out
-        self.enabled = enabled
-        self.tty = bool(getattr(out, "isatty", lambda: False)())
-        self.skipped = skipped
-        self._last = 0.0
-
-    def __call__(self, p: BatchProgress) -> None:
-        now = time.monotonic()
-        final = p.total is not None and p.done == p.total
-        if not self.enabled or (now - self._last < (0.1 if self.tty else 5.0) and not final):
-            return
-        self._last = now
-        if p.total:
-            filled = int(30 * p.done / p.total)
-            bar = "#" * filled + "-" * (30 - filled)
-            head = f"[{bar}] {p.done}/{p.total}"
-        else:
-            head = f"{p.done} done"
-        line = f"{head}  ok {p.succeeded}  errors {p.failed}  {p.rate:.0f}/s"
-        if self.tty:
-            self.out.write("\r" + line)
-        else:
-            self.out.write(line + "\n")
-        self.out.flush()
-
-    def finish(self) -> None:
-        if self.enabled and self.tty:
-            self.out.write("\n")
-            self.out.flush()
-
-
 # --------------------------------------------------------------------------- the command
 
 
 def _client(args: argparse.Namespace, env: Mapping[str, str]) -> TMDBClient:
-    access_token = env.get("TMDB_ACCESS_TOKEN") or None
-    api_key = None if access_token else (env.get("TMDB_API_KEY") or None)
-    if access_token is None and api_key is None:
-        raise UsageProblem("set TMDB_ACCESS_TOKEN (or TMDB_API_KEY) in the environment")
+    access_token, api_key = credentials(env)
     rate_limit = None if args.rate_limit <= 0 else RateLimit(args.rate_limit)
     return TMDBClient(
         access_token=access_token,
@@ -203,74 +241,141 @@ async def run(
     *,
     env: Mapping[str, str] | None = None,
     stderr: TextIO | None = None,
+    stdout: TextIO | None = None,
 ) -> int:
-    """The ``fetch`` command; returns the exit code (0: the job ran through)."""
+    """The ``fetch`` command; returns the exit code (see the module's docstring)."""
     err = stderr if stderr is not None else sys.stderr
+    out = stdout if stdout is not None else sys.stdout
     env = os.environ if env is None else env
+    return await guard(_run(args, env, err, out), err)
+
+
+def _open_output(args: argparse.Namespace, stdout: TextIO) -> tuple[IO[str], set[int], str]:
+    """The stream to write to, the ids already done, and how to name it in messages."""
+    if args.out == "-":
+        if args.retry_errors:
+            raise UsageProblem("--retry-errors needs an output file to read (not --out -)")
+        return stdout, set(), "standard output"
+    path = Path(args.out)
     try:
-        return await _run(args, env, err)
-    except UsageProblem as exc:
-        print(f"error: {exc}", file=err)
-        return 2
+        done = read_done(path, retry_errors=args.retry_errors)
+        handle = path.open("a", encoding="utf-8")
+    except OSError as exc:
+        raise UsageProblem(f"--out {path}: {exc.strerror or type(exc).__name__}") from None
+    return handle, done, path.name
 
 
-async def _run(args: argparse.Namespace, env: Mapping[str, str], err: TextIO) -> int:
+async def _run(
+    args: argparse.Namespace, env: Mapping[str, str], err: TextIO, stdout: TextIO
+) -> int:
     if args.concurrency < 1:
         raise UsageProblem("--concurrency must be at least 1")
-    out_path = Path(args.out)
-    done = read_done(out_path, retry_errors=args.retry_errors)
+    ranges = parse_ids(args.ids) if args.ids is not None else None
+    ids_file = Path(args.ids_file) if args.ids_file is not None else None
+    if ids_file is not None and not ids_file.is_file():
+        raise UsageProblem(f"--ids-file {ids_file}: no such file")
+    day = None
+    if args.from_export is not None and args.from_export != "latest":
+        try:
+            day = dt.date.fromisoformat(args.from_export)
+        except ValueError:
+            raise UsageProblem("--from-export takes a date like 2024-05-15") from None
+    client = _client(args, env)  # checks the credential's presence and shape first
+    out, done, out_name = _open_output(args, stdout)
+    try:
+        async with client as tmdb:
+            return await _fetch_all(args, tmdb, ranges, ids_file, day, done, out, out_name, err)
+    finally:
+        if out is not stdout:
+            out.close()
+        else:
+            out.flush()
+
+
+async def _fetch_all(
+    args: argparse.Namespace,
+    tmdb: TMDBClient,
+    ranges: list[range] | None,
+    ids_file: Path | None,
+    day: dt.date | None,
+    done: set[int],
+    out: IO[str],
+    out_name: str,
+    err: TextIO,
+) -> int:
     namespace, export_kind = _KINDS[args.kind]
+    # One request first: a refused credential or an unreachable host stops here, before
+    # thousands of ids each fail the same way.
+    if not await tmdb.auth.validate_key():
+        raise CliError(
+            "TMDB refused the application credential (HTTP 401, code 7); check "
+            "TMDB_ACCESS_TOKEN / TMDB_API_KEY",
+            EXIT_STOPPED,
+        )
     total: int | None = None
     keys: Iterable[int] | AsyncIterator[int]
-    async with _client(args, env) as tmdb:
-        if args.ids is not None:
-            ranges = parse_ids(args.ids)
-            total = sum(len(r) for r in ranges) - sum(
-                1 for i in done if any(i in r for r in ranges)
-            )
-            keys = (i for r in ranges for i in r if i not in done)
-        elif args.ids_file is not None:
-            keys = (i for i in _ids_from_file(Path(args.ids_file)) if i not in done)
-        else:
-            day = None
-            if args.from_export != "latest":
-                try:
-                    day = dt.date.fromisoformat(args.from_export)
-                except ValueError:
-                    raise UsageProblem("--from-export takes a date like 2024-05-15") from None
-            keys = _skip(export_ids(tmdb, export_kind, day, base_url=args.exports_url), done)
-        fetch: Callable[[int], Awaitable[Any]] = getattr(tmdb, namespace).details
-        bar = ProgressBar(err, enabled=not args.no_progress, skipped=len(done))
-        ok = failed = 0
-        with _append_to(out_path) as out:
-            async with run_batch(
-                fetch, keys, concurrency=args.concurrency, on_progress=bar, total=total
-            ) as batch:
-                async for item in batch:
-                    _write(out, item, tmdb)
-                    if item.ok:
-                        ok += 1
-                    else:
-                        failed += 1
-                    if (ok + failed) % _FLUSH_EVERY == 0:
-                        out.flush()
-        bar.finish()
+    if ranges is not None:
+        total = sum(len(r) for r in ranges) - sum(1 for i in done if any(i in r for r in ranges))
+        keys = (i for r in ranges for i in r if i not in done)
+    elif ids_file is not None:
+        keys = _once(_ids_from_file(ids_file), done)
+    else:
+        keys = _skip(export_ids(tmdb, export_kind, day, base_url=args.exports_url), done)
+    fetch: Callable[[int], Awaitable[Any]] = getattr(tmdb, namespace).details
+    bar = Progress(err, total=total, unit=args.kind, enabled=not args.no_progress)
+    skipped = len(done)
+    ok = missing = failed = 0
+    stop: Exception | None = None
+
+    try:
+        async with run_batch(fetch, keys, concurrency=args.concurrency, total=total) as batch:
+            async for item in batch:
+                if item.error is not None and (
+                    app_credential_refused(item.error) or unreachable(item.error)
+                ):
+                    stop = item.error  # not written: the id is not done, a rerun fetches it
+                    break
+                _write(out, item, tmdb)
+                if item.error is None:
+                    ok += 1
+                elif _not_found(item.error):
+                    missing += 1
+                else:
+                    failed += 1
+                bar.update(ok + missing + failed, ok=ok, not_found=missing, errors=failed)
+                if (ok + missing + failed) % _FLUSH_EVERY == 0:
+                    out.flush()
+    finally:
+        bar.close()
+        out.flush()
+    where = f"{skipped} already in {out_name}" if args.out != "-" else "to standard output"
     print(
-        f"fetched {ok + failed} {args.kind} ids: {ok} ok, {failed} errors"
-        f" ({len(done)} already in {out_path.name})",
+        f"fetched {ok + missing + failed} {args.kind} ids: {ok} ok, {missing} not found, "
+        f"{failed} errors ({where})",
         file=err,
+        flush=True,
     )
-    return 0
-
-
-def _append_to(path: Path) -> IO[str]:
-    # Small appends of finished lines: a local file write does not need a thread.
-    return path.open("a", encoding="utf-8")
+    if stop is not None:
+        assert isinstance(stop, TMDBError)
+        message, _ = describe(stop)
+        raise CliError(
+            f"{message}; stopped early (run the same command again to go on)", EXIT_STOPPED
+        )
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 async def _skip(ids: AsyncIterator[int], done: set[int]) -> AsyncIterator[int]:
     async for ident in ids:
         if ident not in done:
+            done.add(ident)
+            yield ident
+
+
+def _once(ids: Iterator[int], done: set[int]) -> Iterator[int]:
+    """Each id not yet done, once (a file may list an id twice)."""
+    for ident in ids:
+        if ident not in done:
+            done.add(ident)
             yield ident
 
 
@@ -292,7 +397,8 @@ def register(subparsers: Any) -> None:
             "Fetch details for many ids, concurrently and within TMDB's rate limit, to a "
             "JSON-lines file: one model per line, or an error line for an id that failed. "
             "Ids already in the file are skipped, so running it again resumes. Credentials: "
-            "TMDB_ACCESS_TOKEN or TMDB_API_KEY."
+            "TMDB_ACCESS_TOKEN or TMDB_API_KEY. Exit codes: 0 all fetched (or not found), 1 "
+            "some ids failed, 2 usage, 3 stopped early (credential refused, TMDB unreachable)."
         ),
     )
     parser.add_argument("kind", choices=sorted(_KINDS), help="what to fetch")
@@ -308,7 +414,11 @@ def register(subparsers: Any) -> None:
         metavar="YYYY-MM-DD",
         help="stream the ids from TMDB's daily id export (default: the latest)",
     )
-    parser.add_argument("--out", required=True, help="the JSON-lines file to append to")
+    parser.add_argument(
+        "--out",
+        required=True,
+        help="the JSON-lines file to append to (resumable), or - for standard output",
+    )
     parser.add_argument(
         "--concurrency", type=int, default=20, help="requests in flight (default 20)"
     )
@@ -327,7 +437,14 @@ def register(subparsers: Any) -> None:
         "--exports-url", default=EXPORTS_BASE_URL, help="where the daily id exports are"
     )
     parser.add_argument(
-        "--retry-errors", action="store_true", help="fetch ids whose earlier attempt failed again"
+        "--retry-errors",
+        action="store_true",
+        help="fetch again the ids whose earlier attempt failed (their error lines are "
+        "replaced; not-found ids are not retried)",
     )
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (it is shown only when standard error is a terminal)",
+    )
     parser.set_defaults(func=run)

@@ -7,6 +7,8 @@ It prints the addresses and the credentials it accepts, ready to paste::
     export TMDB_ACCESS_TOKEN=eyJ...   # or TMDB_API_KEY=...
 
 The other commands (``login``, ``whoami`` ...) and the examples then talk to it.
+``--json`` prints the same as one JSON object on one line instead (for scripts that start
+it in the background and read its first line).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..testing import (
     DEFAULT_ACCESS_TOKEN,
@@ -23,6 +25,7 @@ from ..testing import (
     Sandbox,
     SandboxRateLimit,
 )
+from ._common import print_json
 
 __all__ = ["register", "run"]
 
@@ -82,6 +85,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="error",
         help="what a failed request does (error = HTTP 500 code 11)",
     )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the addresses, credentials and users as one JSON line",
+    )
+    parser.add_argument(
+        "--documented-list-delete",
+        action="store_true",
+        help=(
+            "answer a successful DELETE /3/list/{id} with the documented 200 (code 13) instead "
+            "of TMDB's real 500 (code 11)"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -107,6 +123,7 @@ def _sandbox(args: argparse.Namespace) -> Sandbox:
         seed=args.seed,
         rate_limit=rate_limit,
         faults=faults,
+        documented_list_delete=args.documented_list_delete,
     )
 
 
@@ -117,7 +134,7 @@ def describe(sb: Sandbox, out: TextIO) -> None:
         f"tmdb_async sandbox (a local fake TMDB) on {sb.base_url}",
         f"  API:        {sb.base_url}/3/ and {sb.base_url}/4/",
         f"  approvals:  {sb.website_url}/authenticate/<request_token>",
-        f"  images:     {sb.image_base_url}",
+        f"  images:     {sb.image_base_url}  (PNGs showing each title or name)",
         f"  catalogue:  movies 1-{cat.movie_count}, tv 1-{cat.tv_count}, "
         f"people 1-{cat.person_count}",
         f"  api_key:      {sb.api_key}",
@@ -141,11 +158,40 @@ def describe(sb: Sandbox, out: TextIO) -> None:
     print("\n".join(lines), file=out, flush=True)
 
 
+def describe_json(sb: Sandbox) -> dict[str, Any]:
+    """What :func:`describe` prints, as a JSON-ready mapping (the fake credentials included)."""
+    cat = sb.catalogue
+    return {
+        "base_url": sb.base_url,
+        "website_url": sb.website_url,
+        "image_base_url": sb.image_base_url,
+        "api_key": sb.api_key,
+        "access_token": sb.access_token,
+        "catalogue": {
+            "movies": cat.movie_count,
+            "tv": cat.tv_count,
+            "people": cat.person_count,
+        },
+        "users": [
+            {"username": u.username, "password": u.password, "account_id": u.id}
+            for u in sb.state.users_by_id.values()
+        ],
+        "env": {
+            "TMDB_BASE_URL": sb.base_url,
+            "TMDB_WEBSITE_URL": sb.website_url,
+            "TMDB_ACCESS_TOKEN": sb.access_token,
+        },
+    }
+
+
 async def run(
     args: argparse.Namespace, *, stop: asyncio.Event | None = None, out: TextIO | None = None
 ) -> int:
     """Serve until ``stop`` is set (or the process is interrupted); returns the exit code."""
     async with _sandbox(args) as sb:
-        describe(sb, out or sys.stdout)
+        if getattr(args, "json", False):
+            print_json(describe_json(sb), out or sys.stdout, compact=True)
+        else:
+            describe(sb, out or sys.stdout)
         await (stop or asyncio.Event()).wait()
     return 0

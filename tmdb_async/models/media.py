@@ -35,4 +35,9 @@ class UnknownMedia:
 MediaSummary = MovieSummary | TVSummary | UnknownMedia
 
 #: ``media_type`` tag -> class name, for the converter's tagged-union hook.
-MEDIA_TAGS: dict[str, str] = {"movie": "MovieSummary", "tv": "TVSummary", "person": "PersonSummary"}
+MEDIA_TAGS: dict[str, str] = {
+    "movie": "MovieSummary",
+    "tv": "TVSummary",
+    "person": "PersonSummary",
+    "tv_episode": "EpisodeSummary",  # a person's tagged images
+}

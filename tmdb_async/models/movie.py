@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ._appended import AppendedView, appended
 from .common import Genre, Page
 from .states import AccountStates
 
@@ -33,6 +34,7 @@ __all__ = [
     "ListSummary",
     "Movie",
     "MovieAlternativeTitles",
+    "MovieAppended",
     "MovieExternalIds",
     "MovieKeywords",
     "MovieLists",
@@ -381,6 +383,7 @@ class ListSummary:
     favorite_count: int = 0
     item_count: int = 0
     iso_639_1: str | None = None
+    iso_3166_1: str | None = None
     list_type: str | None = None
     poster_path: str | None = None
 
@@ -466,7 +469,7 @@ class Movie:
     ``belongs_to_collection`` and ``release_date`` may be ``None`` (TMDB sends ``null`` or
     ``""``). The sub-objects named in ``append_to_response`` are filled in when requested
     and ``None`` otherwise: ``watch_providers`` is the one appended as ``watch/providers``,
-    and ``account_states`` needs a session.
+    and ``account_states`` needs a session. :attr:`appended` gives them with precise types.
     """
 
     id: int
@@ -514,3 +517,39 @@ class Movie:
     watch_providers: WatchProviders | None = attrs.field(
         default=None, metadata={"wire": "watch/providers"}
     )
+
+    @property
+    def appended(self) -> MovieAppended:
+        """The appended sub-objects, typed without ``None``: ``movie.appended.credits.cast``.
+
+        Reading one that was not named in ``append_to_response`` raises
+        :class:`~tmdb_async.TMDBUsageError` saying how to request it.
+        """
+        return MovieAppended(self)
+
+
+class MovieAppended(AppendedView):
+    """What ``append_to_response`` added to a :class:`Movie` (``movie.appended``).
+
+    Each attribute is the movie's field of that name, typed without ``None``; one that was
+    not appended raises :class:`~tmdb_async.TMDBUsageError`.
+    """
+
+    __slots__ = ()
+    _call = "tmdb.movies.details"
+
+    account_states = appended[AccountStates]()
+    alternative_titles = appended[MovieAlternativeTitles]()
+    changes = appended[Changes]()
+    credits = appended[Credits]()
+    external_ids = appended[MovieExternalIds]()
+    images = appended[Images]()
+    keywords = appended[MovieKeywords]()
+    lists = appended[MovieLists]()
+    recommendations = appended[Page[MovieSummary]]()
+    release_dates = appended[ReleaseDates]()
+    reviews = appended[Reviews]()
+    similar = appended[Page[MovieSummary]]()
+    translations = appended[MovieTranslations]()
+    videos = appended[Videos]()
+    watch_providers = appended[WatchProviders]("watch/providers")

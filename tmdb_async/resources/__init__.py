@@ -1,7 +1,5 @@
-"""Resource namespaces: one class per area of the TMDB API (``tmdb.auth``, ``tmdb.movies`` ...)."""
+"""Resource namespaces: one class per area of the TMDB API (``tmdb.auth``, ``tmdb.movies`` ...).
 
-from .account import AccountResource
-from .auth import Auth
-from .movies import MOVIE_APPENDS, Movies
-
-__all__ = ["MOVIE_APPENDS", "AccountResource", "Auth", "Movies"]
+Each module is imported by its ``TMDBClient`` property on first use, so this package
+imports none of them: ``from tmdb_async.resources.movies import Movies``.
+"""

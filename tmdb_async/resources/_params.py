@@ -191,8 +191,8 @@ def check_changes_window(start: dt.date | None, end: dt.date | None) -> dict[str
             raise TMDBUsageError(f"start_date ({start}) is after end_date ({end})")
         if (end - start).days > MAX_CHANGES_DAYS:
             raise TMDBUsageError(
-                f"TMDB serves at most {MAX_CHANGES_DAYS} days of changes per query; "
-                f"{start} to {end} is {(end - start).days} days"
+                f"end_date is {(end - start).days} days after start_date ({start} to {end}); "
+                f"TMDB serves at most {MAX_CHANGES_DAYS} days of changes per query"
             )
     return params
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Literal
 
 from ..errors import MissingSessionError
 from ..models.auth import GuestSession, Session
@@ -30,32 +31,37 @@ from ..models.movie import (
     WatchProviders,
 )
 from ._base import Resource, check_id, check_token, join_appends, language_param, region_param
-from ._params import check_changes_window, check_image_languages, check_page, code_param
+from ._params import (
+    check_changes_window,
+    check_image_languages,
+    check_page,
+    choices,
+    code_param,
+)
 
-__all__ = ["MOVIE_APPENDS", "Movies"]
+__all__ = ["MOVIE_APPENDS", "MovieAppend", "Movies"]
 
 #: Names ``append_to_response`` accepts on movie details; each fills the field of the same
 #: name on :class:`~tmdb_async.Movie` (``watch/providers`` fills ``watch_providers``;
 #: ``account_states`` needs ``session=``).
-MOVIE_APPENDS = frozenset(
-    {
-        "account_states",
-        "alternative_titles",
-        "changes",
-        "credits",
-        "external_ids",
-        "images",
-        "keywords",
-        "lists",
-        "recommendations",
-        "release_dates",
-        "reviews",
-        "similar",
-        "translations",
-        "videos",
-        "watch/providers",
-    }
-)
+MovieAppend = Literal[
+    "account_states",
+    "alternative_titles",
+    "changes",
+    "credits",
+    "external_ids",
+    "images",
+    "keywords",
+    "lists",
+    "recommendations",
+    "release_dates",
+    "reviews",
+    "similar",
+    "translations",
+    "videos",
+    "watch/providers",
+]
+MOVIE_APPENDS = frozenset(choices(MovieAppend))
 
 _COUNTRY = r"[A-Z]{2}"
 _SUMMARY_PAGE = Page[MovieSummary]
@@ -78,7 +84,7 @@ class Movies(Resource):
         self,
         movie_id: int,
         *,
-        append_to_response: Iterable[str] = (),
+        append_to_response: Iterable[MovieAppend] = (),
         language: str | None = None,
         include_image_language: Iterable[str] | str | None = None,
         session: Session | GuestSession | str | None = None,
@@ -88,7 +94,8 @@ class Movies(Resource):
         Args:
             movie_id: TMDB's movie id.
             append_to_response: sub-resources to fetch in the same request (at most 20),
-                from :data:`MOVIE_APPENDS`; each is structured into the field of that name.
+                from :data:`MovieAppend`; each is structured into the field of that name,
+                and ``movie.appended`` gives them typed without ``None``.
             language: ``en-US`` style language; default: the client's.
             include_image_language: with ``images`` appended, the image languages to keep
                 (ISO 639-1 codes, ``"null"`` for images without text).
@@ -100,7 +107,8 @@ class Movies(Resource):
             The :class:`~tmdb_async.Movie`, with the appended sub-objects filled in.
 
         Raises:
-            TMDBUsageError: a bad id, language or append name (before any I/O).
+            TMDBUsageError: a bad id, language or append name, or more than 20 names
+                (before any I/O).
             MissingSessionError: ``account_states`` appended without ``session``.
             ResourceNotFoundError: no movie with that id (code 34).
 
@@ -124,6 +132,9 @@ class Movies(Resource):
 
     async def latest(self) -> Movie:
         """The most recently added movie (``GET /3/movie/latest``); changes constantly.
+
+        Returns:
+            The :class:`~tmdb_async.Movie`.
 
         See https://developer.themoviedb.org/reference/movie-latest-id
         """

@@ -4,9 +4,14 @@
 dependency). It speaks TMDB's wire format (see the project's WIRE notes and TMDB's OpenAPI
 document): application auth by ``api_key`` or Bearer read token, request tokens with an
 approval page, sessions, guest sessions, login with seeded users, logout, the v4 token
-flow, account details, favourites, watchlist, ratings, lists, a generated catalogue of
-thousands of movies, TV shows and people, search with paging, ``/configuration`` with
-placeholder images served locally, a CDN-style rate limit and fault injection::
+flow and the v4 account and list API, account details, favourites, watchlist, ratings,
+account states, lists shared by v3 and v4; a catalogue of TMDB's real
+entities (Fight Club 550, Game of Thrones 1399, Tom Hanks 31 ... with their credits, images,
+translations: see :mod:`._catalogue`) plus generated filler up to the configured counts,
+every read-only v3 operation (details and sub-resources, ``append_to_response``, charts,
+search, discover, find, trending, changes, lookups), ``/configuration`` with generated
+images (showing each title or name) served locally, a CDN-style rate limit and fault
+injection::
 
     from tmdb_async.testing import ManualClock, Sandbox
 
@@ -19,30 +24,66 @@ placeholder images served locally, a CDN-style rate limit and fault injection::
 
 Standalone: ``tmdb-async sandbox --port 8765``. In pytest: the ``tmdb_sandbox`` fixture
 (installed with the package; see :mod:`tmdb_async.testing.pytest_plugin`).
+
+Its modules (and aiohttp.web) are imported on first use of a name, so the pytest plugin
+that lives in this package costs nothing in test runs that do not use its fixture.
 """
 
-from ._catalogue import Catalogue
-from ._server import (
-    DEFAULT_ACCESS_TOKEN,
-    DEFAULT_API_KEY,
-    Fault,
-    RecordedRequest,
-    Sandbox,
-    SandboxRateLimit,
-)
-from ._state import DEFAULT_USERS, Failure, ManualClock, SandboxUser, system_clock
+from __future__ import annotations
 
-__all__ = [
-    "DEFAULT_ACCESS_TOKEN",
-    "DEFAULT_API_KEY",
-    "DEFAULT_USERS",
-    "Catalogue",
-    "Failure",
-    "Fault",
-    "ManualClock",
-    "SandboxRateLimit",
-    "RecordedRequest",
-    "Sandbox",
-    "SandboxUser",
-    "system_clock",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Each public name and the module of this package that defines it.
+_EXPORTS: dict[str, str] = {
+    "Catalogue": "._catalogue",
+    "DEFAULT_ACCESS_TOKEN": "._server",
+    "DEFAULT_API_KEY": "._server",
+    "Fault": "._server",
+    "RecordedRequest": "._server",
+    "Sandbox": "._server",
+    "SandboxRateLimit": "._server",
+    "UNKNOWN_ROUTE_HEADER": "._server",
+    "DEFAULT_USERS": "._state",
+    "Failure": "._state",
+    "ManualClock": "._state",
+    "SandboxUser": "._state",
+    "system_clock": "._state",
+}
+
+__all__ = list(_EXPORTS)
+
+
+# Hidden from type checkers, which see the TYPE_CHECKING imports below instead: a module
+# __getattr__ would make them accept any name (a typo included) as Any.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        """Load a public name from its module on first use (PEP 562)."""
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    """The package's attributes, the names not loaded yet included."""
+    return sorted({*globals(), *__all__})
+
+
+if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported eagerly
+    from ._catalogue import Catalogue as Catalogue
+    from ._server import DEFAULT_ACCESS_TOKEN as DEFAULT_ACCESS_TOKEN
+    from ._server import DEFAULT_API_KEY as DEFAULT_API_KEY
+    from ._server import UNKNOWN_ROUTE_HEADER as UNKNOWN_ROUTE_HEADER
+    from ._server import Fault as Fault
+    from ._server import RecordedRequest as RecordedRequest
+    from ._server import Sandbox as Sandbox
+    from ._server import SandboxRateLimit as SandboxRateLimit
+    from ._state import DEFAULT_USERS as DEFAULT_USERS
+    from ._state import Failure as Failure
+    from ._state import ManualClock as ManualClock
+    from ._state import SandboxUser as SandboxUser
+    from ._state import system_clock as system_clock

@@ -1,19 +1,33 @@
-"""The sandbox's bundled catalogue: movies, TV shows, people and the configuration.
+"""The sandbox's catalogue: TMDB's real entities, and generated filler for batch tests.
 
-Three records are TMDB's own examples from the official OpenAPI document (movie 11 "Star
-Wars", TV show 1399 "Game of Thrones", person 31 "Tom Hanks"; long texts and lists
-shortened). Every other id from 1 to the configured count is generated deterministically
-from the id and the seed, in the same shape, so batch jobs over thousands of ids find a
-record for each. Records are built on demand and cached; nothing here does I/O.
+Real entities come from ``data/*.json`` (built from the project's reference material by
+``scripts/build_sandbox_data.py``): Fight Club 550, Star Wars 11, Avatar 19995, Game of
+Thrones 1399, Breaking Bad 1396, Tom Hanks 31, Bruce Willis 62 ... with their real fields
+and the recorded answers of their sub-resources (credits, images, translations ...). Fields
+TMDB never sent us are completed in the data and listed in its ``_generated`` key.
+
+Every id from 1 to the configured count that is not a real entity is a *filler* entity,
+generated from the id and the seed when asked for (nothing is built up front, so a
+catalogue of a million ids costs no memory until used). Fillers say they are generated in
+their overview. Real entities exist whatever the count.
+
+The JSON files are read on first use and shared by every sandbox in the process; callers
+get copies, never the shared objects.
 """
 
 from __future__ import annotations
 
+import bisect
 import copy
 import functools
 import hashlib
+import heapq
+import itertools
+import json
 import random
-from collections.abc import Callable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from importlib import resources
 from typing import Any
 
 __all__ = ["Catalogue", "JSON"]
@@ -21,210 +35,36 @@ __all__ = ["Catalogue", "JSON"]
 #: A decoded JSON object as the sandbox serves it.
 JSON = dict[str, Any]
 
-# --------------------------------------------------------------------------- spec examples
+#: Items per page of every paged list, as TMDB serves them.
+PAGE_SIZE = 20
+#: TMDB serves pages 1 to 500 (error 22 outside).
+MAX_PAGE = 500
 
-_STAR_WARS: JSON = {
-    "adult": False,
-    "backdrop_path": "/2w4xG178RpB4MDAIfTkqAuSJzec.jpg",
-    "belongs_to_collection": {
-        "id": 10,
-        "name": "Star Wars Collection",
-        "poster_path": "/pWVLFh4OuejTpUaDQbB1C4zoS2p.jpg",
-        "backdrop_path": "/iY2ujEY2m68OTTlPFTiHub9joHS.jpg",
-    },
-    "budget": 11000000,
-    "genres": [
-        {"id": 12, "name": "Adventure"},
-        {"id": 28, "name": "Action"},
-        {"id": 878, "name": "Science Fiction"},
-    ],
-    "homepage": "http://www.starwars.com/films/star-wars-episode-iv-a-new-hope",
-    "id": 11,
-    "imdb_id": "tt0076759",
-    "origin_country": ["US"],
-    "original_language": "en",
-    "original_title": "Star Wars",
-    "overview": (
-        "Princess Leia is captured and held hostage by the evil Imperial forces in their "
-        "effort to take over the galactic Empire. Venturesome Luke Skywalker and dashing "
-        "captain Han Solo team together with the loveable robot duo R2-D2 and C-3PO to "
-        "rescue the beautiful princess and restore peace and justice in the Empire."
-    ),
-    "popularity": 20.6912,
-    "poster_path": "/6FfCtAuVAW8XJjZ7eWeLibRLWTw.jpg",
-    "production_companies": [
-        {
-            "id": 1,
-            "logo_path": "/tlVSws0RvvtPBwViUyOFAO0vcQS.png",
-            "name": "Lucasfilm Ltd.",
-            "origin_country": "US",
-        },
-        {
-            "id": 25,
-            "logo_path": "/qZCc1lty5FzX30aOCVRBLzaVmcp.png",
-            "name": "20th Century Fox",
-            "origin_country": "US",
-        },
-    ],
-    "production_countries": [{"iso_3166_1": "US", "name": "United States of America"}],
-    "release_date": "1977-05-25",
-    "revenue": 775398007,
-    "runtime": 121,
-    "spoken_languages": [{"english_name": "English", "iso_639_1": "en", "name": "English"}],
-    "status": "Released",
-    "tagline": "A long time ago in a galaxy far, far away...",
-    "title": "Star Wars",
-    "video": False,
-    "vote_average": 8.2,
-    "vote_count": 22061,
-}
+_KINDS = ("movie", "tv", "person")
+_TABLES = {"movie": "movies", "tv": "tv", "person": "people"}
 
-_GAME_OF_THRONES: JSON = {
-    "adult": False,
-    "backdrop_path": "/6LWy0jvMpmjoS9fojNgHIKoWL05.jpg",
-    "created_by": [
-        {
-            "id": 9813,
-            "credit_id": "5256c8c219c2956ff604858a",
-            "name": "David Benioff",
-            "gender": 2,
-            "profile_path": "/xvNN5huL0X8yJ7h3IZfGG4O2zBD.jpg",
-        },
-        {
-            "id": 228068,
-            "credit_id": "552e611e9251413fea000901",
-            "name": "D.B. Weiss",
-            "gender": 2,
-            "profile_path": "/2RMejaT793U9KRk2IEbFfteQntE.jpg",
-        },
-    ],
-    "episode_run_time": [60],
-    "first_air_date": "2011-04-17",
-    "genres": [
-        {"id": 10765, "name": "Sci-Fi & Fantasy"},
-        {"id": 18, "name": "Drama"},
-        {"id": 10759, "name": "Action & Adventure"},
-    ],
-    "homepage": "http://www.hbo.com/game-of-thrones",
-    "id": 1399,
-    "in_production": False,
-    "languages": ["en"],
-    "last_air_date": "2019-05-19",
-    "last_episode_to_air": {
-        "id": 1551830,
-        "name": "The Iron Throne",
-        "overview": (
-            "In the aftermath of the devastating attack on King's Landing, Daenerys must "
-            "face the survivors."
-        ),
-        "vote_average": 4.809,
-        "vote_count": 241,
-        "air_date": "2019-05-19",
-        "episode_number": 6,
-        "production_code": "806",
-        "runtime": 80,
-        "season_number": 8,
-        "show_id": 1399,
-        "still_path": "/zBi2O5EJfgTS6Ae0HdAYLm9o2nf.jpg",
-    },
-    "name": "Game of Thrones",
-    "next_episode_to_air": None,
-    "networks": [
-        {
-            "id": 49,
-            "logo_path": "/tuomPhY2UtuPTqqFnKMVHvSb724.png",
-            "name": "HBO",
-            "origin_country": "US",
-        }
-    ],
-    "number_of_episodes": 73,
-    "number_of_seasons": 8,
-    "origin_country": ["US"],
-    "original_language": "en",
-    "original_name": "Game of Thrones",
-    "overview": (
-        "Seven noble families fight for control of the mythical land of Westeros. Friction "
-        "between the houses leads to full-scale war. All while a very ancient evil awakens "
-        "in the farthest north."
-    ),
-    "popularity": 346.098,
-    "poster_path": "/1XS1oqL89opfnbLl8WnZY1O1uJx.jpg",
-    "production_companies": [
-        {
-            "id": 76043,
-            "logo_path": "/9RO2vbQ67otPrBLXCaC8UMp3Qat.png",
-            "name": "Revolution Sun Studios",
-            "origin_country": "US",
-        }
-    ],
-    "production_countries": [
-        {"iso_3166_1": "GB", "name": "United Kingdom"},
-        {"iso_3166_1": "US", "name": "United States of America"},
-    ],
-    "seasons": [
-        {
-            "air_date": "2011-04-17",
-            "episode_count": 10,
-            "id": 3624,
-            "name": "Season 1",
-            "overview": "Trouble is brewing in the Seven Kingdoms of Westeros.",
-            "poster_path": "/wgfKiqzuMrFIkU1M68DDDY8kGC1.jpg",
-            "season_number": 1,
-            "vote_average": 8.3,
-        },
-        {
-            "air_date": "2012-04-01",
-            "episode_count": 10,
-            "id": 3625,
-            "name": "Season 2",
-            "overview": "The cold winds of winter are rising in Westeros.",
-            "poster_path": "/9xfNkPwDOqyeUvfNhs1XlWA0esP.jpg",
-            "season_number": 2,
-            "vote_average": 8.2,
-        },
-    ],
-    "spoken_languages": [{"english_name": "English", "iso_639_1": "en", "name": "English"}],
-    "status": "Ended",
-    "tagline": "Winter Is Coming",
-    "type": "Scripted",
-    "vote_average": 8.438,
-    "vote_count": 21390,
-}
 
-_TOM_HANKS: JSON = {
-    "adult": False,
-    "also_known_as": ["Thomas Jeffrey Hanks"],
-    "biography": (
-        "Thomas Jeffrey Hanks (born July 9, 1956) is an American actor and filmmaker. Known "
-        "for both his comedic and dramatic roles, Hanks is one of the most popular and "
-        "recognizable film stars worldwide."
-    ),
-    "birthday": "1956-07-09",
-    "deathday": None,
-    "gender": 2,
-    "homepage": None,
-    "id": 31,
-    "imdb_id": "nm0000158",
-    "known_for_department": "Acting",
-    "name": "Tom Hanks",
-    "place_of_birth": "Concord, California, USA",
-    "popularity": 82.989,
-    "profile_path": "/xndWFsBlClOJFRdhSt4NBwiPq2o.jpg",
-}
+@functools.cache
+def data(name: str) -> Any:
+    """The decoded ``data/<name>.json`` (read once per process; treat as read-only)."""
+    text = resources.files(__package__).joinpath("data").joinpath(f"{name}.json").read_text("utf-8")
+    return json.loads(text)
 
-_CHANGE_KEYS = [
-    "adult", "air_date", "also_known_as", "alternative_titles", "biography", "birthday",
-    "budget", "cast", "certifications", "character_names", "created_by", "crew", "deathday",
-    "episode", "episode_number", "episode_run_time", "freebase_id", "freebase_mid", "general",
-    "genres", "guest_stars", "homepage", "images", "imdb_id", "languages", "name", "network",
-    "origin_country", "original_name", "original_title", "overview", "parts",
-    "place_of_birth", "plot_keywords", "production_code", "production_companies",
-    "production_countries", "releases", "revenue", "runtime", "season", "season_number",
-    "season_regular", "spoken_languages", "status", "tagline", "title", "translations",
-    "tvdb_id", "tvrage_id", "type", "video", "videos",
-]  # fmt: skip
 
-# --------------------------------------------------------------------------- word lists
+def _public(record: JSON) -> JSON:
+    """A deep copy of a data record without the sandbox's own ``_generated`` marker."""
+    out = copy.deepcopy(record)
+    out.pop("_generated", None)
+    return out
+
+
+def fold(text: str) -> str:
+    """``text`` case- and accent-folded, as TMDB's search compares titles."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# --------------------------------------------------------------------------- filler words
 
 _ADJECTIVES = (
     "Silent", "Crimson", "Last", "Hidden", "Golden", "Broken", "Distant", "Electric",
@@ -244,21 +84,14 @@ _LAST = (
     "Abbott", "Bernard", "Costa", "Diallo", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito",
     "Jansen", "Kowalski", "Laurent", "Moreau", "Novak", "Okafor", "Petrov", "Quist", "Rossi",
 )  # fmt: skip
-_GENRES = (
-    (28, "Action"), (12, "Adventure"), (16, "Animation"), (35, "Comedy"), (80, "Crime"),
-    (99, "Documentary"), (18, "Drama"), (10751, "Family"), (14, "Fantasy"), (27, "Horror"),
-    (9648, "Mystery"), (10749, "Romance"), (878, "Science Fiction"), (53, "Thriller"),
-)  # fmt: skip
-_TV_GENRES = (
-    (10759, "Action & Adventure"), (35, "Comedy"), (80, "Crime"), (18, "Drama"),
-    (9648, "Mystery"), (10765, "Sci-Fi & Fantasy"), (10768, "War & Politics"),
-)  # fmt: skip
 _DEPARTMENTS = ("Acting", "Directing", "Writing", "Production", "Sound", "Camera")
-
-#: Items per page of every paged list, as TMDB serves them.
-PAGE_SIZE = 20
-#: TMDB serves pages 1 to 500 (error 22 outside).
-MAX_PAGE = 500
+#: Filler cast per title (filler people only, so real people keep their real credits).
+_FILLER_CAST = 3
+#: The most a filler person's credits list (with huge catalogues, a person's credits would
+#: otherwise grow with the catalogue).
+_MAX_FILLER_CREDITS = 60
+#: Filters (discover) look at no more filler ids than this.
+_MAX_FILLER_SCAN = 20_000
 
 
 def _hex(*parts: object, length: int) -> str:
@@ -274,14 +107,19 @@ def _date(rng: random.Random, first_year: int, last_year: int) -> str:
     return f"{rng.randint(first_year, last_year)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
 
 
+def _filler_popularity(item_id: int) -> float:
+    """Strictly decreasing in the id, so fillers rank by id (lazily, without sorting)."""
+    return round(10.0 / (1.0 + item_id / 50.0), 6)
+
+
 class Catalogue:
-    """Movies, TV shows and people with ids ``1..count``; deterministic for a seed.
+    """Real TMDB entities plus filler ones with ids ``1..count``; deterministic for a seed.
 
     Args:
-        movie_count: movies have ids 1 to ``movie_count``.
-        tv_count: TV shows have ids 1 to ``tv_count``.
-        person_count: people have ids 1 to ``person_count``.
-        seed: varies the generated titles, dates and numbers.
+        movie_count: every id from 1 to ``movie_count`` is a movie (real or filler).
+        tv_count: the same for TV series.
+        person_count: the same for people.
+        seed: varies the generated filler titles, dates and numbers.
     """
 
     def __init__(
@@ -303,89 +141,175 @@ class Catalogue:
         self.tv_count = tv_count
         self.person_count = person_count
         self.seed = seed
-        self.movie = functools.lru_cache(maxsize=8192)(self._build_movie)
-        self.tv = functools.lru_cache(maxsize=4096)(self._build_tv)
-        self.person = functools.lru_cache(maxsize=4096)(self._build_person)
-        self._popular: dict[str, list[int]] = {}
+        self._movie = functools.lru_cache(maxsize=8192)(self._build_movie)
+        self._tv = functools.lru_cache(maxsize=4096)(self._build_tv)
+        self._person = functools.lru_cache(maxsize=4096)(self._build_person)
         self._names: dict[str, list[str]] = {}
+        self._real_names: dict[str, list[tuple[int, list[str]]]] = {}
 
-    def _rng(self, kind: str, item_id: int) -> random.Random:
+    def _rng(self, kind: str, item_id: object) -> random.Random:
         return random.Random(f"{self.seed}:{kind}:{item_id}")
 
-    # ------------------------------------------------------------------ titles (for search)
+    def _count(self, kind: str) -> int:
+        return {"movie": self.movie_count, "tv": self.tv_count, "person": self.person_count}[kind]
+
+    # ------------------------------------------------------------------ real data
+
+    @staticmethod
+    def real(kind: str) -> dict[str, JSON]:
+        """The real records of ``kind`` ("movie", "tv", "person"), by id string (shared)."""
+        table: dict[str, JSON] = data(_TABLES[kind])
+        return table
+
+    @staticmethod
+    @functools.cache
+    def real_ids(kind: str) -> tuple[int, ...]:
+        """The ids of the real records of ``kind``, ascending."""
+        return tuple(sorted(int(k) for k in data(_TABLES[kind])))
+
+    def is_real(self, kind: str, item_id: int) -> bool:
+        """Whether ``item_id`` is one of TMDB's real entities (not a filler)."""
+        return str(item_id) in self.real(kind)
+
+    def is_generated(self, kind: str, item_id: int, field: str | None = None) -> bool:
+        """Whether the record (or one ``field`` of it) is generated rather than TMDB's."""
+        record = self.real(kind).get(str(item_id))
+        if record is None:
+            return True
+        return field is not None and field in record.get("_generated", ())
+
+    @staticmethod
+    def answer(path: str) -> JSON | None:
+        """A deep copy of a recorded sub-resource answer (``"movie/550/credits"``), if any."""
+        found = data("answers").get(path)
+        return copy.deepcopy(found) if found is not None else None
+
+    @staticmethod
+    def lookup(path: str) -> Any:
+        """A deep copy of a lookup table (``"genre/movie/list"``, ``"configuration/jobs"``)."""
+        return copy.deepcopy(data("lookups")[path])
+
+    @staticmethod
+    def entity(table: str, key: str | int) -> JSON | None:
+        """A real collection, company, network, keyword, review, credit, episode group,
+        season (``"1399/1"``) or episode (``"1399/1/1"``) by table name and key."""
+        found = data(table).get(str(key))
+        return _public(found) if found is not None else None
+
+    # ------------------------------------------------------------------ existence
+
+    def has(self, kind: str, item_id: int) -> bool:
+        """Whether an entity of ``kind`` with this id exists."""
+        return 1 <= item_id <= self._count(kind) or self.is_real(kind, item_id)
+
+    def has_movie(self, movie_id: int) -> bool:
+        """Whether a movie with this id exists."""
+        return self.has("movie", movie_id)
+
+    def has_tv(self, tv_id: int) -> bool:
+        """Whether a TV series with this id exists."""
+        return self.has("tv", tv_id)
+
+    def has_person(self, person_id: int) -> bool:
+        """Whether a person with this id exists."""
+        return self.has("person", person_id)
+
+    def ids(self, kind: str) -> Iterator[int]:
+        """Every id of ``kind`` ("movie", "tv" or "person") in ascending order."""
+        count = self._count(kind)
+        above = [i for i in self.real_ids(kind) if i > count]
+        return itertools.chain(range(1, count + 1), above)
+
+    def total(self, kind: str) -> int:
+        """How many entities of ``kind`` exist."""
+        count = self._count(kind)
+        return count + sum(1 for i in self.real_ids(kind) if i > count)
+
+    # ------------------------------------------------------------------ records
+
+    def movie(self, movie_id: int) -> JSON:
+        """Movie ``movie_id``'s details (a fresh copy; the caller may change it)."""
+        return copy.deepcopy(self._movie(movie_id))
+
+    def tv(self, tv_id: int) -> JSON:
+        """TV series ``tv_id``'s details (a fresh copy)."""
+        return copy.deepcopy(self._tv(tv_id))
+
+    def person(self, person_id: int) -> JSON:
+        """Person ``person_id``'s details (a fresh copy)."""
+        return copy.deepcopy(self._person(person_id))
+
+    def record(self, kind: str, item_id: int) -> JSON:
+        """The details of ``kind`` ("movie", "tv", "person") ``item_id``."""
+        return {"movie": self.movie, "tv": self.tv, "person": self.person}[kind](item_id)
 
     def movie_title(self, movie_id: int) -> str:
-        """The title of movie ``movie_id`` (cheap: used by search)."""
-        if movie_id == 11:
-            return str(_STAR_WARS["title"])
+        """The title of movie ``movie_id`` (cheap for fillers: used by search)."""
+        real = self.real("movie").get(str(movie_id))
+        if real is not None:
+            return str(real["title"])
         rng = self._rng("movie", movie_id)
         return f"The {rng.choice(_ADJECTIVES)} {rng.choice(_NOUNS)}"
 
     def tv_name(self, tv_id: int) -> str:
-        """The name of TV show ``tv_id``."""
-        if tv_id == 1399:
-            return str(_GAME_OF_THRONES["name"])
+        """The name of TV series ``tv_id``."""
+        real = self.real("tv").get(str(tv_id))
+        if real is not None:
+            return str(real["name"])
         rng = self._rng("tv", tv_id)
         return f"{rng.choice(_NOUNS)} of the {rng.choice(_ADJECTIVES)}"
 
     def person_name(self, person_id: int) -> str:
         """The name of person ``person_id``."""
-        if person_id == 31:
-            return str(_TOM_HANKS["name"])
+        real = self.real("person").get(str(person_id))
+        if real is not None:
+            return str(real["name"])
         rng = self._rng("person", person_id)
         return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
 
-    # ------------------------------------------------------------------ records
-
-    def has_movie(self, movie_id: int) -> bool:
-        """Whether a movie with this id exists."""
-        return 1 <= movie_id <= self.movie_count
-
-    def has_tv(self, tv_id: int) -> bool:
-        """Whether a TV show with this id exists."""
-        return 1 <= tv_id <= self.tv_count
-
-    def has_person(self, person_id: int) -> bool:
-        """Whether a person with this id exists."""
-        return 1 <= person_id <= self.person_count
-
     def _build_movie(self, movie_id: int) -> JSON:
-        if movie_id == 11:
-            return copy.deepcopy(_STAR_WARS)
+        real = self.real("movie").get(str(movie_id))
+        if real is not None:
+            return _public(real)
         rng = self._rng("movie", movie_id)
         title = self.movie_title(movie_id)
-        genres = rng.sample(_GENRES, k=rng.randint(1, 3))
-        record = copy.deepcopy(_STAR_WARS)
-        record.update(
-            {
-                "backdrop_path": image_path("m", movie_id, "b"),
-                "belongs_to_collection": None,
-                "budget": rng.randrange(0, 200_000_000, 250_000),
-                "genres": [{"id": gid, "name": name} for gid, name in genres],
-                "homepage": "",
-                "id": movie_id,
-                "imdb_id": f"tt{9_000_000 + movie_id:07d}",
-                "original_title": title,
-                "overview": (
-                    f"{title}: a sandbox movie. A {genres[0][1].lower()} story generated for "
-                    "tests and demos; it does not exist outside tmdb_async's sandbox."
-                ),
-                "popularity": round(1000.0 / (1 + movie_id % 997) + rng.random(), 3),
-                "poster_path": image_path("m", movie_id, "p"),
-                "release_date": _date(rng, 1950, 2025),
-                "revenue": rng.randrange(0, 900_000_000, 1000),
-                "runtime": rng.randint(75, 180),
-                "tagline": f"Every {rng.choice(_NOUNS).lower()} has a story.",
-                "title": title,
-                "vote_average": round(rng.uniform(3.0, 9.5), 3),
-                "vote_count": rng.randint(0, 30_000),
-            }
-        )
-        return record
+        genres = rng.sample(self._genres("movie"), k=rng.randint(1, 3))
+        return {
+            "adult": False,
+            "backdrop_path": image_path("m", movie_id, "b"),
+            "belongs_to_collection": None,
+            "budget": rng.randrange(0, 200_000_000, 250_000),
+            "genres": genres,
+            "homepage": "",
+            "id": movie_id,
+            "imdb_id": f"tt{90_000_000 + movie_id:08d}",
+            "origin_country": ["US"],
+            "original_language": "en",
+            "original_title": title,
+            "overview": (
+                f"{title}: a sandbox movie. A {genres[0]['name'].lower()} story generated for "
+                "tests and demos; it does not exist outside tmdb_async's sandbox."
+            ),
+            "popularity": _filler_popularity(movie_id),
+            "poster_path": image_path("m", movie_id, "p"),
+            "production_companies": [],
+            "production_countries": [{"iso_3166_1": "US", "name": "United States of America"}],
+            "release_date": _date(rng, 1950, 2025),
+            "revenue": rng.randrange(0, 900_000_000, 1000),
+            "runtime": rng.randint(75, 180),
+            "spoken_languages": [{"english_name": "English", "iso_639_1": "en", "name": "English"}],
+            "status": "Released",
+            "tagline": f"Every {rng.choice(_NOUNS).lower()} has a story.",
+            "title": title,
+            "video": False,
+            "vote_average": round(rng.uniform(3.0, 9.5), 3),
+            "vote_count": rng.randint(0, 30_000),
+        }
 
     def _build_tv(self, tv_id: int) -> JSON:
-        if tv_id == 1399:
-            return copy.deepcopy(_GAME_OF_THRONES)
+        real = self.real("tv").get(str(tv_id))
+        if real is not None:
+            return _public(real)
         rng = self._rng("tv", tv_id)
         name = self.tv_name(tv_id)
         first_year = rng.randint(1990, 2020)
@@ -403,38 +327,47 @@ class Catalogue:
             }
             for n in range(1, season_count + 1)
         ]
-        last = self.episode(tv_id, season_count, 10)
-        genres = rng.sample(_TV_GENRES, k=rng.randint(1, 2))
-        record = copy.deepcopy(_GAME_OF_THRONES)
-        record.update(
-            {
-                "backdrop_path": image_path("t", tv_id, "b"),
-                "created_by": [],
-                "first_air_date": seasons[0]["air_date"],
-                "genres": [{"id": gid, "name": gname} for gid, gname in genres],
-                "homepage": "",
-                "id": tv_id,
-                "in_production": rng.random() < 0.3,
-                "last_air_date": last["air_date"],
-                "last_episode_to_air": last,
-                "name": name,
-                "number_of_episodes": season_count * 10,
-                "number_of_seasons": season_count,
-                "original_name": name,
-                "overview": f"{name}: a sandbox TV show generated for tests and demos.",
-                "popularity": round(500.0 / (1 + tv_id % 499) + rng.random(), 3),
-                "poster_path": image_path("t", tv_id, "p"),
-                "seasons": seasons,
-                "tagline": "",
-                "vote_average": round(rng.uniform(3.0, 9.5), 3),
-                "vote_count": rng.randint(0, 20_000),
-            }
-        )
-        return record
+        last = self._filler_episode(tv_id, season_count, 10)
+        genres = rng.sample(self._genres("tv"), k=rng.randint(1, 2))
+        return {
+            "adult": False,
+            "backdrop_path": image_path("t", tv_id, "b"),
+            "created_by": [],
+            "episode_run_time": [last["runtime"]],
+            "first_air_date": seasons[0]["air_date"],
+            "genres": genres,
+            "homepage": "",
+            "id": tv_id,
+            "in_production": rng.random() < 0.3,
+            "languages": ["en"],
+            "last_air_date": last["air_date"],
+            "last_episode_to_air": last,
+            "name": name,
+            "next_episode_to_air": None,
+            "networks": [],
+            "number_of_episodes": season_count * 10,
+            "number_of_seasons": season_count,
+            "origin_country": ["US"],
+            "original_language": "en",
+            "original_name": name,
+            "overview": f"{name}: a sandbox TV series generated for tests and demos.",
+            "popularity": _filler_popularity(tv_id),
+            "poster_path": image_path("t", tv_id, "p"),
+            "production_companies": [],
+            "production_countries": [{"iso_3166_1": "US", "name": "United States of America"}],
+            "seasons": seasons,
+            "spoken_languages": [{"english_name": "English", "iso_639_1": "en", "name": "English"}],
+            "status": "Ended",
+            "tagline": "",
+            "type": "Scripted",
+            "vote_average": round(rng.uniform(3.0, 9.5), 3),
+            "vote_count": rng.randint(0, 20_000),
+        }
 
     def _build_person(self, person_id: int) -> JSON:
-        if person_id == 31:
-            return copy.deepcopy(_TOM_HANKS)
+        real = self.real("person").get(str(person_id))
+        if real is not None:
+            return _public(real)
         rng = self._rng("person", person_id)
         name = self.person_name(person_id)
         return {
@@ -446,39 +379,48 @@ class Catalogue:
             "gender": rng.choice((1, 2, 3)),
             "homepage": None,
             "id": person_id,
-            "imdb_id": f"nm{9_000_000 + person_id:07d}",
+            "imdb_id": f"nm{90_000_000 + person_id:08d}",
             "known_for_department": rng.choice(_DEPARTMENTS),
             "name": name,
             "place_of_birth": "Sandbox City",
-            "popularity": round(100.0 / (1 + person_id % 97) + rng.random(), 3),
+            "popularity": _filler_popularity(person_id),
             "profile_path": image_path("p", person_id, "p"),
         }
 
+    def _genres(self, kind: str) -> list[JSON]:
+        genres: list[JSON] = data("lookups")[f"genre/{kind}/list"]["genres"]
+        return [dict(g) for g in genres]
+
     # ------------------------------------------------------------------ seasons and episodes
 
-    def episode_count(self, tv_id: int, season_number: int) -> int:
-        """Episodes in a season (0 when the show or season does not exist)."""
+    def season_summary(self, tv_id: int, season_number: int) -> JSON | None:
+        """The season's entry in its series' ``seasons`` (``None`` when there is none)."""
         if not self.has_tv(tv_id):
-            return 0
-        for season in self.tv(tv_id)["seasons"]:
+            return None
+        for season in self._tv(tv_id)["seasons"]:
             if season["season_number"] == season_number:
-                return int(season["episode_count"])
-        return 0
+                return dict(season)
+        return None
+
+    def episode_count(self, tv_id: int, season_number: int) -> int:
+        """Episodes in a season (0 when the series or season does not exist)."""
+        season = self.season_summary(tv_id, season_number)
+        return int(season["episode_count"]) if season else 0
 
     def has_episode(self, tv_id: int, season_number: int, episode_number: int) -> bool:
         """Whether the episode exists."""
         return 1 <= episode_number <= self.episode_count(tv_id, season_number)
 
-    def episode(self, tv_id: int, season_number: int, episode_number: int) -> JSON:
-        """An episode in the shape of TMDB's rated-episode items (without ``rating``)."""
+    def _filler_episode(self, tv_id: int, season_number: int, episode_number: int) -> JSON:
         rng = self._rng("episode", tv_id * 100_000 + season_number * 1000 + episode_number)
         episode_id = tv_id * 10_000 + season_number * 100 + episode_number
         return {
             "air_date": _date(rng, 1990, 2024),
             "episode_number": episode_number,
+            "episode_type": "standard",
             "id": episode_id,
             "name": f"Episode {episode_number}",
-            "overview": f"Episode {episode_number} of season {season_number}.",
+            "overview": f"Episode {episode_number} of season {season_number} (generated).",
             "production_code": f"{season_number}{episode_number:02d}",
             "runtime": rng.randint(20, 70),
             "season_number": season_number,
@@ -488,11 +430,62 @@ class Catalogue:
             "vote_count": rng.randint(0, 500),
         }
 
+    def episode(self, tv_id: int, season_number: int, episode_number: int) -> JSON:
+        """An episode in the shape of a season's episode entries (without crew or guests)."""
+        full = self.episode_details(tv_id, season_number, episode_number)
+        full.pop("crew", None)
+        full.pop("guest_stars", None)
+        return full
+
+    def episode_details(self, tv_id: int, season_number: int, episode_number: int) -> JSON:
+        """``GET /3/tv/{id}/season/{n}/episode/{m}``: real where recorded, else generated."""
+        key = f"{tv_id}/{season_number}/{episode_number}"
+        real = self.entity("episodes", key)
+        if real is None:
+            season = data("seasons").get(f"{tv_id}/{season_number}")
+            for entry in season["episodes"] if season else ():
+                if entry["episode_number"] == episode_number:
+                    real = _public(entry)
+        if real is not None:
+            real.setdefault("show_id", tv_id)
+            real.setdefault("crew", [])
+            real.setdefault("guest_stars", [])
+            return real
+        out = self._filler_episode(tv_id, season_number, episode_number)
+        out["crew"], out["guest_stars"] = [], []
+        return out
+
+    def season_details(self, tv_id: int, season_number: int) -> JSON:
+        """``GET /3/tv/{id}/season/{n}`` (the season must exist)."""
+        summary = self.season_summary(tv_id, season_number)
+        assert summary is not None
+        real = self.entity("seasons", f"{tv_id}/{season_number}")
+        out = (
+            real
+            if real is not None
+            else {
+                "_id": _hex("season", tv_id, season_number, length=24),
+                "air_date": summary.get("air_date"),
+                "name": summary["name"],
+                "overview": summary.get("overview", ""),
+                "id": summary["id"],
+                "poster_path": summary.get("poster_path"),
+                "season_number": season_number,
+                "vote_average": summary.get("vote_average", 0.0),
+            }
+        )
+        if not out.get("episodes"):
+            out["episodes"] = [
+                self.episode_details(tv_id, season_number, n)
+                for n in range(1, int(summary["episode_count"]) + 1)
+            ]
+        return out
+
     # ------------------------------------------------------------------ list items
 
     def movie_item(self, movie_id: int) -> JSON:
         """Movie ``movie_id`` as a list item (search results, favourites, lists)."""
-        m = self.movie(movie_id)
+        m = self._movie(movie_id)
         return {
             "adult": m["adult"],
             "backdrop_path": m["backdrop_path"],
@@ -511,8 +504,8 @@ class Catalogue:
         }
 
     def tv_item(self, tv_id: int) -> JSON:
-        """TV show ``tv_id`` as a list item."""
-        t = self.tv(tv_id)
+        """TV series ``tv_id`` as a list item."""
+        t = self._tv(tv_id)
         return {
             "adult": t["adult"],
             "backdrop_path": t["backdrop_path"],
@@ -531,13 +524,12 @@ class Catalogue:
         }
 
     def person_item(self, person_id: int) -> JSON:
-        """Person ``person_id`` as a search result, with two movies they are known for."""
-        p = self.person(person_id)
+        """Person ``person_id`` as a search result, with up to three titles known for."""
+        p = self._person(person_id)
         known_for = []
-        for offset in (0, 7):
-            movie_id = (person_id * 13 + offset) % self.movie_count + 1
-            item = self.movie_item(movie_id)
-            item["media_type"] = "movie"
+        for row in self.person_credits(person_id)[:3]:
+            item = self.item(row["media_type"], row["id"])
+            item["media_type"] = row["media_type"]
             known_for.append(item)
         return {
             "adult": p["adult"],
@@ -551,80 +543,247 @@ class Catalogue:
             "known_for": known_for,
         }
 
-    # ------------------------------------------------------------------ appended objects
+    def item(self, kind: str, item_id: int) -> JSON:
+        """A list item of ``kind`` ("movie", "tv" or "person")."""
+        return {"movie": self.movie_item, "tv": self.tv_item, "person": self.person_item}[kind](
+            item_id
+        )
 
-    def credits(self, movie_id: int) -> JSON:
-        """The cast and crew of a movie (``append_to_response=credits``)."""
-        rng = self._rng("credits", movie_id)
-        people = rng.sample(range(1, self.person_count + 1), k=min(4, self.person_count))
-        cast = []
-        for order, person_id in enumerate(people[:3]):
-            p = self.person(person_id)
-            cast.append(
-                {
-                    "adult": False,
-                    "gender": p["gender"],
-                    "id": person_id,
-                    "known_for_department": "Acting",
-                    "name": p["name"],
-                    "original_name": p["name"],
-                    "popularity": p["popularity"],
-                    "profile_path": p["profile_path"],
-                    "cast_id": order + 1,
-                    "character": f"{rng.choice(_ADJECTIVES)} {rng.choice(_NOUNS)} Keeper",
-                    "credit_id": _hex("cast", movie_id, person_id, length=24),
-                    "order": order,
-                }
-            )
-        crew = []
-        for person_id in people[3:]:
-            p = self.person(person_id)
-            crew.append(
-                {
-                    "adult": False,
-                    "gender": p["gender"],
-                    "id": person_id,
-                    "known_for_department": "Directing",
-                    "name": p["name"],
-                    "original_name": p["name"],
-                    "popularity": p["popularity"],
-                    "profile_path": p["profile_path"],
-                    "credit_id": _hex("crew", movie_id, person_id, length=24),
-                    "department": "Directing",
-                    "job": "Director",
-                }
-            )
+    # ------------------------------------------------------------------ credits (both ways)
+
+    def _filler_people(self) -> list[int]:
+        """Filler person ids in the first ``min(person_count, 1000)`` ids (for casts)."""
+        return [
+            i for i in range(1, min(self.person_count, 1000) + 1) if not self.is_real("person", i)
+        ]
+
+    @functools.cached_property
+    def _cast_pool(self) -> list[int]:
+        return self._filler_people()
+
+    @staticmethod
+    def _offset(kind: str) -> int:
+        return 0 if kind == "movie" else 7
+
+    def _filler_cast_ids(self, kind: str, item_id: int) -> list[int]:
+        """A filler title's cast: consecutive filler people from a slot given by the id."""
+        pool = self._cast_pool
+        size = len(pool)
+        base = (item_id + self._offset(kind)) % max(size, 1)
+        return [pool[(base + k) % size] for k in range(min(_FILLER_CAST, size))]
+
+    def _filler_credits_of(self, person_id: int) -> list[JSON]:
+        """The filler titles whose cast (see ``_filler_cast_ids``) holds ``person_id``."""
+        pool = self._cast_pool
+        slot = bisect.bisect_left(pool, person_id)
+        if slot >= len(pool) or pool[slot] != person_id:
+            return []
+        size = len(pool)
+        rows: list[JSON] = []
+        for kind in ("movie", "tv"):
+            count = self._count(kind)
+            for k in range(min(_FILLER_CAST, size)):
+                first = (slot - k - self._offset(kind)) % size or size
+                for item_id in range(first, count + 1, size):
+                    if len(rows) >= _MAX_FILLER_CREDITS:
+                        return rows
+                    if not self.is_real(kind, item_id):
+                        rows.append(self._filler_row(kind, item_id, person_id, k))
+        return rows
+
+    def _filler_row(self, kind: str, item_id: int, person_id: int, order: int) -> JSON:
+        rng = self._rng("character", f"{kind}{item_id}:{person_id}")
+        return {
+            "media_type": kind,
+            "id": item_id,
+            "credit_type": "cast",
+            "character": f"{rng.choice(_ADJECTIVES)} {rng.choice(_NOUNS)} Keeper",
+            "credit_id": _hex("cast", kind, item_id, person_id, length=24),
+            "order": order,
+        }
+
+    def person_credits(self, person_id: int) -> list[JSON]:
+        """Rows ``{media_type, id, credit_type, character|job, department, credit_id}``
+        naming every title person ``person_id`` is credited on (real ones first)."""
+        rows = [dict(r) for r in data("credit_index").get(str(person_id), ())]
+        rows = [r for r in rows if self.has(r["media_type"], r["id"])]
+        return rows + self._filler_credits_of(person_id)
+
+    @functools.cached_property
+    def _title_credits(self) -> dict[tuple[str, int], list[tuple[int, JSON]]]:
+        """(media, id) -> [(person id, row)] from the credit index (reverse direction)."""
+        out: dict[tuple[str, int], list[tuple[int, JSON]]] = {}
+        for person, rows in data("credit_index").items():
+            for row in rows:
+                out.setdefault((row["media_type"], row["id"]), []).append((int(person), row))
+        return out
+
+    def _credit_entry(self, person_id: int, row: JSON) -> JSON:
+        p = self._person(person_id)
+        entry: JSON = {
+            "adult": p["adult"],
+            "gender": p["gender"],
+            "id": person_id,
+            "known_for_department": p["known_for_department"],
+            "name": p["name"],
+            "original_name": p["name"],
+            "popularity": p["popularity"],
+            "profile_path": p["profile_path"],
+        }
+        if row["credit_type"] == "cast":
+            entry["character"] = row.get("character", "")
+            entry["credit_id"] = row.get("credit_id") or _hex("c", row["id"], person_id, length=24)
+            entry["order"] = row.get("order", 0)
+        else:
+            entry["credit_id"] = row.get("credit_id") or _hex("w", row["id"], person_id, length=24)
+            entry["department"] = row.get("department", "")
+            entry["job"] = row.get("job", "")
+        return entry
+
+    def credits(self, movie_id: int, kind: str = "movie") -> JSON:
+        """``GET /3/movie/{id}/credits`` (or ``/3/tv/{id}/credits`` with ``kind="tv"``).
+
+        Recorded answers are served as they are; otherwise the cast and crew are the
+        people whose credits name this title, so both directions always agree.
+        """
+        recorded = self.answer(f"{kind}/{movie_id}/credits")
+        if recorded is not None:
+            return recorded
+        cast: list[JSON] = []
+        crew: list[JSON] = []
+        for person_id, row in self._title_credits.get((kind, movie_id), ()):
+            if self.has_person(person_id):
+                entry = self._credit_entry(person_id, row)
+                (cast if row["credit_type"] == "cast" else crew).append(entry)
+        if not self.is_real(kind, movie_id):
+            for order, person_id in enumerate(self._filler_cast_ids(kind, movie_id)):
+                row = self._filler_row(kind, movie_id, person_id, order)
+                cast.append(self._credit_entry(person_id, row))
+        if kind == "movie":
+            for n, entry in enumerate(cast):
+                entry.setdefault("cast_id", n + 1)
+        cast.sort(key=lambda e: e.get("order", 0))
         return {"id": movie_id, "cast": cast, "crew": crew}
 
     def images(self, movie_id: int) -> JSON:
-        """A movie's images (``append_to_response=images``): its poster and backdrop."""
-        m = self.movie(movie_id)
-
-        def image(path: str, width: int, height: int) -> JSON:
-            return {
-                "aspect_ratio": round(width / height, 3),
-                "height": height,
-                "iso_639_1": "en",
-                "file_path": path,
-                "vote_average": 5.3,
-                "vote_count": 1,
-                "width": width,
-            }
-
+        """A movie's images (``append_to_response=images``): recorded, or its poster and
+        backdrop."""
+        recorded = self.answer(f"movie/{movie_id}/images")
+        if recorded is not None:
+            return recorded
+        m = self._movie(movie_id)
         return {
             "id": movie_id,
-            "backdrops": [image(m["backdrop_path"], 1280, 720)],
+            "backdrops": [image_entry(m["backdrop_path"], 1280, 720)] if m["backdrop_path"] else [],
             "logos": [],
-            "posters": [image(m["poster_path"], 500, 750)],
+            "posters": [image_entry(m["poster_path"], 500, 750, "en")] if m["poster_path"] else [],
         }
+
+    @staticmethod
+    @functools.cache
+    def keyword_movies() -> dict[int, list[int]]:
+        """keyword id -> movie ids: ``/keyword/{id}/movies`` answers and every movie's
+        recorded keywords, merged (so both directions agree)."""
+        out: dict[int, list[int]] = {
+            int(k): list(v) for k, v in data("lookups")["keyword_movies"].items()
+        }
+        for path, answer in data("answers").items():
+            parts = path.split("/")
+            if parts[0] == "movie" and parts[2:] == ["keywords"]:
+                for keyword in answer["keywords"]:
+                    movies = out.setdefault(keyword["id"], [])
+                    if int(parts[1]) not in movies:
+                        movies.append(int(parts[1]))
+        return out
+
+    # ------------------------------------------------------------------ regions
+
+    def release_countries(self, movie_id: int) -> set[str]:
+        """Where a movie is released: its recorded release dates' countries, else its
+        origin and production countries; fillers (and movies TMDB told us neither of)
+        are US releases."""
+        recorded = data("answers").get(f"movie/{movie_id}/release_dates")
+        if recorded is not None:
+            return {r["iso_3166_1"] for r in recorded["results"]}
+        movie = self._movie(movie_id)
+        countries = set(movie.get("origin_country") or ())
+        countries |= {c["iso_3166_1"] for c in movie.get("production_countries") or ()}
+        return countries or {"US"}
+
+    def released_in(self, movie_id: int, region: str | None) -> bool:
+        """Whether a movie is released in ``region`` (any movie when ``region`` is None)."""
+        return region is None or region.upper() in self.release_countries(movie_id)
+
+    def region_total(self, region: str | None) -> int:
+        """How many movies :meth:`released_in` ``region``, without building the fillers."""
+        if region is None:
+            return self.total("movie")
+        real = sum(1 for i in self.real_ids("movie") if self.released_in(i, region))
+        fillers = self.movie_count - sum(1 for i in self.real_ids("movie") if i <= self.movie_count)
+        return real + (fillers if region.upper() == "US" else 0)
+
+    # ------------------------------------------------------------------ translations
+
+    def translation(self, kind: str, item_id: int, language: str | None) -> JSON | None:
+        """The translated fields of an entity for ``language`` ("de-DE" or "de"), if any.
+
+        As TMDB does: the exact language and country first, then the language alone; an
+        empty translated field means "use the original", so empty values are left out.
+        """
+        if not language:
+            return None
+        path = {"movie": "movie", "tv": "tv", "person": "person"}[kind]
+        answer = data("answers").get(f"{path}/{item_id}/translations")
+        if answer is None:
+            return None
+        lang, _, country = language.partition("-")
+        ranked = sorted(
+            (t for t in answer["translations"] if t["iso_639_1"] == lang),
+            key=lambda t: t["iso_3166_1"] != country,
+        )
+        if not ranked:
+            return None
+        return {k: v for k, v in ranked[0]["data"].items() if v not in ("", None, 0)}
 
     # ------------------------------------------------------------------ search and charts
 
+    def search_names(self, kind: str, item_id: int) -> list[str]:
+        """Every name an entity is found by: title, original title, alternative titles."""
+        real = self.real(kind).get(str(item_id))
+        if real is None:
+            name = {"movie": self.movie_title, "tv": self.tv_name, "person": self.person_name}
+            return [name[kind](item_id)]
+        if kind == "person":
+            return [real["name"], *real.get("also_known_as", [])]
+        names = [real.get("title") or real.get("name", "")]
+        names.append(real.get("original_title") or real.get("original_name") or "")
+        alt = data("answers").get(f"{kind}/{item_id}/alternative_titles")
+        if alt is not None:
+            names += [t["title"] for t in alt.get("titles") or alt.get("results") or []]
+        return [n for n in names if n]
+
+    def _folded_real(self, kind: str) -> list[tuple[int, list[str]]]:
+        cached = self._real_names.get(kind)
+        if cached is None:
+            cached = [
+                (i, [fold(n) for n in self.search_names(kind, i)]) for i in self.real_ids(kind)
+            ]
+            self._real_names[kind] = cached
+        return cached
+
     def search(self, kind: str, query: str) -> list[int]:
-        """Ids whose title/name contains ``query`` (case-insensitive), in id order."""
-        needle = query.casefold().strip()
+        """Ids whose names contain ``query`` (case- and accent-insensitive): real entities
+        (exact matches, then prefixes, then the rest; each by popularity), then fillers."""
+        needle = fold(query).strip()
         if not needle:
             return []
+        found = {
+            i: min(0 if n == needle else 1 if n.startswith(needle) else 2 for n in names)
+            for i, names in self._folded_real(kind)
+            if any(needle in n for n in names)
+        }
+        # Like TMDB: exact titles first, then titles starting with the query, by popularity.
+        real = sorted(found, key=lambda i: (found[i], -self._popularity(kind, i), i))
         names = self._names.get(kind)
         if names is None:
             name: Callable[[int], str] = {
@@ -632,37 +791,86 @@ class Catalogue:
                 "tv": self.tv_name,
                 "person": self.person_name,
             }[kind]
-            names = self._names[kind] = [name(i).casefold() for i in self.ids(kind)]
-        return [i for i, title in enumerate(names, start=1) if needle in title]
+            names = self._names[kind] = [
+                "" if self.is_real(kind, i) else fold(name(i))
+                for i in range(1, self._count(kind) + 1)
+            ]
+        filler = [i for i, title in enumerate(names, start=1) if title and needle in title]
+        return real + filler
 
-    def ids(self, kind: str) -> Iterator[int]:
-        """Every id of ``kind`` ("movie", "tv" or "person") in order."""
-        count = {"movie": self.movie_count, "tv": self.tv_count, "person": self.person_count}
-        return iter(range(1, count[kind] + 1))
+    def _popularity(self, kind: str, item_id: int) -> float:
+        real = self.real(kind).get(str(item_id))
+        if real is not None:
+            return float(real.get("popularity") or 0.0)
+        return _filler_popularity(item_id)
+
+    def ranked(self, kind: str, key: Callable[[int], Any] | None = None) -> Iterator[int]:
+        """Every id of ``kind``, most popular first (lazy: fillers are never sorted).
+
+        With ``key`` (smaller first) only real entities are re-ordered, fillers follow by id.
+        """
+        real_sorted = sorted(
+            self.real_ids(kind),
+            key=key or (lambda i: (-self._popularity(kind, i), i)),
+        )
+        fillers = (i for i in range(1, self._count(kind) + 1) if not self.is_real(kind, i))
+        if key is not None:
+            return itertools.chain(real_sorted, fillers)
+        return heapq.merge(real_sorted, fillers, key=lambda i: (-self._popularity(kind, i), i))
 
     def popular_ids(self, kind: str) -> list[int]:
-        """Movie or TV ids ("movie" / "tv"), most popular first (computed once)."""
-        cached = self._popular.get(kind)
-        if cached is None:
-            build = self._build_movie if kind == "movie" else self._build_tv
-            ranked = sorted(self.ids(kind), key=lambda i: (-build(i)["popularity"], i))
-            cached = self._popular[kind] = ranked
-        return cached
+        """The first 10,000 ids of ``kind`` by popularity (what 500 pages can show)."""
+        return list(itertools.islice(self.ranked(kind), MAX_PAGE * PAGE_SIZE))
+
+    def filtered(
+        self,
+        kind: str,
+        keep: Callable[[JSON], bool],
+        order: Callable[[JSON], Any],
+        limit: int = MAX_PAGE * PAGE_SIZE,
+    ) -> tuple[list[int], int]:
+        """(ids, total) of entities whose details pass ``keep``, sorted by ``order``.
+
+        Real entities are all examined; fillers among the first 20,000 ids, at most ``limit``.
+        """
+        real = [i for i in self.real_ids(kind) if keep(self._details(kind, i))]
+        filler: list[int] = []
+        for i in range(1, min(self._count(kind), _MAX_FILLER_SCAN) + 1):
+            if len(filler) >= limit:
+                break
+            if not self.is_real(kind, i) and keep(self._details(kind, i)):
+                filler.append(i)
+        both = real + filler
+        both.sort(key=lambda i: order(self._details(kind, i)))
+        return both, len(both)
+
+    def _details(self, kind: str, item_id: int) -> JSON:
+        return {"movie": self._movie, "tv": self._tv, "person": self._person}[kind](item_id)
 
     # ------------------------------------------------------------------ configuration
 
     @staticmethod
     def configuration(image_base_url: str) -> JSON:
         """``GET /3/configuration``, with the image URLs pointing at ``image_base_url``."""
-        return {
-            "images": {
-                "base_url": image_base_url,
-                "secure_base_url": image_base_url,
-                "backdrop_sizes": ["w300", "w780", "w1280", "original"],
-                "logo_sizes": ["w45", "w92", "w154", "w185", "w300", "w500", "original"],
-                "poster_sizes": ["w92", "w154", "w185", "w342", "w500", "w780", "original"],
-                "profile_sizes": ["w45", "w185", "h632", "original"],
-                "still_sizes": ["w92", "w185", "w300", "original"],
-            },
-            "change_keys": list(_CHANGE_KEYS),
-        }
+        out = Catalogue.lookup("configuration")
+        out["images"]["base_url"] = image_base_url
+        out["images"]["secure_base_url"] = image_base_url
+        return dict(out)
+
+
+def image_entry(path: str, width: int, height: int, language: str | None = None) -> JSON:
+    """One entry of an images answer."""
+    return {
+        "aspect_ratio": round(width / height, 3),
+        "height": height,
+        "iso_639_1": language,
+        "file_path": path,
+        "vote_average": 0.0,
+        "vote_count": 0,
+        "width": width,
+    }
+
+
+def paged_ids(ids: Iterable[int]) -> list[int]:
+    """At most what TMDB's 500 pages can show."""
+    return list(itertools.islice(ids, MAX_PAGE * PAGE_SIZE))

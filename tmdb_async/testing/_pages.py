@@ -1,15 +1,11 @@
-"""What the sandbox's "website" serves: approval pages and placeholder images. No I/O here."""
+"""What the sandbox's "website" serves: approval and message pages. No I/O here."""
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import html
-import struct
-import zlib
 from collections.abc import Sequence
 
-__all__ = ["approval_page", "image_size", "message_page", "placeholder_png"]
+__all__ = ["approval_page", "message_page"]
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;color:#032541}"
@@ -63,47 +59,3 @@ def approval_page(
 def message_page(title: str, text: str) -> str:
     """A small page that says what happened (approved, denied, expired)."""
     return _page(title, f"<p>{html.escape(text)}</p>")
-
-
-def image_size(size: str) -> tuple[int, int]:
-    """Pixel size for a TMDB size name (``w342``, ``h632``, ``original``), poster-shaped."""
-    if size.startswith("w") and size[1:].isdigit():
-        width = int(size[1:])
-        return width, width * 3 // 2
-    if size.startswith("h") and size[1:].isdigit():
-        height = int(size[1:])
-        return height * 2 // 3, height
-    return 500, 750
-
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return (
-        struct.pack(">I", len(data))
-        + kind
-        + data
-        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    )
-
-
-@functools.lru_cache(maxsize=256)
-def placeholder_png(path: str, width: int, height: int) -> bytes:
-    """A valid PNG of ``width`` x ``height``: a colour from ``path`` with a lighter band.
-
-    Each image path gets its own colour, so a page of posters is easy to tell apart.
-    """
-    width = max(1, min(width, 2000))
-    height = max(1, min(height, 3000))
-    digest = hashlib.sha256(path.encode()).digest()
-    base = bytes(64 + b // 2 for b in digest[:3])
-    light = bytes(min(255, c + 70) for c in base)
-    band_top, band_bottom = height * 2 // 3, height * 2 // 3 + max(1, height // 8)
-    plain = b"\x00" + base * width
-    banded = b"\x00" + light * width
-    raw = b"".join(banded if band_top <= row < band_bottom else plain for row in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(raw, 6))
-        + _chunk(b"IEND", b"")
-    )

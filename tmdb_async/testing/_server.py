@@ -2,9 +2,10 @@
 
 Requests pass, outermost first: the request log, the CDN-style rate limit (a request held
 by a fault still counts as in flight), fault injection, application authentication
-(``api_key`` or Bearer read token), then the route's handler. Handlers work on
-:class:`~._state.State` and :class:`~._catalogue.Catalogue`; a :class:`~._state.Failure`
-becomes TMDB's error envelope.
+(``api_key`` or Bearer read token), then the route's handler. The handlers live in
+:mod:`._routes`, one module per TMDB area; they work on :class:`~._state.State` and
+:class:`~._catalogue.Catalogue`, and a :class:`~._state.Failure` becomes TMDB's error
+envelope.
 """
 
 from __future__ import annotations
@@ -16,28 +17,24 @@ import contextvars
 import datetime as dt
 import fnmatch
 import json
-import math
+import logging
 import random
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlencode
 
 import attrs
 from aiohttp import web
-from yarl import URL
 
-from ..exports import export_handler
-from ._catalogue import JSON, MAX_PAGE, PAGE_SIZE, Catalogue
-from ._pages import approval_page, image_size, message_page, placeholder_png
+from ._catalogue import Catalogue
+from ._routes import AREAS
+from ._routes._base import _fail
 from ._state import (
     DEFAULT_USERS,
     Failure,
-    ListState,
-    Ratings,
     SandboxUser,
     State,
-    format_expiry,
     system_clock,
 )
 
@@ -48,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_ACCESS_TOKEN",
     "DEFAULT_API_KEY",
+    "UNKNOWN_ROUTE_HEADER",
     "Fault",
     "SandboxRateLimit",
     "RecordedRequest",
@@ -68,8 +66,23 @@ _FAULT_KINDS = ("error", "hang", "reset", "truncate", "garbage")
 _STATUS_CODES = {500: 11, 501: 2, 502: 43, 503: 9, 504: 24}
 _MAX_HANG = 60.0
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+# v4 paths that also take the v3 api_key (a list's details, V4.md section 2).
+_V4_PUBLIC_READ = re.compile(r"/4/list/\d+")
 # The fault injected into the current request (for the request log); one list per request.
 _FAULT: contextvars.ContextVar[list[str]] = contextvars.ContextVar("sandbox_fault")
+
+
+#: Set on an API answer when the sandbox has no route for the request (the status and
+#: body stay TMDB's 404/34 or 405/42): ``X-Sandbox-Unknown-Route: GET /3/movie/1/nope``.
+UNKNOWN_ROUTE_HEADER = "X-Sandbox-Unknown-Route"
+_log = logging.getLogger("tmdb_async.testing")
+# Path segments that may be secrets (session ids, request tokens, JWTs) are not echoed.
+_SECRET_SEGMENT = re.compile(r"^(?:[0-9a-fA-F]{24,}|eyJ[\w.-]+)$")
+
+
+def redact_path(path: str) -> str:
+    """``path`` with segments that look like tokens or session ids replaced by ``***``."""
+    return "/".join("***" if _SECRET_SEGMENT.match(part) else part for part in path.split("/"))
 
 
 # --------------------------------------------------------------------------- public config
@@ -171,118 +184,11 @@ class RecordedRequest:
 # --------------------------------------------------------------------------- helpers
 
 
-def _ok(body: JSON, status: int = 200, headers: Mapping[str, str] | None = None) -> web.Response:
-    return web.json_response(body, status=status, headers=headers)
-
-
-def _fail(failure: Failure, headers: Mapping[str, str] | None = None) -> web.Response:
-    return web.json_response(failure.body(), status=failure.http_status, headers=headers)
-
-
-def _status(code: int) -> web.Response:
-    status, message = {
-        1: (201, "Success."),
-        12: (201, "The item/record was updated successfully."),
-        13: (200, "The item/record was deleted successfully."),
-    }[code]
-    return _ok({"success": True, "status_code": code, "status_message": message}, status)
-
-
-def _int_path(request: web.Request, name: str) -> int:
-    raw = request.match_info[name]
-    if not raw.isdigit() or int(raw) < 1:
-        raise Failure(34)
-    return int(raw)
-
-
-def _page(request: web.Request) -> int:
-    raw = request.query.get("page", "1")
-    try:
-        page = int(raw)
-    except ValueError:
-        raise Failure(22) from None
-    if not 1 <= page <= MAX_PAGE:
-        raise Failure(22)
-    return page
-
-
-def _paged(items: Sequence[JSON], page: int) -> JSON:
-    start = (page - 1) * PAGE_SIZE
-    return {
-        "page": page,
-        "results": list(items[start : start + PAGE_SIZE]),
-        "total_pages": max(1, math.ceil(len(items) / PAGE_SIZE)),
-        "total_results": len(items),
-    }
-
-
-def _paged_ids(ids: Sequence[int], page: int, build: Callable[[int], JSON]) -> JSON:
-    start = (page - 1) * PAGE_SIZE
-    return {
-        "page": page,
-        "results": [build(i) for i in ids[start : start + PAGE_SIZE]],
-        "total_pages": max(1, math.ceil(len(ids) / PAGE_SIZE)),
-        "total_results": len(ids),
-    }
-
-
-def _sorted_by_time(
-    entries: Mapping[Any, tuple[Any, dt.datetime]] | None, request: web.Request
-) -> list[Any]:
-    sort_by = request.query.get("sort_by", "created_at.asc")
-    if sort_by not in ("created_at.asc", "created_at.desc"):
-        raise Failure(5)
-    keys = list((entries or {}).keys())  # dicts keep insertion (= creation) order
-    return keys[::-1] if sort_by == "created_at.desc" else keys
-
-
-async def _body(request: web.Request) -> dict[str, Any]:
-    """The JSON object body, or ``{}`` when there is none; code 47 when it is not JSON."""
-    raw = await request.read()
-    if not raw.strip():
-        return {}
-    try:
-        data = json.loads(raw)
-    except ValueError:
-        raise Failure(47) from None
-    if not isinstance(data, dict):
-        raise Failure(47)
-    return data
-
-
-def _rating_value(body: Mapping[str, Any]) -> float:
-    value = body.get("value")
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise Failure(18, message="Value missing: You must provide a value.")
-    if value < 0.5 or value > 10.0:
-        raise Failure(
-            18,
-            message="Value too high: Value must be less than, or equal to 10.0."
-            if value > 10.0
-            else "Value too low: Value must be greater than 0.0.",
-        )
-    if (value * 2) != int(value * 2):
-        raise Failure(18, message="Value invalid: Values must be a multiple of 0.50.")
-    return float(value)
-
-
 def _token_string(token: RequestToken | str) -> str:
     value = getattr(token, "request_token", token)
     if not isinstance(value, str):
         raise TypeError("token must be a RequestToken or a token string")
     return value
-
-
-def _redirect(location: str) -> web.Response:
-    # Not web.HTTPFound: it normalises the URL ("myapp://cb" -> "myapp://cb/").
-    return web.Response(status=302, headers={"Location": location})
-
-
-def _with_query(target: str, **params: str) -> str:
-    """``target`` with ``params`` appended to its query (custom schemes left as they are)."""
-    base, hash_mark, fragment = target.partition("#")
-    joiner = "&" if "?" in base else "?"
-    return f"{base}{joiner}{urlencode(params)}{hash_mark}{fragment}"
 
 
 # --------------------------------------------------------------------------- the sandbox
@@ -307,10 +213,15 @@ class Sandbox:
             tokens without waiting (also drives the rate-limit window).
         host: the address to bind (default loopback).
         port: the port to bind; ``0`` picks a free one.
-        movie_count, tv_count, person_count: catalogue sizes (ids ``1..count``).
+        movie_count, tv_count, person_count: every id from 1 to the count exists (TMDB's
+            real entity where the data has one, else a generated filler); real entities
+            above the count exist too.
         seed: seeds the generated catalogue and the fault dice.
         rate_limit: a :class:`SandboxRateLimit`, or ``None`` for none (the default).
         faults: :class:`Fault` rules to start with (see :meth:`add_fault`).
+        documented_list_delete: a successful ``DELETE /3/list/{list_id}`` answers as the
+            official document says (200, code 13) instead of as TMDB really does (500,
+            code 11, the list deleted all the same: WIRE.md section 4.3), the default.
     """
 
     def __init__(
@@ -328,8 +239,10 @@ class Sandbox:
         seed: int = 0,
         rate_limit: SandboxRateLimit | None = None,
         faults: Sequence[Fault] = (),
+        documented_list_delete: bool = False,
     ) -> None:
         self.api_key = api_key
+        self.documented_list_delete = documented_list_delete
         self.access_token = access_token
         self.clock = clock or system_clock
         self.state = State(users=tuple(users), clock=self.clock, signing_key=api_key)
@@ -535,8 +448,8 @@ class Sandbox:
         app = web.Application(
             middlewares=[self._record, self._limit_rate, self._inject_faults, self._authenticate]
         )
-        routes = _Routes(self)
-        routes.register(app.router)
+        for area in AREAS:
+            area(self).register(app.router)
         return app
 
     @staticmethod
@@ -676,12 +589,20 @@ class Sandbox:
             return _fail(failure)
         except web.HTTPNotFound:
             if self._is_api(request.path):
-                return _fail(Failure(34))
+                return _fail(Failure(34), headers=self._unknown_route(request))
             raise
         except web.HTTPMethodNotAllowed:
             if self._is_api(request.path):
-                return _fail(Failure(42))
+                return _fail(Failure(42), headers=self._unknown_route(request))
             raise
+
+    @staticmethod
+    def _unknown_route(request: web.Request) -> dict[str, str]:
+        """TMDB's answer stays as it is; a header and a log line tell the developer that
+        the sandbox has no such route (rather than no such id)."""
+        shown = f"{request.method} {redact_path(request.path)}"
+        _log.warning("sandbox: no route for %s (answered as TMDB would)", shown)
+        return {UNKNOWN_ROUTE_HEADER: shown}
 
     def _check_app_auth(self, request: web.Request) -> None:
         header = request.headers.get("Authorization")
@@ -693,619 +614,10 @@ class Sandbox:
             ):
                 return  # the read token, or a v4 user access token this sandbox issued
             raise Failure(7)
-        if request.path.startswith("/4/"):
-            raise Failure(7)  # v4 wants the Bearer read token
+        if request.path.startswith("/4/") and not (
+            request.method == "GET" and _V4_PUBLIC_READ.fullmatch(request.path)
+        ):
+            raise Failure(7)  # v4 wants a Bearer token, but reads a list with api_key too
         if request.query.get("api_key") == self.api_key:
             return
         raise Failure(7)
-
-
-# --------------------------------------------------------------------------- routes
-
-
-class _Routes:
-    """Every route's handler, bound to one sandbox."""
-
-    def __init__(self, sandbox: Sandbox) -> None:
-        self.sb = sandbox
-        self.state = sandbox.state
-        self.cat = sandbox.catalogue
-
-    def register(self, router: web.UrlDispatcher) -> None:
-        """Add every route to ``router`` (numeric ids only match digits, like TMDB's)."""
-        r = router
-        movie, tv = r"/3/movie/{movie_id:\d+}", r"/3/tv/{series_id:\d+}"
-        account, lst = r"/3/account/{account_id:\d+}", r"/3/list/{list_id:\d+}"
-        episode = tv + r"/season/{season_number:\d+}/episode/{episode_number:\d+}"
-        guest = "/3/guest_session/{guest_session_id}/rated"
-        # v3 authentication
-        r.add_get("/3/authentication", self.validate_key)
-        r.add_get("/3/authentication/token/new", self.token_new)
-        for method in ("POST", "GET"):  # GET: the legacy query-string forms
-            r.add_route(method, "/3/authentication/token/validate_with_login", self.login)
-            r.add_route(method, "/3/authentication/session/new", self.session_new)
-        r.add_post("/3/authentication/session/convert/4", self.session_convert)
-        r.add_delete("/3/authentication/session", self.session_delete)
-        r.add_get("/3/authentication/guest_session/new", self.guest_new)
-        # v4 authentication
-        r.add_post("/4/auth/request_token", self.v4_request_token)
-        r.add_post("/4/auth/access_token", self.v4_access_token)
-        r.add_delete("/4/auth/access_token", self.v4_logout)
-        # account
-        r.add_get("/3/account", self.account)
-        r.add_get(account, self.account)
-        r.add_post(account + "/favorite", self.mark_favorite)
-        r.add_post(account + "/watchlist", self.mark_watchlist)
-        r.add_get(account + "/{which:favorite|watchlist}/{media:movies|tv}", self.account_items)
-        r.add_get(account + "/rated/{media:movies|tv}", self.account_rated)
-        r.add_get(account + "/rated/tv/episodes", self.account_rated_episodes)
-        r.add_get(account + "/lists", self.account_lists)
-        # ratings and account states
-        for path, handler in (
-            (movie, self.rate_movie),
-            (tv, self.rate_tv),
-            (episode, self.rate_episode),
-        ):
-            r.add_post(path + "/rating", handler)
-            r.add_delete(path + "/rating", handler)
-        r.add_get(movie + "/account_states", self.movie_states)
-        r.add_get(tv + "/account_states", self.tv_states)
-        r.add_get(guest + "/{media:movies|tv}", self.guest_rated)
-        r.add_get(guest + "/tv/episodes", self.guest_rated_episodes)
-        # lists
-        r.add_post("/3/list", self.list_create)
-        r.add_get(lst, self.list_details)
-        r.add_delete(lst, self.list_delete)
-        r.add_get(lst + "/item_status", self.list_item_status)
-        r.add_post(lst + "/{op:add_item|remove_item}", self.list_edit)
-        r.add_post(lst + "/clear", self.list_clear)
-        # catalogue
-        r.add_get("/3/configuration", self.configuration)
-        r.add_get("/3/movie/popular", self.popular)
-        r.add_get("/3/tv/popular", self.popular)
-        r.add_get(movie, self.movie)
-        r.add_get(tv, self.tv)
-        r.add_get(r"/3/person/{person_id:\d+}", self.person)
-        r.add_get("/3/search/{kind:movie|tv|person}", self.search)
-        # website: approval pages, images
-        r.add_get("/", self.home)
-        r.add_get("/authenticate/allow", self.page_allowed)
-        r.add_get("/authenticate/deny", self.page_denied)
-        r.add_get("/authenticate/{token}", self.approval)
-        r.add_post("/authenticate/{token}", self.approval_answer)
-        r.add_get("/auth/access", self.v4_approval)
-        r.add_post("/auth/access", self.v4_approval_answer)
-        r.add_get("/auth/access/approve", self.page_allowed)
-        r.add_get("/t/p/{size}/{file}", self.image)
-        # daily id exports, as files.tmdb.org serves them (no credentials needed)
-        r.add_get("/p/exports/{name}", export_handler(self.export_rows))
-
-    def export_rows(self, kind: str, date: dt.date) -> Iterator[JSON] | None:
-        """The rows of the daily id export of ``kind`` (any date): the whole catalogue."""
-        cat = self.cat
-        keys: tuple[str, ...]
-        if kind == "movie":
-            keys = ("adult", "id", "original_title", "popularity", "video")
-            return ({k: cat.movie(i)[k] for k in keys} for i in cat.ids("movie"))
-        if kind == "tv_series":
-            keys = ("id", "original_name", "popularity")
-            return ({k: cat.tv(i)[k] for k in keys} for i in cat.ids("tv"))
-        if kind == "person":
-            keys = ("adult", "id", "name", "popularity")
-            return ({k: cat.person(i)[k] for k in keys} for i in cat.ids("person"))
-        return None
-
-    # ------------------------------------------------------------------ shared
-
-    def _session_user(self, request: web.Request) -> SandboxUser:
-        user = self.state.account_of(request.query.get("session_id"))
-        if "account_id" in request.match_info and int(request.match_info["account_id"]) != user.id:
-            raise Failure(3)  # strict: the account id must be the session's own
-        return user
-
-    def _rater(self, request: web.Request) -> tuple[Ratings, SandboxUser | None]:
-        """The ratings of the session's account or of the guest session."""
-        if request.query.get("session_id"):
-            user = self.state.account_of(request.query["session_id"])
-            return self.state.accounts[user.id].ratings, user
-        if request.query.get("guest_session_id"):
-            return self.state.guest(request.query["guest_session_id"]).ratings, None
-        raise Failure(3)
-
-    def _movie_or_404(self, request: web.Request, name: str = "movie_id") -> int:
-        movie_id = _int_path(request, name)
-        if not self.cat.has_movie(movie_id):
-            raise Failure(34)
-        return movie_id
-
-    def _tv_or_404(self, request: web.Request, name: str = "series_id") -> int:
-        tv_id = _int_path(request, name)
-        if not self.cat.has_tv(tv_id):
-            raise Failure(34)
-        return tv_id
-
-    def _item(self, media: str, item_id: int) -> JSON:
-        return self.cat.movie_item(item_id) if media == "movie" else self.cat.tv_item(item_id)
-
-    # ------------------------------------------------------------------ v3 authentication
-
-    async def validate_key(self, request: web.Request) -> web.Response:
-        return _ok({"success": True, "status_code": 1, "status_message": "Success."})
-
-    async def token_new(self, request: web.Request) -> web.Response:
-        token, state = self.state.new_request_token()
-        return _ok(
-            {
-                "success": True,
-                "expires_at": format_expiry(state.expires_at),
-                "request_token": token,
-            },
-            headers={"Authentication-Callback": f"{self.sb.website_url}/authenticate/{token}"},
-        )
-
-    async def _fields(self, request: web.Request) -> dict[str, Any]:
-        """The POST JSON body, or the legacy GET query string."""
-        if request.method == "GET":
-            return dict(request.query)
-        return await _body(request)
-
-    async def login(self, request: web.Request) -> web.Response:
-        fields = await self._fields(request)
-        username, password = fields.get("username"), fields.get("password")
-        token = fields.get("request_token")
-        if not isinstance(username, str) or not isinstance(password, str):
-            raise Failure(26)
-        if not isinstance(token, str):
-            raise Failure(33)
-        state = self.state.validate_with_login(username, password, token)
-        return _ok(
-            {"success": True, "expires_at": format_expiry(state.expires_at), "request_token": token}
-        )
-
-    async def session_new(self, request: web.Request) -> web.Response:
-        fields = await self._fields(request)
-        token = fields.get("request_token")
-        if not isinstance(token, str):
-            raise Failure(33)
-        return _ok({"success": True, "session_id": self.state.create_session(token)})
-
-    async def session_convert(self, request: web.Request) -> web.Response:
-        access = (await _body(request)).get("access_token")
-        if not isinstance(access, str):
-            raise Failure(35)
-        return _ok({"success": True, "session_id": self.state.convert_v4(access)})
-
-    async def session_delete(self, request: web.Request) -> web.Response:
-        session_id = (await _body(request)).get("session_id")
-        if not isinstance(session_id, str):
-            raise Failure(37)
-        self.state.delete_session(session_id)
-        return _ok({"success": True})
-
-    async def guest_new(self, request: web.Request) -> web.Response:
-        guest_id, state = self.state.new_guest_session()
-        return _ok(
-            {
-                "success": True,
-                "guest_session_id": guest_id,
-                "expires_at": format_expiry(state.expires_at),
-            }
-        )
-
-    # ------------------------------------------------------------------ v4 authentication
-
-    async def v4_request_token(self, request: web.Request) -> web.Response:
-        redirect_to = (await _body(request)).get("redirect_to")
-        if redirect_to is not None and not isinstance(redirect_to, str):
-            raise Failure(47)
-        token = self.state.new_v4_request_token(redirect_to)
-        return _ok(
-            {
-                "success": True,
-                "status_code": 1,
-                "status_message": "Success.",
-                "request_token": token,
-            }
-        )
-
-    async def v4_access_token(self, request: web.Request) -> web.Response:
-        token = (await _body(request)).get("request_token")
-        if not isinstance(token, str):
-            raise Failure(33)
-        access, user = self.state.create_access_token(token)
-        return _ok(
-            {
-                "success": True,
-                "status_code": 1,
-                "status_message": "Success.",
-                "account_id": user.object_id(),
-                "access_token": access,
-            }
-        )
-
-    async def v4_logout(self, request: web.Request) -> web.Response:
-        access = (await _body(request)).get("access_token")
-        if not isinstance(access, str):
-            raise Failure(35)
-        self.state.delete_access_token(access)
-        return _ok(
-            {
-                "success": True,
-                "status_code": 13,
-                "status_message": "The item/record was deleted successfully.",
-            }
-        )
-
-    # ------------------------------------------------------------------ account
-
-    async def account(self, request: web.Request) -> web.Response:
-        return _ok(self._session_user(request).details())
-
-    async def _mark(self, request: web.Request, which: str) -> web.Response:
-        user = self._session_user(request)
-        body = await _body(request)
-        media, media_id, flag = body.get("media_type"), body.get("media_id"), body.get(which)
-        if media not in ("movie", "tv") or not isinstance(flag, bool):
-            raise Failure(5)
-        if isinstance(media_id, bool) or not isinstance(media_id, int):
-            raise Failure(5)
-        exists = self.cat.has_movie(media_id) if media == "movie" else self.cat.has_tv(media_id)
-        if not exists:
-            raise Failure(34)
-        table = getattr(self.state.accounts[user.id], which)[media]
-        if not flag:
-            table.pop(media_id, None)
-            return _status(13)
-        if media_id in table:
-            return _status(12)
-        table[media_id] = self.state.now()
-        return _status(1)
-
-    async def mark_favorite(self, request: web.Request) -> web.Response:
-        return await self._mark(request, "favorite")
-
-    async def mark_watchlist(self, request: web.Request) -> web.Response:
-        return await self._mark(request, "watchlist")
-
-    async def account_items(self, request: web.Request) -> web.Response:
-        user = self._session_user(request)
-        page = _page(request)
-        media = "movie" if request.match_info["media"] == "movies" else "tv"
-        table = getattr(self.state.accounts[user.id], request.match_info["which"])[media]
-        ids = _sorted_by_time({k: (None, v) for k, v in table.items()}, request)
-        return _ok(_paged([self._item(media, i) for i in ids], page))
-
-    def _rated_items(self, ratings: Ratings, kind: str, request: web.Request) -> list[JSON]:
-        table = ratings.table(kind)
-        items = []
-        for key in _sorted_by_time(table, request):
-            item = self.cat.episode(*key) if kind == "episode" else self._item(kind, key)
-            item["rating"] = table[key][0]
-            items.append(item)
-        return items
-
-    async def account_rated(self, request: web.Request) -> web.Response:
-        user = self._session_user(request)
-        page = _page(request)
-        kind = "movie" if request.match_info["media"] == "movies" else "tv"
-        ratings = self.state.accounts[user.id].ratings
-        return _ok(_paged(self._rated_items(ratings, kind, request), page))
-
-    async def account_rated_episodes(self, request: web.Request) -> web.Response:
-        user = self._session_user(request)
-        page = _page(request)
-        ratings = self.state.accounts[user.id].ratings
-        return _ok(_paged(self._rated_items(ratings, "episode", request), page))
-
-    def _list_summary(self, lst: ListState) -> JSON:
-        return {
-            "description": lst.description,
-            "favorite_count": 0,
-            "id": lst.id,
-            "item_count": len(lst.items),
-            "iso_639_1": lst.iso_639_1,
-            "list_type": "movie",
-            "name": lst.name,
-            "poster_path": self.cat.movie(lst.items[0])["poster_path"] if lst.items else None,
-        }
-
-    async def account_lists(self, request: web.Request) -> web.Response:
-        user = self._session_user(request)
-        page = _page(request)
-        own = [self._list_summary(x) for x in self.state.lists.values() if x.owner == user.id]
-        return _ok(_paged(own, page))
-
-    # ------------------------------------------------------------------ ratings and states
-
-    async def _rate(self, request: web.Request, kind: str, key: Any) -> web.Response:
-        ratings, _ = self._rater(request)
-        table = ratings.table(kind)
-        if request.method == "DELETE":
-            table.pop(key, None)
-            return _status(13)
-        value = _rating_value(await _body(request))
-        code = 12 if key in table else 1
-        table[key] = (value, table[key][1] if key in table else self.state.now())
-        return _status(code)
-
-    async def rate_movie(self, request: web.Request) -> web.Response:
-        return await self._rate(request, "movie", self._movie_or_404(request))
-
-    async def rate_tv(self, request: web.Request) -> web.Response:
-        return await self._rate(request, "tv", self._tv_or_404(request))
-
-    async def rate_episode(self, request: web.Request) -> web.Response:
-        tv_id = _int_path(request, "series_id")
-        season, number = request.match_info["season_number"], request.match_info["episode_number"]
-        if not (season.isdigit() and number.isdigit()):
-            raise Failure(34)
-        key = (tv_id, int(season), int(number))
-        if not self.cat.has_episode(*key):
-            raise Failure(34)
-        return await self._rate(request, "episode", key)
-
-    def _states(self, request: web.Request, media: str, item_id: int) -> web.Response:
-        ratings, user = self._rater(request)
-        rated = ratings.table(media).get(item_id)
-        account = self.state.accounts[user.id] if user is not None else None
-        return _ok(
-            {
-                "id": item_id,
-                "favorite": bool(account and item_id in account.favorite[media]),
-                "rated": {"value": rated[0]} if rated else False,
-                "watchlist": bool(account and item_id in account.watchlist[media]),
-            }
-        )
-
-    async def movie_states(self, request: web.Request) -> web.Response:
-        return self._states(request, "movie", self._movie_or_404(request))
-
-    async def tv_states(self, request: web.Request) -> web.Response:
-        return self._states(request, "tv", self._tv_or_404(request))
-
-    async def guest_rated(self, request: web.Request) -> web.Response:
-        guest = self.state.guest(request.match_info["guest_session_id"])
-        page = _page(request)
-        kind = "movie" if request.match_info["media"] == "movies" else "tv"
-        return _ok(_paged(self._rated_items(guest.ratings, kind, request), page))
-
-    async def guest_rated_episodes(self, request: web.Request) -> web.Response:
-        guest = self.state.guest(request.match_info["guest_session_id"])
-        page = _page(request)
-        return _ok(_paged(self._rated_items(guest.ratings, "episode", request), page))
-
-    # ------------------------------------------------------------------ lists
-
-    async def list_create(self, request: web.Request) -> web.Response:
-        user = self._session_user(request)
-        body = await _body(request)
-        name, description = body.get("name"), body.get("description", "")
-        language = body.get("language", "en")
-        if not isinstance(name, str) or not isinstance(description, str):
-            raise Failure(5)
-        if not isinstance(language, str):
-            raise Failure(5)
-        lst = self.state.create_list(user.id, name, description, language)
-        return _ok(
-            {
-                "status_message": "The item/record was created successfully.",
-                "success": True,
-                "status_code": 1,
-                "list_id": lst.id,
-            },
-            status=201,
-        )
-
-    async def list_details(self, request: web.Request) -> web.Response:
-        lst = self.state.get_list(_int_path(request, "list_id"))
-        items = []
-        for movie_id in lst.items:
-            item = self.cat.movie_item(movie_id)
-            item["media_type"] = "movie"
-            items.append(item)
-        summary = self._list_summary(lst)
-        return _ok(
-            {
-                "created_by": self.state.users_by_id[lst.owner].username,
-                "description": lst.description,
-                "favorite_count": 0,
-                "id": str(lst.id),
-                "items": items,
-                "item_count": len(items),
-                "iso_639_1": lst.iso_639_1,
-                "name": lst.name,
-                "poster_path": summary["poster_path"],
-            }
-        )
-
-    async def list_item_status(self, request: web.Request) -> web.Response:
-        lst = self.state.get_list(_int_path(request, "list_id"))
-        raw = request.query.get("movie_id", "")
-        if not raw.isdigit():
-            raise Failure(5)
-        return _ok({"id": lst.id, "item_present": int(raw) in lst.items})
-
-    async def list_edit(self, request: web.Request) -> web.Response:
-        user = self._session_user(request)
-        lst = self.state.own_list(_int_path(request, "list_id"), user.id)
-        media_id = (await _body(request)).get("media_id")
-        if isinstance(media_id, bool) or not isinstance(media_id, int):
-            raise Failure(5)
-        if request.match_info["op"] == "add_item":
-            if not self.cat.has_movie(media_id):
-                raise Failure(34)
-            if media_id in lst.items:
-                raise Failure(8)
-            lst.items.append(media_id)
-            return _status(12)
-        if media_id not in lst.items:
-            raise Failure(34)
-        lst.items.remove(media_id)
-        return _status(13)
-
-    async def list_clear(self, request: web.Request) -> web.Response:
-        user = self._session_user(request)
-        lst = self.state.own_list(_int_path(request, "list_id"), user.id)
-        if request.query.get("confirm") != "true":
-            raise Failure(29)
-        lst.items.clear()
-        return _status(12)
-
-    async def list_delete(self, request: web.Request) -> web.Response:
-        user = self._session_user(request)
-        lst = self.state.own_list(_int_path(request, "list_id"), user.id)
-        del self.state.lists[lst.id]
-        return _status(13)
-
-    # ------------------------------------------------------------------ catalogue
-
-    async def configuration(self, request: web.Request) -> web.Response:
-        return _ok(self.cat.configuration(self.sb.image_base_url))
-
-    async def movie(self, request: web.Request) -> web.Response:
-        movie_id = self._movie_or_404(request)
-        appends = [a for a in request.query.get("append_to_response", "").split(",") if a]
-        if len(appends) > 20:
-            raise Failure(27)
-        record = dict(self.cat.movie(movie_id))
-        if "credits" in appends:
-            record["credits"] = self.cat.credits(movie_id)
-        if "images" in appends:
-            images = self.cat.images(movie_id)
-            images.pop("id")
-            record["images"] = images
-        return _ok(record)
-
-    async def tv(self, request: web.Request) -> web.Response:
-        return _ok(self.cat.tv(self._tv_or_404(request)))
-
-    async def person(self, request: web.Request) -> web.Response:
-        person_id = _int_path(request, "person_id")
-        if not self.cat.has_person(person_id):
-            raise Failure(34)
-        return _ok(self.cat.person(person_id))
-
-    async def popular(self, request: web.Request) -> web.Response:
-        page = _page(request)
-        kind = "movie" if request.path.startswith("/3/movie/") else "tv"
-        build = self.cat.movie_item if kind == "movie" else self.cat.tv_item
-        return _ok(_paged_ids(self.cat.popular_ids(kind), page, build))
-
-    async def search(self, request: web.Request) -> web.Response:
-        page = _page(request)
-        kind = request.match_info["kind"]
-        ids = self.cat.search(kind, request.query.get("query", ""))
-        build = {
-            "movie": self.cat.movie_item,
-            "tv": self.cat.tv_item,
-            "person": self.cat.person_item,
-        }[kind]
-        return _ok(_paged_ids(ids, page, build))
-
-    # ------------------------------------------------------------------ website
-
-    async def home(self, request: web.Request) -> web.Response:
-        text = (
-            f"API at {self.sb.base_url}/3/ and /4/; {self.cat.movie_count} movies, "
-            f"{self.cat.tv_count} TV shows, {self.cat.person_count} people."
-        )
-        return web.Response(text=message_page("tmdb_async sandbox", text), content_type="text/html")
-
-    async def page_allowed(self, request: web.Request) -> web.Response:
-        return web.Response(
-            text=message_page("Approved", "You can close this page and return to the app."),
-            content_type="text/html",
-        )
-
-    async def page_denied(self, request: web.Request) -> web.Response:
-        return web.Response(
-            text=message_page("Denied", "The application was not given access."),
-            content_type="text/html",
-        )
-
-    def _expired_page(self) -> web.Response:
-        return web.Response(
-            status=404,
-            text=message_page("Invalid request token", "This request token is expired or used."),
-            content_type="text/html",
-        )
-
-    async def approval(self, request: web.Request) -> web.Response:
-        token = request.match_info["token"]
-        try:
-            self.state.live_request_token(token)
-        except Failure:
-            return self._expired_page()
-        return web.Response(
-            text=approval_page(
-                action=f"/authenticate/{token}",
-                usernames=list(self.state.users_by_name),
-                redirect_to=request.query.get("redirect_to"),
-                what="request token",
-            ),
-            content_type="text/html",
-        )
-
-    async def approval_answer(self, request: web.Request) -> web.StreamResponse:
-        token = request.match_info["token"]
-        form = await request.post()
-        redirect_to = form.get("redirect_to")
-        username = form.get("username")
-        try:
-            if form.get("decision") == "approve":
-                self.state.approve(token, username if isinstance(username, str) else None)
-                approved = True
-            else:
-                self.state.deny(token)
-                approved = False
-        except (Failure, LookupError):
-            return self._expired_page()
-        flag = {"approved": "true"} if approved else {"denied": "true"}
-        if isinstance(redirect_to, str) and redirect_to:
-            return _redirect(_with_query(redirect_to, request_token=token, **flag))
-        return _redirect("/authenticate/allow" if approved else "/authenticate/deny")
-
-    async def v4_approval(self, request: web.Request) -> web.Response:
-        token = request.query.get("request_token", "")
-        try:
-            self.state.live_v4_request_token(token)
-        except Failure:
-            return self._expired_page()
-        return web.Response(
-            text=approval_page(
-                action=str(URL("/auth/access").with_query(request_token=token)),
-                usernames=list(self.state.users_by_name),
-                redirect_to=None,
-                what="v4 request token",
-            ),
-            content_type="text/html",
-        )
-
-    async def v4_approval_answer(self, request: web.Request) -> web.StreamResponse:
-        token = request.query.get("request_token", "")
-        form = await request.post()
-        username = form.get("username")
-        try:
-            state = self.state.live_v4_request_token(token)
-            if form.get("decision") == "approve":
-                self.state.approve_v4(token, username if isinstance(username, str) else None)
-                approved = True
-            else:
-                self.state.deny_v4(token)
-                approved = False
-        except (Failure, LookupError):
-            return self._expired_page()
-        if state.redirect_to:
-            flag = {"approved": "true"} if approved else {"denied": "true"}
-            return _redirect(_with_query(state.redirect_to, request_token=token, **flag))
-        return _redirect("/auth/access/approve" if approved else "/authenticate/deny")
-
-    async def image(self, request: web.Request) -> web.Response:
-        size = request.match_info["size"]
-        width, height = image_size(size)
-        body = placeholder_png(request.match_info["file"], width, height)
-        return web.Response(
-            body=body,
-            content_type="image/png",
-            headers={"Cache-Control": "public, max-age=31536000"},
-        )

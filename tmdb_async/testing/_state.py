@@ -23,6 +23,7 @@ from ._catalogue import JSON
 __all__ = [
     "DEFAULT_USERS",
     "ERROR_MESSAGES",
+    "LIST_SORTS",
     "Clock",
     "Failure",
     "ManualClock",
@@ -68,8 +69,10 @@ ERROR_MESSAGES: dict[int, tuple[int, str]] = {
     33: (401, "Invalid request token: The request token is either expired or invalid."),
     34: (404, "The resource you requested could not be found."),
     35: (401, "Invalid token."),
+    36: (401, "This token hasn't been granted write permission by the user."),
     37: (404, "The requested session could not be found."),
     38: (401, "You don't have permission to edit this resource."),
+    39: (401, "This resource is private."),
     41: (422, "This request token hasn't been approved by the user."),
     42: (405, "This request method is not supported for this resource."),
     43: (502, "Couldn't connect to the backend server."),
@@ -96,7 +99,7 @@ class Failure(Exception):
     def body(self) -> JSON:
         """The error envelope."""
         out: JSON = {"success": False, "status_code": self.code, "status_message": self.message}
-        if self.code == 17:
+        if self.code in (17, 36):
             out["failure"] = True  # recorded live (WIRE.md section 5)
         return out
 
@@ -281,9 +284,32 @@ class GuestState:
     ratings: Ratings = attrs.Factory(Ratings)
 
 
+#: The ``sort_by`` values TMDB accepts on a v4 list (V4.md section 4.2).
+LIST_SORTS = frozenset(
+    f"{field}.{way}"
+    for field in ("original_order", "vote_average", "primary_release_date", "release_date", "title")
+    for way in ("asc", "desc")
+)
+
+
+@attrs.define
+class ListItem:
+    """One entry of a list: what it is, when it was added and its comment (v4 only)."""
+
+    media_type: str
+    media_id: int
+    added_at: dt.datetime
+    comment: str | None = None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """``(media_type, media_id)``."""
+        return (self.media_type, self.media_id)
+
+
 @attrs.define
 class ListState:
-    """A v3 list."""
+    """A user's list, seen alike by the v3 (``/3/list``) and v4 (``/4/list``) routes."""
 
     id: int
     owner: int
@@ -291,7 +317,23 @@ class ListState:
     description: str
     iso_639_1: str
     created_at: dt.datetime
-    items: list[int] = attrs.Factory(list)
+    updated_at: dt.datetime
+    iso_3166_1: str = "US"
+    public: bool = True
+    sort_by: str = "original_order.asc"
+    items: list[ListItem] = attrs.Factory(list)
+
+    def find(self, media_type: str, media_id: int) -> ListItem | None:
+        """The entry for an item, or ``None``."""
+        return next((i for i in self.items if i.key == (media_type, media_id)), None)
+
+    def movie_ids(self) -> list[int]:
+        """The ids of the movies on the list, in the order added."""
+        return [i.media_id for i in self.items if i.media_type == "movie"]
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
 
 
 def _b64(data: bytes) -> str:
@@ -380,7 +422,9 @@ class State:
             raise Failure(26)
         state = self.live_request_token(token)
         user = self.users_by_name.get(username)
-        if user is None or not hmac.compare_digest(user.password, password):
+        # Compared as UTF-8 bytes: hmac.compare_digest refuses non-ASCII str, and a password
+        # is any text (a lone surrogate from a JSON escape is kept, so it just fails to match).
+        if user is None or not hmac.compare_digest(_utf8(user.password), _utf8(password)):
             raise Failure(30)
         state.approved_by = user.id
         state.denied = False
@@ -505,17 +549,32 @@ class State:
 
     # ------------------------------------------------------------------ lists
 
-    def create_list(self, owner: int, name: str, description: str, language: str) -> ListState:
-        """A new, empty list owned by ``owner``."""
+    def create_list(
+        self,
+        owner: int,
+        name: str,
+        description: str,
+        language: str,
+        *,
+        country: str = "US",
+        public: bool = True,
+        sort_by: str = "original_order.asc",
+    ) -> ListState:
+        """A new, empty list owned by ``owner`` (code 5 without a name)."""
         if not name:
             raise Failure(5)
+        now = self.now()
         state = ListState(
             id=self._next_list_id,
             owner=owner,
             name=name,
             description=description,
             iso_639_1=language or "en",
-            created_at=self.now(),
+            iso_3166_1=country or "US",
+            public=public,
+            sort_by=sort_by,
+            created_at=now,
+            updated_at=now,
         )
         self._next_list_id += 1
         self.lists[state.id] = state
@@ -534,3 +593,38 @@ class State:
         if state.owner != account_id:
             raise Failure(38)
         return state
+
+    def add_to_list(self, lst: ListState, media_type: str, media_id: int) -> bool:
+        """Add an item; ``False`` when it is already there."""
+        if lst.find(media_type, media_id) is not None:
+            return False
+        lst.items.append(ListItem(media_type=media_type, media_id=media_id, added_at=self.now()))
+        lst.updated_at = self.now()
+        return True
+
+    def remove_from_list(self, lst: ListState, media_type: str, media_id: int) -> bool:
+        """Remove an item; ``False`` when it was not there."""
+        entry = lst.find(media_type, media_id)
+        if entry is None:
+            return False
+        lst.items.remove(entry)
+        lst.updated_at = self.now()
+        return True
+
+    def clear_list(self, lst: ListState) -> int:
+        """Remove every item; returns how many there were."""
+        count = len(lst.items)
+        lst.items.clear()
+        lst.updated_at = self.now()
+        return count
+
+    def delete_list(self, lst: ListState) -> None:
+        """Forget a list (later reads answer 404 code 34)."""
+        del self.lists[lst.id]
+
+    # ------------------------------------------------------------------ v4 users
+
+    def v4_user(self, access_token: str | None) -> SandboxUser | None:
+        """The user of a v4 user access token this sandbox issued, else ``None``."""
+        account_id = self.v4_access_tokens.get(access_token) if access_token else None
+        return None if account_id is None else self.users_by_id[account_id]

@@ -19,25 +19,30 @@ the test. Configure the sandbox with a marker; its keywords go to :class:`Sandbo
     async def test_rate_limit(tmdb_sandbox): ...
 
 In pytest-asyncio's strict mode mark the tests ``@pytest.mark.asyncio`` as usual.
+
+pytest loads this module in every run of every suite installed beside tmdb-async, so it
+imports neither the sandbox nor the client (nor aiohttp): the fixture does, when a test
+asks for it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import pytest
 
-from .._client import TMDBClient
-from ._server import Sandbox
+if TYPE_CHECKING:
+    from .._client import TMDBClient
+    from ._server import Sandbox
 
 __all__ = ["SandboxFixture", "tmdb_sandbox"]
 
 _MARKER = "tmdb_sandbox"
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class SandboxFixture:
     """What the ``tmdb_sandbox`` fixture gives a test.
 
@@ -74,6 +79,8 @@ def _options(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str, 
 
 async def _tmdb_sandbox(request: pytest.FixtureRequest) -> AsyncIterator[SandboxFixture]:
     """A fresh, running sandbox and a TMDBClient pointed at it (both closed after)."""
+    from ._server import Sandbox
+
     options, client_options = _options(request)
     async with Sandbox(**options) as sandbox, sandbox.client(**client_options) as tmdb:
         yield SandboxFixture(sandbox=sandbox, tmdb=tmdb)
