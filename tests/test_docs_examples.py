@@ -126,6 +126,19 @@ def _sandbox_env(sb: Sandbox) -> dict[str, str]:
     return env
 
 
+async def _finish(
+    child: asyncio.subprocess.Process, stdin: bytes | None = None, timeout: float = 60
+) -> tuple[bytes, bytes]:
+    """The child's output once it exits; killed (and the test failed) if it takes too long."""
+    try:
+        out, err = await asyncio.wait_for(child.communicate(stdin), timeout)
+    except asyncio.TimeoutError:  # not yet the builtin TimeoutError on Python 3.10
+        child.kill()
+        await child.wait()
+        raise AssertionError(f"the child process ran over {timeout} s") from None
+    return out or b"", err or b""
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -161,7 +174,7 @@ async def _serve_program(block: Block, script: Path) -> None:
         finally:
             if child.returncode is None:
                 child.terminate()
-            out, _ = await asyncio.wait_for(child.communicate(), 60)
+            out, _ = await _finish(child)
         print(out.decode())
         api_calls = sb.requests_to("/3/*")
     assert status == 200, body
@@ -189,7 +202,7 @@ async def _pytest_module(block: Block, tmp_path: Path) -> None:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )
-    out, _ = await asyncio.wait_for(child.communicate(), 120)
+    out, _ = await _finish(child, timeout=120)
     text = out.decode()
     print(text)
     assert child.returncode == 0, text
@@ -217,7 +230,7 @@ async def _run_program(block: Block, tmp_path: Path) -> None:
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
         )
-        out, _ = await asyncio.wait_for(child.communicate(), timeout=60)
+        out, _ = await _finish(child)
     print(out.decode())
     assert child.returncode == 0, f"{block.id} exited {child.returncode}:\n{out.decode()}"
 
@@ -298,7 +311,7 @@ async def test_movie_script_on_the_sandbox() -> None:
     """examples/movie.py prints the sandbox's movie 11 with its cast."""
     async with Sandbox() as sb:
         child = await _spawn(sb, "examples/movie.py", "11")
-        out, err = await asyncio.wait_for(child.communicate(), 60)
+        out, err = await _finish(child)
         requests = sb.requests_to("/3/movie/11")
         async with sb.client() as tmdb:
             movie = await tmdb.movies.details(11, append_to_response=["credits"])
@@ -318,12 +331,16 @@ async def test_login_script_on_the_sandbox() -> None:
     async with Sandbox() as sb:
         child = await _spawn(sb, "examples/login.py")
         assert child.stdout is not None
-        assert child.stdin is not None
-        await asyncio.wait_for(child.stdout.readline(), 60)  # "Open this page ..."
-        url = (await asyncio.wait_for(child.stdout.readline(), 60)).decode().strip()
-        assert url.startswith(f"{sb.website_url}/authenticate/")
-        sb.approve(url.rsplit("/", 1)[1], username="travisbell")
-        out, err = await asyncio.wait_for(child.communicate(b"\n"), 60)
+        try:
+            await asyncio.wait_for(child.stdout.readline(), 60)  # "Open this page ..."
+            url = (await asyncio.wait_for(child.stdout.readline(), 60)).decode().strip()
+            assert url.startswith(f"{sb.website_url}/authenticate/")
+            sb.approve(url.rsplit("/", 1)[1], username="travisbell")
+            out, err = await _finish(child, b"\n")
+        finally:
+            if child.returncode is None:
+                child.kill()
+                await child.wait()
     assert child.returncode == 0, err.decode()
     assert out.decode().endswith("Logged in as Travis Bell (account id 548).\n")
     assert sb.requests_to("/3/authentication/session/new")[0].json == {
