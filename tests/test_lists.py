@@ -45,7 +45,7 @@ async def test_create_list_matches_the_spec(user: UserView, mock: TMDBMock) -> N
     mock.post(
         f"{API}/3/list?session_id={SESSION_ID}", status=201, payload=spec_example("/3/list", "post")
     )
-    created = await user.create_list(
+    created = await user.lists.create(
         body["name"], description=body["description"], language=body["language"]
     )
     assert created == ListCreated(
@@ -62,7 +62,7 @@ async def test_create_list_minimal_body(user: UserView, mock: TMDBMock) -> None:
         f"{API}/3/list?session_id={SESSION_ID}",
         payload={"success": True, "status_code": 1, "list_id": 7},
     )
-    assert (await user.create_list("Mine")).list_id == 7
+    assert (await user.lists.create("Mine")).list_id == 7
     only(mock, "POST", "/3/list", Q, body={"name": "Mine", "description": ""})
 
 
@@ -71,7 +71,7 @@ async def test_create_list_is_never_repeated_blindly(user: UserView, mock: TMDBM
     mock.post(url, status=504, payload={"status_code": 24, "status_message": "timed out"})
     mock.post(url, payload={"success": True, "status_code": 1, "list_id": 7})
     with pytest.raises(ServerError) as info:
-        await user.create_list("Mine")
+        await user.lists.create("Mine")
     assert len(mock.calls()) == 1  # a second POST could make a second list
     scan_exception(info.value, [SESSION_ID, READ_TOKEN])
 
@@ -82,7 +82,7 @@ async def test_create_list_with_an_odd_status_is_an_error(user: UserView, mock: 
         payload={"success": True, "status_code": 99, "list_id": 7},
     )
     with pytest.raises(TMDBAPIError) as info:
-        await user.create_list("Mine")
+        await user.lists.create("Mine")
     assert info.value.tmdb_code == 99
 
 
@@ -102,14 +102,14 @@ async def test_create_list_checks_input(
 ) -> None:
     name = kwargs.pop("name")
     with pytest.raises(TMDBUsageError):
-        await user.create_list(name, **kwargs)
+        await user.lists.create(name, **kwargs)
     assert mock.calls() == []
 
 
 async def test_list_details_matches_the_spec(user: UserView, mock: TMDBMock) -> None:
     body = spec_example("/3/list/{list_id}")
     mock.get(f"{API}/3/list/1?page=1", payload=body)
-    details = await user.list_details(1)
+    details = await user.lists.details(1)
     only(mock, "GET", "/3/list/1", {"page": "1"})
     assert details == STRICT.structure(body, ListDetails)
     assert details.id == 1  # "1" on the wire
@@ -122,7 +122,7 @@ async def test_list_details_matches_the_spec(user: UserView, mock: TMDBMock) -> 
 
 async def test_list_details_page_and_language(user: UserView, mock: TMDBMock) -> None:
     mock.get(f"{API}/3/list/3?language=fr-FR&page=2", payload={"id": 3, "items": []})
-    assert (await user.list_details(3, page=2, language="fr-FR")).id == 3
+    assert (await user.lists.details(3, page=2, language="fr-FR")).id == 3
     only(mock, "GET", "/3/list/3", {"language": "fr-FR", "page": "2"})
 
 
@@ -131,7 +131,7 @@ async def test_list_item_status_matches_the_spec(user: UserView, mock: TMDBMock)
         f"{API}/3/list/1/item_status?movie_id=550",
         payload=spec_example("/3/list/{list_id}/item_status"),
     )
-    assert await user.list_item_status(1, 550) == ListItemStatus(id=1, item_present=True)
+    assert await user.lists.item_status(1, 550) == ListItemStatus(id=1, item_present=True)
     only(mock, "GET", "/3/list/1/item_status", {"movie_id": "550"})
 
 
@@ -142,7 +142,7 @@ async def test_add_to_list(user: UserView, mock: TMDBMock) -> None:
         status=201,
         payload=spec_example("/3/list/{list_id}/add_item", "post"),
     )
-    result = await user.add_to_list(8, body["media_id"])
+    result = await user.lists.add(8, body["media_id"])
     assert result.status_code == 12
     only(mock, "POST", "/3/list/8/add_item", Q, body={"media_id": 18})
 
@@ -154,7 +154,7 @@ async def test_add_to_list_twice_is_a_duplicate(user: UserView, mock: TMDBMock) 
         payload={"success": False, "status_code": 8, "status_message": "Duplicate entry"},
     )
     with pytest.raises(DuplicateEntryError) as info:
-        await user.add_to_list(8, 18)
+        await user.lists.add(8, 18)
     scan_exception(info.value, [SESSION_ID])
 
 
@@ -163,7 +163,7 @@ async def test_remove_from_list(user: UserView, mock: TMDBMock) -> None:
         f"{API}/3/list/8/remove_item?session_id={SESSION_ID}",
         payload=spec_example("/3/list/{list_id}/remove_item", "post"),
     )
-    result = await user.remove_from_list(8, 18)
+    result = await user.lists.remove(8, 18)
     assert result == StatusResponse(
         success=True, status_code=13, status_message="The item/record was deleted successfully."
     )
@@ -173,13 +173,13 @@ async def test_remove_from_list(user: UserView, mock: TMDBMock) -> None:
 async def test_clear_list_needs_confirm(user: UserView, mock: TMDBMock) -> None:
     for confirm in (False, None, "true", 1):
         with pytest.raises(TMDBUsageError):
-            await user.clear_list(8, confirm=confirm)  # type: ignore[arg-type]
+            await user.lists.clear(8, confirm=confirm)  # type: ignore[arg-type]
     assert mock.calls() == []
     mock.post(
         f"{API}/3/list/8/clear?confirm=true&session_id={SESSION_ID}",
         payload=spec_example("/3/list/{list_id}/clear", "post"),
     )
-    assert (await user.clear_list(8, confirm=True)).status_code == 12
+    assert (await user.lists.clear(8, confirm=True)).status_code == 12
     only(mock, "POST", "/3/list/8/clear", {"confirm": "true", **Q})
 
 
@@ -187,7 +187,7 @@ async def test_clear_list_is_retried(user: UserView, mock: TMDBMock, fake_sleep:
     url = f"{API}/3/list/8/clear?confirm=true&session_id={SESSION_ID}"
     mock.post(url, status=503, payload={"status_code": 9, "status_message": "offline"})
     mock.post(url, payload={"success": True, "status_code": 12})
-    assert (await user.clear_list(8, confirm=True)).status_code == 12
+    assert (await user.lists.clear(8, confirm=True)).status_code == 12
     assert len(mock.calls()) == 2
 
 
@@ -201,19 +201,19 @@ async def test_clear_list_is_retried(user: UserView, mock: TMDBMock, fake_sleep:
 async def test_delete_list(user: UserView, mock: TMDBMock, answer: dict[str, Any]) -> None:
     assert spec_example("/3/list/{list_id}", "delete")["status_code"] == 12
     mock.delete(f"{API}/3/list/8?session_id={SESSION_ID}", payload=answer)
-    assert (await user.delete_list(8)).status_code == answer["status_code"]
+    assert (await user.lists.delete(8)).status_code == answer["status_code"]
     only(mock, "DELETE", "/3/list/8", Q)
 
 
 @pytest.mark.parametrize("list_id", [0, -3, True, "8", None])
 async def test_list_ids_are_checked(user: UserView, mock: TMDBMock, list_id: Any) -> None:
     for call in (
-        user.list_details(list_id),
-        user.list_item_status(list_id, 1),
-        user.add_to_list(list_id, 1),
-        user.remove_from_list(list_id, 1),
-        user.clear_list(list_id, confirm=True),
-        user.delete_list(list_id),
+        user.lists.details(list_id),
+        user.lists.item_status(list_id, 1),
+        user.lists.add(list_id, 1),
+        user.lists.remove(list_id, 1),
+        user.lists.clear(list_id, confirm=True),
+        user.lists.delete(list_id),
     ):
         with pytest.raises(TMDBUsageError):
             await call
@@ -223,14 +223,14 @@ async def test_list_ids_are_checked(user: UserView, mock: TMDBMock, list_id: Any
 async def test_guest_can_read_lists_but_not_edit(tmdb: TMDBClient, mock: TMDBMock) -> None:
     guest = tmdb.for_user(GuestSession(guest_session_id="a" * 32))
     for call in (
-        guest.create_list("x"),
-        guest.add_to_list(1, 2),
-        guest.remove_from_list(1, 2),
-        guest.clear_list(1, confirm=True),
-        guest.delete_list(1),
+        guest.lists.create("x"),
+        guest.lists.add(1, 2),
+        guest.lists.remove(1, 2),
+        guest.lists.clear(1, confirm=True),
+        guest.lists.delete(1),
     ):
         with pytest.raises(MissingSessionError):
             await call
     assert mock.calls() == []
     mock.get(f"{API}/3/list/1/item_status?movie_id=2", payload={"id": 1, "item_present": False})
-    assert not (await guest.list_item_status(1, 2)).item_present
+    assert not (await guest.lists.item_status(1, 2)).item_present

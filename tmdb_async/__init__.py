@@ -121,7 +121,7 @@ from .models.search import (
     FindResults,
     MultiResult,
 )
-from .models.states import AccountStates
+from .models.states import AccountStates, EpisodeAccountState, SeasonAccountStates
 from .models.tv import (
     EpisodeImages,
     EpisodeSummary,
@@ -148,8 +148,21 @@ from .models.user import (
     V4AccessToken,
     V4RequestToken,
 )
+from .models.v4 import (
+    AccountRating,
+    ListEntry,
+    V4List,
+    V4ListCleared,
+    V4ListCreated,
+    V4ListCreator,
+    V4ListItem,
+    V4ListItemResult,
+    V4ListItemsResult,
+    V4ListItemStatus,
+    V4ListSummary,
+)
 from .resources._params import AnyOf
-from .resources.user import UserView
+from .resources.user import UserView, V4UserView
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -240,6 +253,20 @@ __all__ = [
     "UserView",
     "V4AccessToken",
     "V4RequestToken",
+    "AccountRating",
+    "ListEntry",
+    "V4List",
+    "V4ListCleared",
+    "V4ListCreated",
+    "V4ListCreator",
+    "V4ListItem",
+    "V4ListItemResult",
+    "V4ListItemStatus",
+    "V4ListItemsResult",
+    "V4ListSummary",
+    "SeasonAccountStates",
+    "EpisodeAccountState",
+    "V4UserView",
     # catalogue endpoints and pagination
     "Certification",
     "Certifications",

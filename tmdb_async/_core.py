@@ -95,6 +95,19 @@ def _query_value(value: str | int | float | bool) -> str | int | float:
     return value
 
 
+def _timeouts(
+    timeout: float | aiohttp.ClientTimeout | None,
+) -> tuple[aiohttp.ClientTimeout, float | None]:
+    """aiohttp's timeout for an attempt, and the seconds the shared deadlines enforce."""
+    if timeout is None:
+        return aiohttp.ClientTimeout(total=None), None
+    if isinstance(timeout, aiohttp.ClientTimeout):
+        return timeout, None
+    if _SHARED_DEADLINES:
+        return aiohttp.ClientTimeout(total=None), float(timeout)
+    return aiohttp.ClientTimeout(total=float(timeout)), None
+
+
 class Pool:
     """The connection pool: one ``aiohttp.ClientSession``, shared by a client and all views.
 
@@ -129,18 +142,9 @@ class Pool:
         self.gate = RequestGate(rate_limit, clock=clock, sleep=sleep)
         #: Headers the owned session sends by default (set by the client's root Core).
         self.default_headers: dict[str, str] | None = None
-        self._deadline_seconds: float | None = None
         self._plain: aiohttp.ClientSession | None = None
         self._deadlines: Deadlines | None = None
-        if timeout is None:
-            self.timeout = aiohttp.ClientTimeout(total=None)
-        elif isinstance(timeout, aiohttp.ClientTimeout):
-            self.timeout = timeout
-        elif _SHARED_DEADLINES:
-            self.timeout = aiohttp.ClientTimeout(total=None)
-            self._deadline_seconds = float(timeout)
-        else:
-            self.timeout = aiohttp.ClientTimeout(total=float(timeout))
+        self.timeout, self._deadline_seconds = _timeouts(timeout)
 
     @property
     def owns_session(self) -> bool:
@@ -216,6 +220,43 @@ class Pool:
         session, self._session = self._session, None
         if session is not None and self._owns_session:
             await session.close()
+
+
+class SharedPool(Pool):
+    """Another pool's connections and rate budget with an attempt timeout of its own.
+
+    What ``with_options(timeout=...)`` gives a derived client or user view: the session,
+    the connector, the rate gate and the 429 cooldown are the parent's (looked up on it,
+    so a session made later is shared too); only the timeout (and its shared deadlines)
+    differ. Closing it does nothing: the parent owns the connections.
+    """
+
+    def __init__(self, parent: Pool, timeout: float | aiohttp.ClientTimeout | None) -> None:
+        # Not Pool.__init__: everything but the timeout is the parent's (see __getattr__).
+        while isinstance(parent, SharedPool):
+            parent = parent._parent
+        self._parent: Pool = parent
+        self._deadlines = None
+        self.timeout, self._deadline_seconds = _timeouts(timeout)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for attributes the view does not set: the parent's.
+        return getattr(self.__dict__["_parent"], name)
+
+    @property
+    def _session(self) -> aiohttp.ClientSession | None:  # type: ignore[override]
+        return self._parent._session
+
+    def session(self) -> aiohttp.ClientSession:
+        """The parent's aiohttp session."""
+        return self._parent.session()
+
+    def plain_session(self) -> aiohttp.ClientSession:
+        """The parent's header-less session."""
+        return self._parent.plain_session()
+
+    async def close(self) -> None:
+        """Nothing: the parent pool owns the connections."""
 
 
 class Core:
@@ -569,4 +610,4 @@ class _AttemptFailed(Exception):
         self.sent = sent
 
 
-__all__ = ["RAW_JSON", "Core", "Pool", "decode_json"]
+__all__ = ["RAW_JSON", "Core", "Pool", "SharedPool", "decode_json"]

@@ -159,7 +159,7 @@ async def _login(args: argparse.Namespace) -> int:
                 return 1
             session = await tmdb.auth.create_session(token)
             record = {"kind": "session", "session_id": session.session_id}
-        account = await tmdb.for_user(session).details()
+        account = await tmdb.for_user(session).account.details()
         record.update(
             account_id=account.id,
             username=account.username,
@@ -186,7 +186,7 @@ async def _whoami(args: argparse.Namespace) -> int:
             Session(session_id=str(stored["session_id"])),
             account_id=account_id if isinstance(account_id, int) else None,
         )
-        account = await view.details()
+        account = await view.account.details()
     kind = "v4 user token" if stored["kind"] == "v4" else "session"
     name = f" ({account.name})" if account.name else ""
     print(f"{account.username}{name}, account id {account.id}")

@@ -75,7 +75,7 @@ from .search import (
     FindResults,
     MultiResult,
 )
-from .states import AccountStates
+from .states import AccountStates, EpisodeAccountState, SeasonAccountStates
 from .tv import (
     EpisodeImages,
     EpisodeSummary,
@@ -101,6 +101,19 @@ from .user import (
     UserTV,
     V4AccessToken,
     V4RequestToken,
+)
+from .v4 import (
+    AccountRating,
+    ListEntry,
+    V4List,
+    V4ListCleared,
+    V4ListCreated,
+    V4ListCreator,
+    V4ListItem,
+    V4ListItemResult,
+    V4ListItemsResult,
+    V4ListItemStatus,
+    V4ListSummary,
 )
 
 __all__ = [
@@ -163,6 +176,19 @@ __all__ = [
     "UserTV",
     "V4AccessToken",
     "V4RequestToken",
+    "AccountRating",
+    "ListEntry",
+    "V4List",
+    "V4ListCleared",
+    "V4ListCreated",
+    "V4ListCreator",
+    "V4ListItem",
+    "V4ListItemResult",
+    "V4ListItemStatus",
+    "V4ListItemsResult",
+    "V4ListSummary",
+    "SeasonAccountStates",
+    "EpisodeAccountState",
     # catalogue models
     "Certification",
     "Certifications",

@@ -1,7 +1,6 @@
 """Resource namespaces: one class per area of the TMDB API (``tmdb.auth``, ``tmdb.movies`` ...)."""
 
-from .account import AccountResource
 from .auth import Auth
 from .movies import MOVIE_APPENDS, Movies
 
-__all__ = ["MOVIE_APPENDS", "AccountResource", "Auth", "Movies"]
+__all__ = ["MOVIE_APPENDS", "Auth", "Movies"]
