@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import aiohttp
 import pytest
 
 from tests.conftest import API, READ_TOKEN, FakeSleep, TMDBMock, load
@@ -27,9 +28,16 @@ from tmdb_async import (
     TMDBUsageError,
     make_converter,
 )
-from tmdb_async.errors import DuplicateEntryError, ServerError
+from tmdb_async.errors import (
+    DuplicateEntryError,
+    EditPermissionError,
+    InternalServerError,
+    ResourceNotFoundError,
+    ServerError,
+)
 from tmdb_async.models.auth import GuestSession
 from tmdb_async.resources.user import UserView
+from tmdb_async.resources.user.lists import LIST_DELETED
 
 STRICT = make_converter(forbid_extra_keys=True)
 Q = {"session_id": SESSION_ID}
@@ -234,3 +242,108 @@ async def test_guest_can_read_lists_but_not_edit(tmdb: TMDBClient, mock: TMDBMoc
     assert mock.calls() == []
     mock.get(f"{API}/3/list/1/item_status?movie_id=2", payload={"id": 1, "item_present": False})
     assert not (await guest.lists.item_status(1, 2)).item_present
+
+
+# --------------------------------------------------------------------------- delete: TMDB's 500
+
+QUIRK = {
+    "success": False,
+    "status_code": 11,
+    "status_message": "Internal error: Something went wrong, contact TMDb.",
+}
+GONE = {
+    "success": False,
+    "status_code": 34,
+    "status_message": "The resource you requested could not be found.",
+}
+DELETE_URL = f"{API}/3/list/8?session_id={SESSION_ID}"
+
+
+async def test_delete_answered_500_code_11_then_404_is_a_success(
+    user: UserView, mock: TMDBMock, fake_sleep: FakeSleep
+) -> None:
+    # WIRE.md §4.3: the live API answers a successful delete with 500 / code 11, and the
+    # retry finds the list gone.
+    mock.delete(DELETE_URL, status=500, payload=QUIRK)
+    mock.delete(DELETE_URL, status=404, payload=GONE)
+    assert await user.lists.delete(8) == StatusResponse(
+        success=True, status_code=13, status_message="The item/record was deleted successfully."
+    )
+    calls = mock.calls()
+    assert [(m, str(u)) for m, u, _ in calls] == [("DELETE", DELETE_URL)] * 2
+    assert all(c.kwargs["headers"]["Authorization"] == f"Bearer {READ_TOKEN}" for *_, c in calls)
+    assert fake_sleep.waits == [0.5]
+
+
+async def test_delete_answered_500_code_11_then_13_is_a_success(
+    user: UserView, mock: TMDBMock, fake_sleep: FakeSleep
+) -> None:
+    mock.delete(DELETE_URL, status=500, payload=QUIRK)
+    mock.delete(DELETE_URL, payload={"success": True, "status_code": 13, "status_message": "ok"})
+    assert await user.lists.delete(8) == StatusResponse(status_code=13, status_message="ok")
+    assert len(mock.calls()) == 2
+
+
+async def test_delete_without_retries_checks_that_the_list_is_gone(mock: TMDBMock) -> None:
+    async with TMDBClient(access_token=READ_TOKEN, retry=None) as tmdb:
+        user = tmdb.for_user(SESSION_ID, account_id=ACCOUNT_ID)
+        mock.delete(DELETE_URL, status=500, payload=QUIRK)
+        mock.get(f"{API}/3/list/8?page=1", status=404, payload=GONE)
+        assert await user.lists.delete(8) == LIST_DELETED
+    assert [(m, str(u)) for m, u, _ in mock.calls()] == [
+        ("DELETE", DELETE_URL),
+        ("GET", f"{API}/3/list/8?page=1"),
+    ]
+
+
+async def test_delete_500_with_the_list_still_there_is_an_error(mock: TMDBMock) -> None:
+    async with TMDBClient(access_token=READ_TOKEN, retry=None) as tmdb:
+        user = tmdb.for_user(SESSION_ID, account_id=ACCOUNT_ID)
+        mock.delete(DELETE_URL, status=500, payload=QUIRK)
+        mock.get(f"{API}/3/list/8?page=1", payload=spec_example("/3/list/{list_id}"))
+        with pytest.raises(InternalServerError) as info:
+            await user.lists.delete(8)
+    assert (info.value.http_status, info.value.tmdb_code) == (500, 11)
+    scan_exception(info.value, [SESSION_ID, READ_TOKEN])
+
+
+async def test_delete_of_an_unknown_list_is_not_found(user: UserView, mock: TMDBMock) -> None:
+    mock.delete(DELETE_URL, status=404, payload=GONE)
+    with pytest.raises(ResourceNotFoundError):
+        await user.lists.delete(8)
+    assert len(mock.calls()) == 1
+
+
+async def test_delete_lost_in_transport_then_404_is_a_success(
+    user: UserView, mock: TMDBMock, fake_sleep: FakeSleep
+) -> None:
+    mock.delete(DELETE_URL, exception=aiohttp.ServerDisconnectedError())
+    mock.delete(DELETE_URL, status=404, payload=GONE)
+    assert await user.lists.delete(8) == LIST_DELETED
+    assert len(mock.calls()) == 2
+
+
+async def test_delete_other_server_errors_are_retried_then_raised(
+    user: UserView, mock: TMDBMock, fake_sleep: FakeSleep
+) -> None:
+    offline = {"success": False, "status_code": 9, "status_message": "Service offline."}
+    mock.delete(DELETE_URL, status=503, payload=offline, repeat=True)
+    with pytest.raises(ServerError) as info:
+        await user.lists.delete(8)
+    assert info.value.tmdb_code == 9
+    assert len(mock.calls()) == 3  # the default policy: 3 attempts, no GET check
+
+
+async def test_delete_refused_by_tmdb_is_not_retried(user: UserView, mock: TMDBMock) -> None:
+    body = {"success": False, "status_code": 38, "status_message": "no permission"}
+    mock.delete(DELETE_URL, status=401, payload=body)
+    with pytest.raises(EditPermissionError):
+        await user.lists.delete(8)
+    assert len(mock.calls()) == 1
+
+
+async def test_delete_with_an_odd_code_is_an_error(user: UserView, mock: TMDBMock) -> None:
+    mock.delete(DELETE_URL, payload={"success": True, "status_code": 5, "status_message": "?"})
+    with pytest.raises(TMDBAPIError) as info:
+        await user.lists.delete(8)
+    assert info.value.tmdb_code == 5
