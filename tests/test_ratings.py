@@ -17,6 +17,7 @@ from tests.user_helpers import (
     method_of,
     only,
     scan_exception,
+    spec_example,
 )
 from tmdb_async import (
     GuestSession,
@@ -28,7 +29,7 @@ from tmdb_async import (
     make_converter,
 )
 from tmdb_async.errors import AuthenticationFailedError, ResourceNotFoundError
-from tmdb_async.models.states import AccountStates
+from tmdb_async.models.states import AccountStates, EpisodeAccountState, SeasonAccountStates
 from tmdb_async.models.user import UserEpisode, UserMovie, UserTV
 from tmdb_async.resources.user import UserView, check_rating
 
@@ -312,3 +313,37 @@ async def test_guest_rated_list_errors_hide_the_id(tmdb: TMDBClient, mock: TMDBM
         await view.ratings.movies()
     scan_exception(info.value, [GUEST_ID, READ_TOKEN])
     assert "/3/guest_session/***/rated/movies" in info.value.url
+
+
+# --------------------------------------------------------------------------- season states
+
+
+async def test_season_states(who: tuple[UserView, dict[str, str], str], mock: TMDBMock) -> None:
+    view, query, _ = who
+    body = spec_example("/3/tv/{series_id}/season/{season_number}/account_states")
+    path = "/3/tv/1396/season/0/account_states"  # season 0: the specials
+    mock.get(_url(path, query), payload=body)
+    states = await view.ratings.season_states(1396, 0)
+    only(mock, "GET", path, query)
+    assert states == SeasonAccountStates(
+        id=body["id"],
+        results=[
+            EpisodeAccountState(
+                id=e["id"],
+                episode_number=e["episode_number"],
+                rated=e["rated"]["value"] if e["rated"] else None,
+            )
+            for e in body["results"]
+        ],
+    )
+    assert states.results[0].rated == 9.0
+    assert states.results[1].rated is None
+
+
+@pytest.mark.parametrize(("series", "season"), [(0, 1), (1396, -1), (1396, True), ("1396", 1)])
+async def test_season_states_checks_before_io(
+    tmdb: TMDBClient, mock: TMDBMock, series: Any, season: Any
+) -> None:
+    with pytest.raises(TMDBUsageError, match=r"series_id|season_number"):
+        await tmdb.for_user(SESSION_ID).ratings.season_states(series, season)
+    assert mock.calls() == []
