@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import logging
+import random
 from typing import Any
 
 import attrs
+import cattrs
 import pytest
 
 from tests.conftest import API, READ_TOKEN, SHARED, FakeSleep, TMDBMock
+from tests.test_fast_structuring import DETAILED, FAST, REPLACEMENTS, _mutate, _paths, typed
 from tests.user_helpers import USER_TOKEN, V4_ACCOUNT, assert_no_secrets, only, scan_exception
 from tmdb_async import (
     ListEntry,
@@ -422,3 +425,44 @@ async def test_no_secret_in_logs_or_reprs(
     )
     await user.lists.clear(LIST, confirm=True)
     assert_no_secrets([user, user.lists, caplog.text], [USER_TOKEN, READ_TOKEN])
+
+
+# --------------------------------------------------------------------------- fast structuring
+
+FAST_DOCS: list[tuple[str, Any]] = [
+    ("adamayoung-TMDb/v4-list.json", V4List),
+    ("adamayoung-TMDb/v4-list-with-comments.json", V4List),
+    ("moviebase-tmdb-kotlin/list_3321.json", V4List),
+    ("adamayoung-TMDb/v4-account-lists.json", Page[V4ListSummary]),
+    ("moviebase-tmdb-kotlin/account_lists.json", Page[V4ListSummary]),
+    ("moviebase-tmdb-kotlin/account_lists.2021.json", Page[V4ListSummary]),
+    ("adamayoung-TMDb/v4-list-items-result-partial-failure.json", V4ListItemsResult),
+    ("adamayoung-TMDb/v4-clear-list-result.json", V4ListCleared),
+    ("adamayoung-TMDb/v4-create-list-result.json", V4ListCreated),
+    ("adamayoung-TMDb/v4-list-item-status.json", V4ListItemStatus),
+]
+
+
+@pytest.mark.parametrize(("name", "into"), FAST_DOCS, ids=[d[0] for d in FAST_DOCS])
+def test_fast_structuring_agrees_with_cattrs(name: str, into: Any) -> None:
+    """The v4 models take the same generated fast path as Movie, with the same results
+    (tests/test_fast_structuring.py's check, on the v4 bodies and 200 mutations each)."""
+    data = body(name)
+    fast = FAST.function(into)
+    assert fast is not None
+    assert typed(fast(data)) == typed(DETAILED.structure(data, into))
+    rng = random.Random(name)
+    paths = _paths(data)
+    for _ in range(200):
+        path = rng.choice(paths)
+        mutated = _mutate(data, path, rng.choice(REPLACEMENTS), delete=rng.random() < 0.15)
+        try:
+            expected = typed(DETAILED.structure(mutated, into))
+        except (cattrs.BaseValidationError, TypeError, ValueError, KeyError):
+            expected = None
+        try:
+            got = fast(mutated)
+        except Exception:
+            continue  # the converter falls back to cattrs' detailed function
+        assert expected is not None, f"fast accepted what cattrs refuses at {path}"
+        assert typed(got) == expected, path
