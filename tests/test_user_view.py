@@ -260,3 +260,14 @@ def test_views_never_show_secrets(tmdb: TMDBClient) -> None:
     views = [tmdb.for_user(SESSION), tmdb.for_user(GUEST), tmdb.for_user(V4)]
     assert_no_secrets(views, [SESSION_ID, GUEST_ID, USER_TOKEN, READ_TOKEN])
     assert_no_secrets([V4, SESSION, GUEST], [SESSION_ID, GUEST_ID, USER_TOKEN])
+
+
+def test_each_view_class_takes_its_kind_of_user(tmdb: TMDBClient) -> None:
+    assert type(tmdb.for_user(V4)) is V4UserView
+    assert type(tmdb.for_user(USER_TOKEN)) is V4UserView
+    assert type(tmdb.for_user(SESSION)) is UserView
+    assert type(tmdb.for_user(GuestSession(guest_session_id=GUEST_ID))) is UserView
+    with pytest.raises(TMDBUsageError, match="V4UserView"):
+        UserView(tmdb._core, V4)
+    with pytest.raises(TMDBUsageError, match="v4 user token"):
+        V4UserView(tmdb._core, SESSION)

@@ -26,6 +26,7 @@ import aiohttp
 from ..._core import Core
 from ..._options import UNSET, Unset, derive_core
 from ..._retry import RetryPolicy
+from ...errors import TMDBUsageError
 from ...models.movie import Movie
 from ...models.user import V4AccessToken
 from .._base import check_id, join_appends, language_param
@@ -128,6 +129,11 @@ class UserView(_Shared):
 
     __slots__ = ()
 
+    def __init__(self, core: Core, user: UserLike, *, account_id: int | None = None) -> None:
+        super().__init__(core, user, account_id=account_id)
+        if self._kind == "v4":
+            raise TMDBUsageError("a v4 user token makes a V4UserView: use tmdb.for_user(token)")
+
     @property
     def lists(self) -> Lists:
         """The user's v3 lists: mine, create, details, add, remove, clear, delete."""
@@ -168,6 +174,11 @@ class V4UserView(_Shared):
     """
 
     __slots__ = ()
+
+    def __init__(self, core: Core, user: UserLike, *, account_id: int | None = None) -> None:
+        super().__init__(core, user, account_id=account_id)
+        if self._kind != "v4":
+            raise TMDBUsageError("a V4UserView needs a v4 user token: use tmdb.for_user(...)")
 
     @property
     def lists(self) -> V4Lists:
