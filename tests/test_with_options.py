@@ -186,3 +186,26 @@ async def test_v4_view_keeps_its_token_object_id_and_converted_session(
         bearer=USER_TOKEN,
     )
     assert V4_ACCOUNT != "4bc8892a017a3c0f92000002"  # not the token's own "sub"
+
+
+async def test_the_shared_pool_reads_and_writes_the_parents_state(tmdb: TMDBClient) -> None:
+    parent = tmdb._core.pool
+    shared = tmdb.with_options(timeout=3)._core.pool
+    assert shared is not parent
+    # Counters the request path updates on its pool stay one for the client and its views.
+    shared.max_connections -= 1
+    assert parent.max_connections == 19
+    assert shared.max_connections == 19
+    assert shared.timeout_seconds in (3.0, None)  # its own (None on 3.10: aiohttp's timer)
+    assert parent.timeout_seconds in (30.0, None)
+
+
+async def test_derived_client_namespaces_use_the_derived_settings(
+    tmdb: TMDBClient, mock: TMDBMock
+) -> None:
+    assert tmdb.movies is tmdb.movies  # made once, cached ...
+    german = tmdb.with_options(language="de-DE")
+    assert german.movies is not tmdb.movies  # ... but not shared with a derived client
+    mock.get(f"{API}/3/movie/11?language=de-DE", payload=MOVIE)
+    await german.movies.details(11)
+    request(mock, 0, "GET", "/3/movie/11", {"language": "de-DE"})

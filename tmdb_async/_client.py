@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
@@ -304,10 +305,14 @@ class TMDBClient:
         Raises:
             TMDBUsageError: a bad value, naming the setting (before any I/O).
         """
-        derived = object.__new__(TMDBClient)
-        derived._core = derive_core(
+        core = derive_core(
             self._core, timeout=timeout, retry=retry, language=language, region=region
         )
+        derived = copy.copy(self)
+        for name in list(vars(derived)):
+            if isinstance(getattr(type(self), name, None), cached_property):
+                del vars(derived)[name]  # namespaces of this client: made again on use
+        derived._core = core
         return derived
 
     async def request_json(

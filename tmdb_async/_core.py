@@ -231,8 +231,13 @@ class SharedPool(Pool):
     differ. Closing it does nothing: the parent owns the connections.
     """
 
+    #: The attributes a shared pool keeps for itself; every other one is the parent's,
+    #: read (``__getattr__``) and written (``__setattr__``), so counters and queues the
+    #: request path updates on its pool stay one for the client and all its views.
+    _OWN = frozenset({"_parent", "_deadlines", "timeout", "_deadline_seconds"})
+
     def __init__(self, parent: Pool, timeout: float | aiohttp.ClientTimeout | None) -> None:
-        # Not Pool.__init__: everything but the timeout is the parent's (see __getattr__).
+        # Not Pool.__init__: everything but the timeout is the parent's.
         while isinstance(parent, SharedPool):
             parent = parent._parent
         self._parent: Pool = parent
@@ -240,8 +245,14 @@ class SharedPool(Pool):
         self.timeout, self._deadline_seconds = _timeouts(timeout)
 
     def __getattr__(self, name: str) -> Any:
-        # Only reached for attributes the view does not set: the parent's.
+        # Only reached for attributes the shared pool does not keep: the parent's.
         return getattr(self.__dict__["_parent"], name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in SharedPool._OWN:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._parent, name, value)
 
     @property
     def _session(self) -> aiohttp.ClientSession | None:  # type: ignore[override]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 import attrs
 
@@ -42,7 +42,7 @@ V4ListSort = Literal[
     "title.asc",
     "title.desc",
 ]
-V4_LIST_SORTS = frozenset(V4ListSort.__args__)  # type: ignore[attr-defined]
+V4_LIST_SORTS: frozenset[str] = frozenset(get_args(V4ListSort))
 
 _ISO_639_1 = re.compile(r"[a-z]{2}")
 _ISO_3166_1 = re.compile(r"[A-Z]{2}")
@@ -54,7 +54,7 @@ EntryLike = ListEntry | tuple[V4MediaType, int] | tuple[V4MediaType, int, str]
 def _check_sort(sort_by: object) -> str | None:
     if sort_by is not None and sort_by not in V4_LIST_SORTS:
         raise TMDBUsageError(f"sort_by must be one of {sorted(V4_LIST_SORTS)}, got {sort_by!r}")
-    return sort_by  # type: ignore[return-value]
+    return sort_by
 
 
 def _check_text(value: object, name: str, *, required: bool = False) -> str:
