@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
 import pytest
 from aioresponses import CallbackResult
@@ -271,3 +273,21 @@ def test_each_view_class_takes_its_kind_of_user(tmdb: TMDBClient) -> None:
         UserView(tmdb._core, V4)
     with pytest.raises(TMDBUsageError, match="v4 user token"):
         V4UserView(tmdb._core, SESSION)
+
+
+def test_user_namespace_modules_load_on_first_use_only() -> None:
+    code = (
+        "import sys, tmdb_async\n"
+        "names = ['account', 'favorites', 'ratings', 'lists', 'v4_lists', 'recommendations']\n"
+        "mods = ['tmdb_async.resources.user.' + n for n in names]\n"
+        "assert not sys.modules.keys() & set(mods), sys.modules.keys() & set(mods)\n"
+        f"tmdb = tmdb_async.TMDBClient(access_token={READ_TOKEN!r})\n"
+        f"user = tmdb.for_user({SESSION_ID!r})\n"
+        "assert not sys.modules.keys() & set(mods)\n"
+        "user.account, user.favorites, user.watchlist, user.ratings, user.lists\n"
+        f"v4 = tmdb.for_user({USER_TOKEN!r})\n"
+        "v4.lists, v4.recommendations\n"
+        "assert sys.modules.keys() >= set(mods), set(mods) - sys.modules.keys()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
