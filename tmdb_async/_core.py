@@ -372,6 +372,25 @@ class Core:
     def _redact_error_text(self, text: str, secrets: tuple[str, ...]) -> str:
         return redact(text, secrets + self._app_secrets)
 
+    def redact_message(self, message: str, secrets: tuple[str, ...]) -> str:
+        """TMDB's ``status_message`` with any token, key or id it echoes replaced.
+
+        Only secrets of 16 characters or more (every token, key and session id): replacing
+        a short password everywhere would mangle TMDB's own words.
+        """
+        long = tuple(s for s in secrets + self._app_secrets if len(s) >= 16)
+        return redact(message, long) if long else message
+
+    def _redact_envelope(self, data: Any, secrets: tuple[str, ...]) -> Any:
+        """An error body whose ``status_message`` echoes a secret, with it replaced."""
+        if type(data) is dict:
+            message = data.get("status_message")
+            if isinstance(message, str):
+                shown = self.redact_message(message, secrets)
+                if shown != message:
+                    return {**data, "status_message": shown}
+        return data
+
     # ------------------------------------------------------------------ the request path
 
     async def request(
@@ -505,7 +524,7 @@ class Core:
                 )
             api_error = error_from_response(
                 status,
-                data if decoded else None,
+                self._redact_envelope(data, all_secrets) if decoded else None,
                 method=method,
                 url=shown,
                 retry_after=parse_retry_after(resp.headers.get("Retry-After")),

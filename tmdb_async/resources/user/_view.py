@@ -321,13 +321,12 @@ class ViewBase:
         code = result.status_code
         if code in WRITE_SUCCESS_CODES and result.success is not False:
             return result
+        message = result.status_message
+        if message is not None:
+            message = self._core.redact_message(message, secrets)
         raise error_from_response(
             200,
-            {
-                "success": result.success,
-                "status_code": code,
-                "status_message": result.status_message,
-            },
+            {"success": result.success, "status_code": code, "status_message": message},
             method=method,
             url=self._core.display_url(path, params, secrets),
         )
