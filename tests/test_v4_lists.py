@@ -466,3 +466,55 @@ def test_fast_structuring_agrees_with_cattrs(name: str, into: Any) -> None:
             continue  # the converter falls back to cattrs' detailed function
         assert expected is not None, f"fast accepted what cattrs refuses at {path}"
         assert typed(got) == expected, path
+
+
+async def test_the_user_token_never_reaches_errors_or_logs(
+    user: V4UserView, mock: TMDBMock, fake_sleep: FakeSleep, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="tmdb_async")
+    # A refusal, a server error retried, and a body that does not fit, each echoing the token.
+    echo = {"success": False, "status_code": 3, "status_message": f"bad token {USER_TOKEN}"}
+    mock.post(f"{API}/4/list", status=401, payload=echo)
+    offline = {"success": False, "status_code": 9, "status_message": f"down {USER_TOKEN}"}
+    mock.put(f"{API}/4/list/{LIST}", status=503, payload=offline, repeat=True)
+    mock.get(f"{API}/4/list/{LIST}?page=1", payload={"id": USER_TOKEN})
+    raised: list[BaseException] = []
+    for call in (
+        user.lists.create("x"),
+        user.lists.update(LIST, name="y"),
+        user.lists.details(LIST),
+    ):
+        with pytest.raises(TMDBAPIError if len(raised) < 2 else Exception) as info:
+            await call
+        raised.append(info.value)
+    assert [type(e).__name__ for e in raised] == [
+        "AuthenticationFailedError",
+        "ServiceOfflineError",
+        "ResponseValidationError",
+    ]
+    sent = [c.kwargs["headers"]["Authorization"] for *_, c in mock.calls()]
+    assert sent == [f"Bearer {USER_TOKEN}"] * 5  # it was sent (create, 3 updates, details)
+    for exc in raised:
+        scan_exception(exc, [USER_TOKEN, READ_TOKEN])
+    assert_no_secrets([caplog.text], [USER_TOKEN, READ_TOKEN])
+    assert any("retrying PUT" in r.getMessage() for r in caplog.records)
+
+
+async def test_an_unexpected_code_echoing_a_secret_is_redacted(
+    tmdb: TMDBClient, user: V4UserView, mock: TMDBMock
+) -> None:
+    odd = {"success": True, "status_code": 5, "status_message": f"odd {USER_TOKEN}"}
+    mock.delete(f"{API}/4/list/{LIST}", payload=odd)
+    with pytest.raises(TMDBAPIError) as info:
+        await user.lists.delete(LIST)
+    assert info.value.tmdb_code == 5
+    assert info.value.tmdb_message == "odd ***"
+    scan_exception(info.value, [USER_TOKEN])
+    # The same for a v3 session id in a refusal's message.
+    sid = "79191836ddaa0da3df76a5ffef6f07ad6ab0c641"
+    refused = {"success": False, "status_code": 3, "status_message": f"session {sid} refused"}
+    mock.post(f"{API}/3/movie/11/rating?session_id={sid}", status=401, payload=refused)
+    with pytest.raises(TMDBAPIError) as info:
+        await tmdb.for_user(sid).ratings.rate_movie(11, 5)
+    assert info.value.tmdb_message == "session *** refused"
+    scan_exception(info.value, [sid])
