@@ -39,7 +39,7 @@ class ListEntry:
     """An item to add to, comment on or remove from a v4 list (what you send).
 
     ``ListEntry("movie", 550)``, or with a comment for
-    :meth:`~tmdb_async.resources.user.V4Lists.update_items`:
+    :meth:`~tmdb_async.resources.user.v4_lists.V4Lists.update_items`:
     ``ListEntry("tv", 1399, comment="Watch with Sam")``. Plain tuples
     ``("movie", 550)`` / ``("movie", 550, "comment")`` are accepted too.
     """

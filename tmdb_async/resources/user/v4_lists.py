@@ -42,6 +42,7 @@ V4ListSort = Literal[
     "title.asc",
     "title.desc",
 ]
+#: The values of :data:`V4ListSort`, checked at run time.
 V4_LIST_SORTS: frozenset[str] = frozenset(get_args(V4ListSort))
 
 _ISO_639_1 = re.compile(r"[a-z]{2}")
