@@ -27,7 +27,6 @@ from ..._core import Core
 from ..._options import UNSET, Unset, derive_core
 from ..._retry import RetryPolicy
 from ...errors import TMDBUsageError
-from ...models.movie import Movie
 from ...models.user import V4AccessToken
 from .._base import check_id, join_appends, language_param
 from .._params import check_image_languages
@@ -41,6 +40,7 @@ from ._view import (
 )
 
 if TYPE_CHECKING:
+    from ...models.movie import Movie
     from .lists import Lists
     from .recommendations import Recommendations
     from .v4_lists import V4Lists
@@ -97,6 +97,7 @@ class _Shared(ViewBase):
         Raises:
             TMDBUsageError: a bad id, language or append name (before any I/O).
         """
+        from ...models.movie import Movie
         from ..movies import MOVIE_APPENDS
 
         mid = check_id(movie_id, "movie_id")
