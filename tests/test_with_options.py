@@ -22,6 +22,7 @@ from tests.user_helpers import (
 )
 from tmdb_async import (
     GuestSession,
+    RateLimitError,
     RetryPolicy,
     ServerError,
     Session,
@@ -209,3 +210,17 @@ async def test_derived_client_namespaces_use_the_derived_settings(
     mock.get(f"{API}/3/movie/11?language=de-DE", payload=MOVIE)
     await german.movies.details(11)
     request(mock, 0, "GET", "/3/movie/11", {"language": "de-DE"})
+
+
+async def test_a_429_on_a_derived_client_holds_the_original_too(
+    tmdb: TMDBClient, mock: TMDBMock
+) -> None:
+    # One rate budget: the cooldown a 429 starts is the client's, whichever view got it.
+    limited = {"success": False, "status_code": 25, "status_message": "over the limit"}
+    mock.get(f"{API}/3/movie/11", status=429, payload=limited, headers={"Retry-After": "7"})
+    with pytest.raises(RateLimitError):
+        await tmdb.with_options(retry=None).movies.details(11)
+    gate = tmdb._core.pool.gate
+    assert gate.cooldowns == 1
+    assert gate.busy  # the original's next request waits for the cooldown first
+    assert tmdb.for_user(SESSION_ID).with_options(language="de")._core.pool.gate is gate
