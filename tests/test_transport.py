@@ -386,7 +386,9 @@ async def test_missing_required_field_carries_cattrs_messages(
         assert "required field missing @ $.id" in str(err)
 
         with pytest.raises(ResponseValidationError) as info:
-            await asyncio.wait_for(tmdb.account.details(Session(session_id="s" * 40)), BOUND)
+            await asyncio.wait_for(
+                tmdb.for_user(Session(session_id="s" * 40)).account.details(), BOUND
+            )
         err = info.value
         assert err.model == "Account"
         assert any(e.endswith("@ $.id") and "int" in e for e in err.errors)

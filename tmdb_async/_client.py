@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar, overload
 from urllib.parse import urlsplit
 
 import aiohttp
 
 from ._core import Core, JSONLoads, Pool, Sleep, decode_json
 from ._credentials import Credentials
+from ._options import UNSET, Unset, derive_core
 from ._paging import Paginator, paginate
 from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
@@ -25,8 +27,9 @@ from .resources._base import language_param, region_param
 if TYPE_CHECKING:
     import cattrs
 
+    from .models.auth import GuestSession, Session
     from .models.common import Page
-    from .resources.account import AccountResource
+    from .models.user import V4AccessToken
     from .resources.auth import Auth
     from .resources.certifications import CertificationsResource
     from .resources.changes import ChangesResource
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
     from .resources.search import Search
     from .resources.trending import Trending
     from .resources.tv import TVResource
-    from .resources.user import UserLike, UserView
+    from .resources.user import UserLike, UserView, V4UserView
     from .resources.watch_providers import WatchProvidersResource
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
@@ -265,13 +268,6 @@ class TMDBClient:
         return Auth(self._core)
 
     @cached_property
-    def account(self) -> AccountResource:
-        """The user's account (needs a session)."""
-        from .resources.account import AccountResource
-
-        return AccountResource(self._core)
-
-    @cached_property
     def movies(self) -> Movies:
         """Movie endpoints."""
         from .resources.movies import Movies
@@ -418,21 +414,64 @@ class TMDBClient:
         """
         return paginate(fetch, *args, **kwargs)
 
-    def for_user(self, user: UserLike, *, account_id: int | None = None) -> UserView:
-        """A lightweight view acting for one user: favourites, watchlist, ratings, lists.
+    @overload
+    def for_user(self, user: V4AccessToken, *, account_id: int | None = None) -> V4UserView: ...
 
-        ``user`` is a :class:`Session` (or its session id), a :class:`GuestSession`, or a
-        v4 user token (a :class:`~tmdb_async.models.user.V4AccessToken` or its JWT). The
-        view shares this client's connection pool and opens nothing: make one per request.
-        ``account_id`` (the v3 id) skips the one ``GET /3/account`` lookup.
+    @overload
+    def for_user(
+        self, user: Session | GuestSession, *, account_id: int | None = None
+    ) -> UserView: ...
+
+    @overload
+    def for_user(self, user: str, *, account_id: int | None = None) -> UserView | V4UserView: ...
+
+    def for_user(self, user: UserLike, *, account_id: int | None = None) -> UserView | V4UserView:
+        """The one way to act as a user: a lightweight view with the user's namespaces
+        (``account``, ``favorites``, ``watchlist``, ``ratings``, ``lists`` ...).
+
+        ``user`` is a :class:`Session` (or its session id) or a :class:`GuestSession`,
+        giving a :class:`~tmdb_async.UserView`; or a v4 user token (a
+        :class:`~tmdb_async.V4AccessToken` or its JWT), giving a
+        :class:`~tmdb_async.V4UserView`. The view shares this client's connection pool and
+        rate budget and opens nothing: make one per request. ``account_id`` (the v3 id)
+        skips the one ``GET /3/account`` lookup.
 
         Raises:
             TMDBUsageError: an unusable ``user`` (before any I/O).
             CredentialError: a v4 user token on a client made with an api_key.
         """
-        from .resources.user import UserView
+        from .resources.user import make_view
 
-        return UserView(self._core, user, account_id=account_id)
+        return make_view(self._core, user, account_id=account_id)  # type: ignore[return-value]
+
+    def with_options(
+        self,
+        *,
+        timeout: float | aiohttp.ClientTimeout | Unset | None = UNSET,
+        retry: RetryPolicy | Unset | None = UNSET,
+        language: str | Unset | None = UNSET,
+        region: str | Unset | None = UNSET,
+    ) -> TMDBClient:
+        """This client with other settings, sharing its connection pool and rate budget.
+
+        ``tmdb.with_options(timeout=5, retry=None).movies.details(11)``: the settings
+        given change, the others stay; ``None`` means no limit (``timeout``), no retries
+        (``retry``) or no default (``language``, ``region``). The returned client is cheap
+        (no I/O) and does not own the pool: closing it does nothing, closing this client
+        closes both. User views have the same method.
+
+        Raises:
+            TMDBUsageError: a bad value, naming the setting (before any I/O).
+        """
+        core = derive_core(
+            self._core, timeout=timeout, retry=retry, language=language, region=region
+        )
+        derived = copy.copy(self)
+        for name in list(vars(derived)):
+            if isinstance(getattr(type(self), name, None), cached_property):
+                del vars(derived)[name]  # namespaces of this client: made again on use
+        derived._core = core
+        return derived
 
     async def request_json(
         self,

@@ -98,6 +98,19 @@ def _query_value(value: str | int | float | bool) -> str | int | float:
     return value
 
 
+def _timeouts(
+    timeout: float | aiohttp.ClientTimeout | None,
+) -> tuple[aiohttp.ClientTimeout, float | None]:
+    """aiohttp's timeout for an attempt, and the seconds the shared deadlines enforce."""
+    if timeout is None:
+        return aiohttp.ClientTimeout(total=None), None
+    if isinstance(timeout, aiohttp.ClientTimeout):
+        return timeout, None
+    if _SHARED_DEADLINES:
+        return aiohttp.ClientTimeout(total=None), float(timeout)
+    return aiohttp.ClientTimeout(total=float(timeout)), None
+
+
 class Pool:
     """The connection pool: one ``aiohttp.ClientSession``, shared by a client and all views.
 
@@ -132,20 +145,11 @@ class Pool:
         self.gate = RequestGate(rate_limit, clock=clock, sleep=sleep)
         #: Headers the owned session sends by default (set by the client's root Core).
         self.default_headers: dict[str, str] | None = None
-        self._deadline_seconds: float | None = None
         self._plain: aiohttp.ClientSession | None = None
         self._deadlines: Deadlines | None = None
         #: The event loop of the pool's first use: the only one it serves (bind_loop).
         self._loop: asyncio.AbstractEventLoop | None = None
-        if timeout is None:
-            self.timeout = aiohttp.ClientTimeout(total=None)
-        elif isinstance(timeout, aiohttp.ClientTimeout):
-            self.timeout = timeout
-        elif _SHARED_DEADLINES:
-            self.timeout = aiohttp.ClientTimeout(total=None)
-            self._deadline_seconds = float(timeout)
-        else:
-            self.timeout = aiohttp.ClientTimeout(total=float(timeout))
+        self.timeout, self._deadline_seconds = _timeouts(timeout)
 
     @property
     def owns_session(self) -> bool:
@@ -255,6 +259,54 @@ class Pool:
         session, self._session = self._session, None
         if session is not None and self._owns_session:
             await session.close()
+
+
+class SharedPool(Pool):
+    """Another pool's connections and rate budget with an attempt timeout of its own.
+
+    What ``with_options(timeout=...)`` gives a derived client or user view: the session,
+    the connector, the rate gate and the 429 cooldown are the parent's (looked up on it,
+    so a session made later is shared too); only the timeout (and its shared deadlines)
+    differ. Closing it does nothing: the parent owns the connections.
+    """
+
+    #: The attributes a shared pool keeps for itself; every other one is the parent's,
+    #: read (``__getattr__``) and written (``__setattr__``), so counters and queues the
+    #: request path updates on its pool stay one for the client and all its views.
+    _OWN = frozenset({"_parent", "_deadlines", "timeout", "_deadline_seconds"})
+
+    def __init__(self, parent: Pool, timeout: float | aiohttp.ClientTimeout | None) -> None:
+        # Not Pool.__init__: everything but the timeout is the parent's.
+        while isinstance(parent, SharedPool):
+            parent = parent._parent
+        self._parent: Pool = parent
+        self._deadlines = None
+        self.timeout, self._deadline_seconds = _timeouts(timeout)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for attributes the shared pool does not keep: the parent's.
+        return getattr(self.__dict__["_parent"], name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in SharedPool._OWN:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._parent, name, value)
+
+    @property
+    def _session(self) -> aiohttp.ClientSession | None:  # type: ignore[override]
+        return self._parent._session
+
+    def session(self) -> aiohttp.ClientSession:
+        """The parent's aiohttp session."""
+        return self._parent.session()
+
+    def plain_session(self) -> aiohttp.ClientSession:
+        """The parent's header-less session."""
+        return self._parent.plain_session()
+
+    async def close(self) -> None:
+        """Nothing: the parent pool owns the connections."""
 
 
 class Core:
@@ -371,6 +423,25 @@ class Core:
 
     def _redact_error_text(self, text: str, secrets: tuple[str, ...]) -> str:
         return redact(text, secrets + self._app_secrets)
+
+    def redact_message(self, message: str, secrets: tuple[str, ...]) -> str:
+        """TMDB's ``status_message`` with any token, key or id it echoes replaced.
+
+        Only secrets of 16 characters or more (every token, key and session id): replacing
+        a short password everywhere would mangle TMDB's own words.
+        """
+        long = tuple(s for s in secrets + self._app_secrets if len(s) >= 16)
+        return redact(message, long) if long else message
+
+    def _redact_envelope(self, data: Any, secrets: tuple[str, ...]) -> Any:
+        """An error body whose ``status_message`` echoes a secret, with it replaced."""
+        if type(data) is dict:
+            message = data.get("status_message")
+            if isinstance(message, str):
+                shown = self.redact_message(message, secrets)
+                if shown != message:
+                    return {**data, "status_message": shown}
+        return data
 
     # ------------------------------------------------------------------ the request path
 
@@ -508,7 +579,7 @@ class Core:
                 )
             api_error = error_from_response(
                 status,
-                data if decoded else None,
+                self._redact_envelope(data, all_secrets) if decoded else None,
                 method=method,
                 url=shown,
                 retry_after=parse_retry_after(resp.headers.get("Retry-After")),
@@ -629,4 +700,4 @@ class _AttemptFailed(Exception):
         self.sent = sent
 
 
-__all__ = ["RAW_JSON", "Core", "Pool", "decode_json"]
+__all__ = ["RAW_JSON", "Core", "Pool", "SharedPool", "decode_json"]
