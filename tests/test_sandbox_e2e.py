@@ -38,6 +38,7 @@ from tmdb_async import (
 from tmdb_async.cli import build_parser
 from tmdb_async.cli import sandbox as sandbox_cli
 from tmdb_async.errors import AuthenticationFailedError, InvalidLoginError, ServiceOfflineError
+from tmdb_async.resources.user.lists import LIST_DELETED
 from tmdb_async.testing import (
     DEFAULT_ACCESS_TOKEN,
     DEFAULT_API_KEY,
@@ -329,9 +330,6 @@ async def test_account_actions_are_kept_per_account(sb: Sandbox, tmdb: TMDBClien
 
 
 async def test_lists_round_trip(sb: Sandbox, tmdb: TMDBClient) -> None:
-    # The SDK does not yet read TMDB's 500/code 11 answer to a successful list delete
-    # (WIRE.md 4.3) as a success: this test uses the sandbox's documented answer instead.
-    sb.documented_list_delete = True
     user = tmdb.for_user(sb.login())
     created = await user.lists.create("Weekend", description="short ones")
     list_id = created.list_id
@@ -342,7 +340,10 @@ async def test_lists_round_trip(sb: Sandbox, tmdb: TMDBClient) -> None:
     assert [(x.id, x.name, x.item_count) for x in lists.results] == [(list_id, "Weekend", 1)]
     await user.lists.clear(list_id, confirm=True)
     assert (await user.lists.item_status(list_id, 18)).item_present is False
-    await user.lists.delete(list_id)
+    # The sandbox answers as TMDB does (500, code 11, list gone): the SDK reports success.
+    assert await user.lists.delete(list_id) == LIST_DELETED
+    # The 500 is retried; the repeat finds the list gone (404, code 34): deleted.
+    assert len(sb.requests_to(f"/3/list/{list_id}", method="DELETE")) == 2
     assert (await user.lists.mine()).results == []
 
 
