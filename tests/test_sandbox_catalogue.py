@@ -230,6 +230,34 @@ async def test_tv_seasons_and_episodes_are_real(tmdb: TMDBClient) -> None:
     assert group["network"]["name"] == "Netflix"
 
 
+async def test_series_and_people_in_other_languages(tmdb: TMDBClient) -> None:
+    german = await tmdb.tv.details(1399, language="de-DE")
+    assert german.tagline == "Das Lied von Eis und Feuer"
+    assert german.overview.startswith("Die Handlung")
+    assert german.name == "Game of Thrones"  # no German name recorded: the original
+    # French: Canada's translation has a name, France's does not (so the original stays).
+    quebec = await tmdb.request_json("GET", "/3/tv/1399", params={"language": "fr-CA"})
+    france = await tmdb.request_json("GET", "/3/tv/1399", params={"language": "fr-FR"})
+    assert quebec["name"] == "Le trône de fer"
+    assert france["name"] == "Game of Thrones"
+    assert france["tagline"] == "L'hiver arrive."
+    hanks = await tmdb.people.details(31, language="de-DE")
+    assert hanks.biography.startswith("Was haben Tom Hanks")
+    english = await tmdb.people.details(31)
+    assert english.biography.startswith("Thomas Jeffrey Hanks")
+
+
+async def test_a_series_appends_its_seasons(tmdb: TMDBClient) -> None:
+    got = await tmdb.request_json(
+        "GET", "/3/tv/1399", params={"append_to_response": "season/1,season/2,season/99"}
+    )
+    assert got["season/1"]["episodes"][0]["name"] == "Winter Is Coming"
+    assert got["season/2"]["season_number"] == 2
+    assert "season/99" not in got
+    alone = await tmdb.request_json("GET", "/3/tv/1399/season/2")
+    assert got["season/2"] == alone
+
+
 # --------------------------------------------------------------------------- search, find
 
 

@@ -172,10 +172,20 @@ class CatalogueArea(Area):
             }[kind]
             record.update({k: v for k, v in translated.items() if k in fields})
         for name in wanted:
-            sub = self.sub_resource(kind, item_id, name, request)
+            season = self._appended_season(kind, item_id, name)
+            sub = season if season is not None else self.sub_resource(kind, item_id, name, request)
             if sub is not None:
                 record[name] = sub
         return record
+
+    def _appended_season(self, kind: str, item_id: int, name: str) -> JSON | None:
+        """``append_to_response=season/1`` on a series: that season's details."""
+        head, _, number = name.partition("/")
+        if kind != "tv" or head != "season" or not number.isdigit():
+            return None
+        if self.cat.season_summary(item_id, int(number)) is None:
+            return None
+        return self.cat.season_details(item_id, int(number))
 
     # ------------------------------------------------------------------ sub-resources
 
