@@ -204,6 +204,7 @@ def add_tv(item: JSON) -> None:
             {"id": g, "name": TV_GENRES[g]} for g in item["genre_ids"] if g in TV_GENRES
         ]
     first = item.get("first_air_date") or ""
+    episodes = 6 + _year_seed(tv_id) % 7
     defaults: JSON = {
         "adult": False,
         "backdrop_path": None,
@@ -218,8 +219,8 @@ def add_tv(item: JSON) -> None:
         "last_episode_to_air": None,
         "next_episode_to_air": None,
         "networks": [],
-        "number_of_episodes": 0,
-        "number_of_seasons": 0,
+        "number_of_episodes": episodes,
+        "number_of_seasons": 1,
         "origin_country": [],
         "original_language": "en",
         "overview": "",
@@ -227,7 +228,18 @@ def add_tv(item: JSON) -> None:
         "poster_path": None,
         "production_companies": [],
         "production_countries": [],
-        "seasons": [],
+        "seasons": [
+            {
+                "air_date": first or None,
+                "episode_count": episodes,
+                "id": 90_000_000 + tv_id,
+                "name": "Season 1",
+                "overview": "",
+                "poster_path": item.get("poster_path"),
+                "season_number": 1,
+                "vote_average": 0.0,
+            }
+        ],
         "spoken_languages": [],
         "status": "Returning Series",
         "tagline": "",
