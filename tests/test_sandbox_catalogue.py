@@ -110,6 +110,11 @@ async def test_append_to_response_on_every_sub_resource_and_the_limit(tmdb: TMDB
         alone = await tmdb.request_json("GET", f"/3/movie/550/{name}")
         assert full[name] == alone, name
     assert full["keywords"]["keywords"][0] == {"id": 818, "name": "based on novel or book"}
+    reviews = await tmdb.movies.reviews(550)
+    assert reviews.total_results == len(reviews.results) > 0
+    past_the_end = await tmdb.movies.reviews(550, page=2)
+    assert (past_the_end.page, past_the_end.results) == (2, [])
+    assert past_the_end.total_results == reviews.total_results
     assert full["external_ids"]["imdb_id"] == "tt0137523"
     with pytest.raises(TooManyAppendedObjectsError) as caught:
         await tmdb.request_json(

@@ -199,6 +199,11 @@ class CatalogueArea(Area):
         if name == "changes":
             check_range(request)
         recorded = self.cat.answer(f"{path}/{item_id}/{name}")
+        if recorded is not None and "page" in recorded:
+            # A recorded page 1: other pages of it are past its end (TMDB: empty results).
+            page = _page(request)
+            if page != recorded["page"]:
+                recorded = {**recorded, "page": page, "results": []}
         answer: JSON = recorded if recorded is not None else build(item_id, request)
         if name == "images" and kind != "person":  # a person's images take no language
             answer = filter_images(answer, image_languages(request))
