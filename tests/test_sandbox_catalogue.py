@@ -320,6 +320,14 @@ async def test_discover_filters_and_sorts_real_fields(tmdb: TMDBClient) -> None:
     assert titles == sorted(titles)
     assert all(18 in m["genre_ids"] for m in dramas["results"])
     assert all(m["release_date"].startswith("1999") for m in dramas["results"])
+    # Several filters at once each keep their own values.
+    both = await tmdb.request_json(
+        "GET",
+        "/3/discover/movie",
+        params={"with_genres": "18", "without_genres": "28", "primary_release_year": "1999"},
+    )
+    assert 550 in [m["id"] for m in both["results"]]
+    assert all(28 not in m["genre_ids"] for m in both["results"])
     hbo = await tmdb.request_json("GET", "/3/discover/tv", params={"with_networks": "49"})
     assert 1399 in [t["id"] for t in hbo["results"]]
     assert 1396 not in [t["id"] for t in hbo["results"]]
@@ -330,6 +338,36 @@ async def test_discover_filters_and_sorts_real_fields(tmdb: TMDBClient) -> None:
     assert [m["id"] for m in keyworded["results"]] == [550]
     with_hanks = await tmdb.request_json("GET", "/3/discover/movie", params={"with_cast": "31"})
     assert 13 in [m["id"] for m in with_hanks["results"]]
+    # Fight Club: Hulu (15) flatrate in the US, rated R there (its recorded answers).
+    on_hulu = await tmdb.request_json(
+        "GET",
+        "/3/discover/movie",
+        params={"with_watch_providers": "15", "watch_region": "US"},
+    )
+    assert [m["id"] for m in on_hulu["results"]] == [550]
+    rent_only = await tmdb.request_json(
+        "GET",
+        "/3/discover/movie",
+        params={
+            "with_watch_providers": "15",
+            "watch_region": "US",
+            "with_watch_monetization_types": "rent",
+        },
+    )
+    assert rent_only["results"] == []
+    rated_r = await tmdb.request_json(
+        "GET", "/3/discover/movie", params={"certification_country": "US", "certification": "R"}
+    )
+    assert [m["id"] for m in rated_r["results"]] == [550]
+
+
+async def test_watch_provider_lists_follow_watch_region(tmdb: TMDBClient) -> None:
+    everywhere = await tmdb.request_json("GET", "/3/watch/providers/movie")
+    slovenia = await tmdb.request_json(
+        "GET", "/3/watch/providers/movie", params={"watch_region": "SI"}
+    )
+    assert 0 < len(slovenia["results"]) < len(everywhere["results"])
+    assert all("SI" in p["display_priorities"] for p in slovenia["results"])
 
 
 # --------------------------------------------------------------------------- entities
