@@ -21,6 +21,7 @@ from tmdb_async.errors import (
     InvalidDateError,
     InvalidDateRangeError,
     InvalidPageError,
+    InvalidParametersError,
     ResourceNotFoundError,
     TooManyAppendedObjectsError,
 )
@@ -278,6 +279,8 @@ async def test_search_is_case_and_accent_insensitive(tmdb: TMDBClient) -> None:
     assert [m.id for m in alternative.results] == [550]
     tv = await tmdb.search.tv("breaking bad")
     assert tv.results[0].id == 1396
+    portuguese = await tmdb.search.tv("a guerra dos tronos")  # a recorded alternative title
+    assert [t.id for t in portuguese.results] == [1399]
     cranston = await tmdb.search.person("Bryan Cranston")
     assert cranston.results[0].id == 17419
     assert 1396 in [k.id for k in cranston.results[0].known_for]
@@ -305,6 +308,15 @@ async def test_find_resolves_imdb_and_tvdb_ids(tmdb: TMDBClient) -> None:
     assert episode["tv_episode_results"][0]["id"] == 63056
     nothing = await tmdb.find.by_id("tt0000001", external_source="imdb_id")
     assert nothing.movie_results == []
+    # A filler movie's IMDb id finds it too (ids up to the configured count).
+    filler = next(i for i in range(1, 300) if not _sb(tmdb).catalogue.is_real("movie", i))
+    imdb = (await tmdb.movies.details(filler)).imdb_id
+    assert imdb is not None
+    assert [
+        m.id for m in (await tmdb.find.by_id(imdb, external_source="imdb_id")).movie_results
+    ] == [filler]
+    with pytest.raises(InvalidParametersError):
+        await tmdb.request_json("GET", "/3/find/tt0137523", params={"external_source": "nope"})
     sb = _sb(tmdb)
     assert sb.requests_to("/3/find/121361")[0].query["external_source"] == "tvdb_id"
 
