@@ -673,10 +673,13 @@ def _dump(out: Path, name: str, value: Any) -> None:
     def key(k: Any) -> Any:
         return (0, int(k)) if str(k).isdigit() else (1, str(k))
 
-    if isinstance(value, dict):
-        value = {str(k): value[k] for k in sorted(value, key=key)}
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    (out / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+    # One entry per line: compact, yet a change to one entity is a one-line diff.
+    lines = [
+        f"{json.dumps(str(k))}:{json.dumps(value[k], ensure_ascii=False, separators=(',', ':'))}"
+        for k in sorted(value, key=key)
+    ]
+    text = "{\n" + ",\n".join(lines) + "\n}\n"
+    (out / f"{name}.json").write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
