@@ -253,11 +253,8 @@ def add_tv(item: JSON) -> None:
 def add_person(item: JSON) -> None:
     """A person seen as a cast/crew entry or a search item."""
     person_id = item["id"]
-    record = {
-        k: item[k]
-        for k in ("adult", "gender", "known_for_department", "name", "popularity", "profile_path")
-        if k in item
-    }
+    fields = ("adult", "gender", "known_for_department", "name", "popularity", "profile_path")
+    record: JSON = {k: item[k] for k in fields if k in item}
     defaults: JSON = {
         "adult": False,
         "also_known_as": [],
@@ -280,13 +277,13 @@ def add_company(item: JSON, table: dict[int, JSON]) -> None:
     defaults: JSON = {"headquarters": "", "homepage": "", "origin_country": ""}
     if table is companies:
         defaults.update({"description": "", "parent_company": None})
-    record = {k: item[k] for k in ("id", "logo_path", "name", "origin_country") if k in item}
+    record: JSON = {k: item[k] for k in ("id", "logo_path", "name", "origin_country") if k in item}
     _complete(table, item["id"], record, defaults)
 
 
 def add_collection(item: JSON) -> None:
     """A collection seen as ``belongs_to_collection`` or a search item."""
-    record = {k: item[k] for k in ("id", "name", "poster_path", "backdrop_path") if k in item}
+    record: JSON = {k: item[k] for k in ("id", "name", "poster_path", "backdrop_path") if k in item}
     defaults: JSON = {
         "original_language": "en",
         "original_name": item["name"],
@@ -587,9 +584,9 @@ def _link(keywords_movies: dict[int, list[int]]) -> None:
         for part in coll.get("parts", []):
             add_movie(part)
     for movie in movies.values():
-        coll = movie.get("belongs_to_collection")
-        if coll and coll["id"] in collections:
-            parts = collections[coll["id"]]["parts"]
+        belongs = movie.get("belongs_to_collection")
+        if belongs and belongs["id"] in collections:
+            parts = collections[belongs["id"]]["parts"]
             if not any(p["id"] == movie["id"] for p in parts):
                 parts.append(_movie_item(movie))
     lookups["keyword_movies"] = {str(k): v for k, v in keywords_movies.items()}
