@@ -176,7 +176,8 @@ class CatalogueArea(Area):
             season = self._appended_season(kind, item_id, name)
             sub = season if season is not None else self.sub_resource(kind, item_id, name, request)
             if sub is not None:
-                record[name] = sub
+                # TMDB leaves the id out of an appended object (it is the parent's).
+                record[name] = {k: v for k, v in sub.items() if k != "id"}
         return record
 
     def _appended_season(self, kind: str, item_id: int, name: str) -> JSON | None:
