@@ -257,6 +257,18 @@ async def test_series_and_people_in_other_languages(tmdb: TMDBClient) -> None:
     assert english.biography.startswith("Thomas Jeffrey Hanks")
 
 
+async def test_seasons_and_episodes_in_other_languages(tmdb: TMDBClient) -> None:
+    season = await tmdb.request_json("GET", "/3/tv/1399/season/1", params={"language": "de-DE"})
+    assert season["overview"].startswith("Die fiktive Welt von Westeros")
+    assert season["name"] == "Season 1"  # no German name recorded: the original
+    episode = await tmdb.request_json(
+        "GET", "/3/tv/1399/season/1/episode/1", params={"language": "de-DE"}
+    )
+    assert episode["name"] == "Der Winter naht"
+    english = await tmdb.request_json("GET", "/3/tv/1399/season/1/episode/1")
+    assert english["name"] == "Winter Is Coming"
+
+
 async def test_a_series_appends_its_seasons(tmdb: TMDBClient) -> None:
     got = await tmdb.request_json(
         "GET", "/3/tv/1399", params={"append_to_response": "season/1,season/2,season/99"}

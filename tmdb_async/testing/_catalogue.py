@@ -730,10 +730,14 @@ class Catalogue:
         As TMDB does: the exact language and country first, then the language alone; an
         empty translated field means "use the original", so empty values are left out.
         """
+        return self.translation_at(f"{kind}/{item_id}", language)
+
+    @staticmethod
+    def translation_at(path: str, language: str | None) -> JSON | None:
+        """:meth:`translation` for any entity path (``"tv/1399/season/1"``)."""
         if not language:
             return None
-        path = {"movie": "movie", "tv": "tv", "person": "person"}[kind]
-        answer = data("answers").get(f"{path}/{item_id}/translations")
+        answer = data("answers").get(f"{path}/translations")
         if answer is None:
             return None
         lang, _, country = language.partition("-")
