@@ -560,7 +560,8 @@ def _fix_avatar_english(examples: dict[str, tuple[str, Any]]) -> None:
     avatar = movies[19995]
     german = {k: avatar[k] for k in ("title", "overview", "tagline", "homepage")}
     english = next(m for m in examples["account-get-favorites"][1]["results"] if m["id"] == 19995)
-    avatar.update({k: english[k] for k in ("title", "overview", "popularity")})
+    # The recorded poster is the German one; the English item has the English poster.
+    avatar.update({k: english[k] for k in ("title", "overview", "popularity", "poster_path")})
     # Not in the references in English: left empty (what TMDB sends for a missing field).
     avatar.update({"tagline": "", "homepage": "", "_generated": ["homepage", "tagline"]})
     answers["movie/19995/translations"] = {

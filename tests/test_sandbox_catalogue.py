@@ -69,6 +69,11 @@ async def test_language_uses_the_recorded_translation_and_falls_back(tmdb: TMDBC
     german = await tmdb.movies.details(19995, language="de-DE")
     assert german.title == "Avatar - Aufbruch nach Pandora"
     assert german.tagline == "Betritt die Welt von Pandora"
+    # The poster in the asked language: the one TMDB sent in its German answer.
+    recorded = load("recorded/tmdblib/movie-details-19995-de-images.200.json")
+    assert german.poster_path == recorded["poster_path"] == "/8VV4YUwOGxgolFZTo2SgNwsfznR.jpg"
+    english = await tmdb.movies.details(19995)
+    assert english.poster_path == "/jRXYjXNq0Cs2TcJjLkki24MLp7u.jpg"  # the English item's
     # A language without a translation: the original fields.
     klingon = await tmdb.movies.details(19995, language="tlh-XX")
     assert klingon.title == "Avatar"

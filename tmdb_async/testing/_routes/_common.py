@@ -152,6 +152,9 @@ class CatalogueArea(Area):
             for field in ("title" if kind == "movie" else "name", "overview"):
                 if field in translated:
                     item[field] = translated[field]
+            item["poster_path"] = (
+                self.cat.poster_in(f"{kind}/{item_id}", lang) or item["poster_path"]
+            )
         return item
 
     def builder(self, kind: str, request: web.Request) -> Callable[[int], JSON]:
@@ -172,6 +175,9 @@ class CatalogueArea(Area):
                 "person": ("biography",),
             }[kind]
             record.update({k: v for k, v in translated.items() if k in fields})
+        poster = self.cat.poster_in(f"{kind}/{item_id}", language(request))
+        if poster is not None and kind != "person":
+            record["poster_path"] = poster
         for name in wanted:
             season = self._appended_season(kind, item_id, name)
             sub = season if season is not None else self.sub_resource(kind, item_id, name, request)
