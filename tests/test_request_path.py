@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import TMDBMock
 from tmdb_async import TMDBClient, TMDBUsageError
-from tmdb_async._core import _is_encoded_path, decode_json
+from tmdb_async._core import _check_path, decode_json
 from tmdb_async.resources._base import segment
 
 
@@ -33,7 +33,7 @@ from tmdb_async.resources._base import segment
     ],
 )
 def test_which_paths_count_as_encoded(path: str, encoded: bool) -> None:
-    assert _is_encoded_path(path) is encoded
+    assert _check_path(path) is encoded
 
 
 def test_segment_quotes_like_yarl_and_refuses_dot_segments() -> None:
