@@ -24,11 +24,11 @@ def check_text(value: str, name: str) -> str:
         return value
     try:
         value.encode("utf-8")
+        return value
     except UnicodeEncodeError:
-        raise TMDBUsageError(
-            f"{name} contains text that cannot be encoded as UTF-8 (a lone surrogate)"
-        ) from None
-    return value
+        pass  # raised outside the handler: the UnicodeEncodeError (it holds the value)
+        # must not ride along as the new exception's __context__
+    raise TMDBUsageError(f"{name} contains text that cannot be encoded as UTF-8 (a lone surrogate)")
 
 
 def check_json_text(body: object, name: str = "json") -> None:
