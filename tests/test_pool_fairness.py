@@ -15,7 +15,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from tests.conftest import READ_TOKEN
+from tests.conftest import API_KEY, READ_TOKEN
 from tmdb_async import (
     Movie,
     PoolTimeoutError,
@@ -233,3 +233,27 @@ def test_pool_timeout_must_be_a_positive_number_or_none(bad: object) -> None:
     with pytest.raises(TMDBUsageError, match="pool_timeout"):
         TMDBClient(access_token=READ_TOKEN, pool_timeout=bad)  # type: ignore[arg-type]
     assert TMDBClient(access_token=READ_TOKEN, pool_timeout=None).closed is False
+
+
+async def test_a_pool_timeout_shows_no_secret(slow: SlowTMDB) -> None:
+    slow.hold = True
+    session_id = "f" * 40
+    async with TMDBClient(
+        api_key=API_KEY,
+        base_url=slow.base_url,
+        max_connections=1,
+        pool_timeout=0.05,
+        retry=None,
+        rate_limit=None,
+    ) as tmdb:
+        busy = asyncio.ensure_future(tmdb.movies.details(1))
+        await asyncio.wait_for(slow.arrived.wait(), BOUND)
+        with pytest.raises(PoolTimeoutError) as info:
+            await asyncio.wait_for(tmdb.account.details(session_id, account_id=548), BOUND)
+        slow.release.set()
+        await asyncio.wait_for(busy, BOUND)
+    err = info.value
+    for shown in (str(err), repr(err), err.url):
+        assert API_KEY not in shown
+        assert session_id not in shown
+    assert err.url == f"{slow.base_url}/3/account/548?api_key=***&session_id=***"

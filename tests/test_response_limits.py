@@ -21,7 +21,7 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from tests.conftest import READ_TOKEN
+from tests.conftest import API_KEY, READ_TOKEN
 from tmdb_async import Movie, ResponseTooLargeError, TMDBClient, TMDBUsageError
 from tmdb_async.exports import ExportEntry, read_export_file, stream_export
 
@@ -304,3 +304,23 @@ def test_read_export_file_refuses_a_line_over_the_cap(tmp_path: Path) -> None:
     with pytest.raises(ResponseTooLargeError, match="line 2 is longer than 100000 bytes"):
         next(entries)
     assert [e.id for e in read_export_file(path)] == [1, 2, 3]
+
+
+async def test_a_too_large_answer_shows_no_secret(server: Server) -> None:
+    session_id = "f" * 40
+
+    async def big(_: web.Request) -> web.Response:
+        return web.Response(body=movie_json(CAP + 1), content_type="application/json")
+
+    server.get("/3/account/548", big)
+    await server.server.start_server()
+    async with TMDBClient(
+        api_key=API_KEY, base_url=server.base_url, retry=None, max_response_bytes=CAP
+    ) as tmdb:
+        with pytest.raises(ResponseTooLargeError) as info:
+            await asyncio.wait_for(tmdb.account.details(session_id, account_id=548), BOUND)
+    err = info.value
+    for shown in (str(err), repr(err), err.url):
+        assert API_KEY not in shown
+        assert session_id not in shown
+    assert err.url == f"{server.base_url}/3/account/548?api_key=***&session_id=***"
