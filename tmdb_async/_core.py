@@ -104,6 +104,10 @@ def _check_path(path: str) -> bool:
     return _ENCODED_PATH_RE.fullmatch(path) is not None
 
 
+_CONTENT_LENGTH = aiohttp.hdrs.CONTENT_LENGTH
+_CONTENT_ENCODING = aiohttp.hdrs.CONTENT_ENCODING
+
+
 class _BodyTooLarge(Exception):
     """Internal: the decoded body passed the cap; the connection was closed."""
 
@@ -115,7 +119,7 @@ async def _read_capped(resp: aiohttp.ClientResponse, limit: int) -> bytes:
     nor an endless body, nor a gzip bomb, is ever held beyond ``limit`` plus a chunk.
     """
     length = resp.content_length
-    if length is not None and length > limit and "Content-Encoding" not in resp.headers:
+    if length is not None and length > limit and _CONTENT_ENCODING not in resp.headers:
         resp.close()
         raise _BodyTooLarge
     content = resp.content
@@ -520,11 +524,14 @@ class Core:
                         allow_redirects=False,
                     )
                     try:
-                        length = resp.content_length
+                        # A Content-Length within the cap and no Content-Encoding: the
+                        # body is that long once decoded, so one read() is safe.
+                        headers = resp.headers
+                        length = headers.get(_CONTENT_LENGTH)
                         if (
                             length is not None
-                            and length <= pool.max_response_bytes
-                            and "Content-Encoding" not in resp.headers
+                            and _CONTENT_ENCODING not in headers
+                            and int(length) <= pool.max_response_bytes
                         ):
                             body = await resp.read()
                         else:
