@@ -249,7 +249,10 @@ async def test_a_pool_timeout_shows_no_secret(slow: SlowTMDB) -> None:
         busy = asyncio.ensure_future(tmdb.movies.details(1))
         await asyncio.wait_for(slow.arrived.wait(), BOUND)
         with pytest.raises(PoolTimeoutError) as info:
-            await asyncio.wait_for(tmdb.account.details(session_id, account_id=548), BOUND)
+            await asyncio.wait_for(
+                tmdb.request_json("GET", "/3/account/548", params={"session_id": session_id}),
+                BOUND,
+            )
         slow.release.set()
         await asyncio.wait_for(busy, BOUND)
     err = info.value

@@ -318,7 +318,10 @@ async def test_a_too_large_answer_shows_no_secret(server: Server) -> None:
         api_key=API_KEY, base_url=server.base_url, retry=None, max_response_bytes=CAP
     ) as tmdb:
         with pytest.raises(ResponseTooLargeError) as info:
-            await asyncio.wait_for(tmdb.account.details(session_id, account_id=548), BOUND)
+            await asyncio.wait_for(
+                tmdb.request_json("GET", "/3/account/548", params={"session_id": session_id}),
+                BOUND,
+            )
     err = info.value
     for shown in (str(err), repr(err), err.url):
         assert API_KEY not in shown
