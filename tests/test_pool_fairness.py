@@ -17,11 +17,13 @@ from aiohttp.test_utils import TestServer
 
 from tests.conftest import API_KEY, READ_TOKEN
 from tmdb_async import (
+    ClientClosedError,
     Movie,
     PoolTimeoutError,
     RetryPolicy,
     Session,
     TMDBClient,
+    TMDBError,
     TMDBTimeoutError,
     TMDBUsageError,
 )
@@ -260,3 +262,26 @@ async def test_a_pool_timeout_shows_no_secret(slow: SlowTMDB) -> None:
         assert API_KEY not in shown
         assert session_id not in shown
     assert err.url == f"{slow.base_url}/3/account/548?api_key=***&session_id=***"
+
+
+async def test_closing_the_client_fails_the_queued_calls_at_once(slow: SlowTMDB) -> None:
+    slow.hold = True
+    tmdb = TMDBClient(
+        access_token=READ_TOKEN,
+        base_url=slow.base_url,
+        max_connections=1,
+        pool_timeout=None,
+        retry=None,
+        rate_limit=None,
+    )
+    busy = asyncio.ensure_future(tmdb.movies.details(1))
+    await asyncio.wait_for(slow.arrived.wait(), BOUND)
+    queued = [asyncio.ensure_future(tmdb.movies.details(i)) for i in (2, 3)]
+    await asyncio.sleep(0)
+    await asyncio.wait_for(tmdb.close(), BOUND)
+    for task in queued:
+        with pytest.raises(ClientClosedError):
+            await asyncio.wait_for(task, BOUND)
+    with pytest.raises(TMDBError):
+        await asyncio.wait_for(busy, BOUND)
+    assert slow.requests == ["GET /3/movie/1"]

@@ -237,6 +237,9 @@ class Pool:
         Returns:
             True once a slot is this caller's (give it back with :meth:`release_slot`),
             False when ``pool_timeout`` passed first (nothing is held then).
+
+        Raises:
+            ClientClosedError: the pool was closed while waiting.
         """
         loop = asyncio.get_running_loop()
         fut: asyncio.Future[bool] = loop.create_future()
@@ -308,8 +311,15 @@ class Pool:
         return plain
 
     async def close(self) -> None:
-        """Close the session if we own it. Idempotent; a caller's session is left open."""
+        """Close the session if we own it. Idempotent; a caller's session is left open.
+
+        Requests still queued for a connection fail at once with ``ClientClosedError``.
+        """
         self._closed = True
+        waiters, self._slot_waiters = self._slot_waiters, deque()
+        for fut in waiters:
+            if not fut.done():
+                fut.set_exception(ClientClosedError("this TMDBClient was closed"))
         plain, self._plain = self._plain, None
         if plain is not None:
             await plain.close()
