@@ -47,9 +47,11 @@ _EXPORTS: dict[str, str] = {
     "MissingSessionError": ".errors",
     "NotFoundError": ".errors",
     "PermissionDeniedError": ".errors",
+    "PoolTimeoutError": ".errors",
     "RateLimitError": ".errors",
     "RequestTokenNotApprovedError": ".errors",
     "ResourceNotFoundError": ".errors",
+    "ResponseTooLargeError": ".errors",
     "ResponseValidationError": ".errors",
     "ServerError": ".errors",
     "SessionDeniedError": ".errors",
@@ -306,9 +308,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .errors import MissingSessionError as MissingSessionError
     from .errors import NotFoundError as NotFoundError
     from .errors import PermissionDeniedError as PermissionDeniedError
+    from .errors import PoolTimeoutError as PoolTimeoutError
     from .errors import RateLimitError as RateLimitError
     from .errors import RequestTokenNotApprovedError as RequestTokenNotApprovedError
     from .errors import ResourceNotFoundError as ResourceNotFoundError
+    from .errors import ResponseTooLargeError as ResponseTooLargeError
     from .errors import ResponseValidationError as ResponseValidationError
     from .errors import ServerError as ServerError
     from .errors import SessionDeniedError as SessionDeniedError

@@ -13,7 +13,16 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from ._core import Core, JSONLoads, Pool, Sleep, decode_json
+from ._checks import check_text, has_dot_segment
+from ._core import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_POOL_TIMEOUT,
+    Core,
+    JSONLoads,
+    Pool,
+    Sleep,
+    decode_json,
+)
 from ._credentials import Credentials
 from ._options import UNSET, Unset, derive_core
 from ._paging import Paginator, paginate
@@ -81,6 +90,38 @@ def _check_http_url(value: str, name: str) -> str:
     return value
 
 
+def _check_settings(pool_timeout: object, max_response_bytes: object, user_agent: object) -> None:
+    if pool_timeout is not None and (
+        isinstance(pool_timeout, bool)
+        or not isinstance(pool_timeout, int | float)
+        or not pool_timeout > 0  # NaN too
+    ):
+        raise TMDBUsageError("pool_timeout must be a positive number of seconds or None")
+    if (
+        isinstance(max_response_bytes, bool)
+        or not isinstance(max_response_bytes, int)
+        or max_response_bytes < 1
+    ):
+        raise TMDBUsageError("max_response_bytes must be an int >= 1")
+    if user_agent is not None:
+        if not isinstance(user_agent, str):
+            raise TMDBUsageError("user_agent must be a str")
+        check_text(user_agent, "user_agent")
+
+
+def _check_request_text(params: Mapping[str, object] | None, secrets: Sequence[str]) -> None:
+    # The values (and JSON bodies) are checked on the request path; the names and the
+    # extra secrets are only the escape hatch's.
+    for key in params or ():
+        if not isinstance(key, str):
+            raise TMDBUsageError("params names must be str")
+        check_text(key, "a params name")
+    for secret in secrets:
+        if not isinstance(secret, str):
+            raise TMDBUsageError("secrets must be strings")
+        check_text(secret, "secrets")
+
+
 class TMDBClient:
     """An async TMDB client owning one aiohttp connection pool.
 
@@ -108,7 +149,14 @@ class TMDBClient:
         region: default ``region`` (``"US"`` style) for calls that take one.
         timeout: seconds one attempt may take in all (default 30), an
             ``aiohttp.ClientTimeout``, or ``None`` for no limit.
-        max_connections: the connection pool's cap (default 20).
+        max_connections: the connection pool's cap (default 20). Connections are handed
+            out first come, first served, and waiting for one is not part of ``timeout``.
+        pool_timeout: seconds a request may wait for a free connection (default 60),
+            or ``None`` for no bound; past it, :class:`PoolTimeoutError` (the request was
+            not sent, so the retry policy retries it for any method).
+        max_response_bytes: the cap on the decoded size of one answer (default 32 MiB;
+            TMDB's largest are about 1 MB); a bigger one raises
+            :class:`ResponseTooLargeError` as soon as the cap is passed.
         rate_limit: the client's shared request budget: a :class:`RateLimit` (default 40
             requests per second, bursts of 10), a number of requests per second, or
             ``None`` for no limit. Every task and view of the client draws from it, and an
@@ -135,6 +183,8 @@ class TMDBClient:
         region: str | None = None,
         timeout: float | aiohttp.ClientTimeout | None = DEFAULT_TIMEOUT,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
         retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
         sleep: Sleep = asyncio.sleep,
@@ -148,6 +198,7 @@ class TMDBClient:
             raise TMDBUsageError(f"max_connections must be at least 1, got {max_connections}")
         if isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout <= 0:
             raise TMDBUsageError(f"timeout must be positive, got {timeout}")
+        _check_settings(pool_timeout, max_response_bytes, user_agent)
         if session is not None and not isinstance(session, aiohttp.ClientSession):
             raise TMDBUsageError("session must be an aiohttp.ClientSession")
         if rate_limit is not None and not isinstance(rate_limit, RateLimit):
@@ -160,6 +211,8 @@ class TMDBClient:
             timeout=timeout,
             sleep=sleep,
             rate_limit=rate_limit,
+            pool_timeout=None if pool_timeout is None else float(pool_timeout),
+            max_response_bytes=max_response_bytes,
         )
         self._core = Core(
             pool=pool,
@@ -511,12 +564,14 @@ class TMDBClient:
             or not path.startswith(("/3/", "/4/"))
             or any(ch in path for ch in "?#")
             or any(ch.isspace() for ch in path)
-            or any(part in (".", "..") for part in path.split("/"))
+            or has_dot_segment(path)
         ):
             raise TMDBUsageError(
                 "path must start with /3/ or /4/ and carry no query string (use params=) "
-                "and no '.' or '..' segments, e.g. '/3/movie/11/credits'"
+                "and no '.' or '..' segments (encoded or not), e.g. '/3/movie/11/credits'"
             )
+        check_text(path, "path")
+        _check_request_text(params, secrets)
         return await self._core.request_json(
             method, path, params=params, json=json, secrets=tuple(secrets)
         )
