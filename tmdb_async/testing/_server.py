@@ -41,6 +41,7 @@ from ._state import (
 if TYPE_CHECKING:
     from .._client import TMDBClient
     from ..models.auth import RequestToken, Session
+    from ..models.user import V4RequestToken
 
 __all__ = [
     "DEFAULT_ACCESS_TOKEN",
@@ -184,10 +185,10 @@ class RecordedRequest:
 # --------------------------------------------------------------------------- helpers
 
 
-def _token_string(token: RequestToken | str) -> str:
+def _token_string(token: RequestToken | V4RequestToken | str) -> str:
     value = getattr(token, "request_token", token)
     if not isinstance(value, str):
-        raise TypeError("token must be a RequestToken or a token string")
+        raise TypeError("token must be a RequestToken, a V4RequestToken or a token string")
     return value
 
 
@@ -358,7 +359,9 @@ class Sandbox:
         kwargs.setdefault("website_url", self.website_url)
         return TMDBClient(**kwargs)
 
-    def approve(self, token: RequestToken | str, username: str | None = None) -> SandboxUser:
+    def approve(
+        self, token: RequestToken | V4RequestToken | str, username: str | None = None
+    ) -> SandboxUser:
         """Approve a v3 or v4 request token as ``username`` (default: the first user).
 
         The programmatic twin of the Approve button. Raises ``LookupError`` for an
@@ -370,7 +373,7 @@ class Sandbox:
             return self.state.approve_v4(value, username)
         return self.state.approve(value, username)
 
-    def deny(self, token: RequestToken | str) -> None:
+    def deny(self, token: RequestToken | V4RequestToken | str) -> None:
         """Deny a v3 or v4 request token (the Deny button)."""
         value = _token_string(token)
         if value in self.state.v4_request_tokens:
