@@ -196,7 +196,12 @@ def _token_string(token: RequestToken | V4RequestToken | str) -> str:
 
 
 class Sandbox:
-    """A stateful fake TMDB on ``127.0.0.1``: API, approval pages and placeholder images.
+    """A stateful fake TMDB on ``127.0.0.1``: API, approval pages and the images it names.
+
+    Its catalogue is TMDB's real data (Fight Club 550, Game of Thrones 1399, Tom Hanks
+    31 ...) plus generated filler up to the configured counts; every image path its answers
+    contain, real or generated, is served under :attr:`image_base_url` as a PNG showing the
+    title or name.
 
     Use it as an async context manager (it binds a free port unless given one)::
 
