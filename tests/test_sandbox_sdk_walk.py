@@ -45,7 +45,7 @@ async def sandbox_context(sb: Sandbox, tmdb: TMDBClient) -> Context:
     await view.lists.add(v3_list, 550)
     v4_view = tmdb.for_user(v4)
     v4_list = (await v4_view.lists.create("Walk v4")).id
-    await v4_view.lists.add(v4_list, [("movie", 550), ("tv", 1399)])
+    await v4_view.lists.add(v4_list, [("movie", 550), ("tv", 1396)])
 
     # History, so rated/favourite/watchlist pages are not empty and deletes have a target.
     await view.ratings.rate_movie(550, 8.5)
@@ -101,6 +101,13 @@ async def test_sdk_call_on_the_sandbox(key: str, walk: tuple[Sandbox, Context]) 
         assert last == key, f"reached {reached}"
         assert 200 <= status < 300, reached
     _no_raw_json(result)
+    if key.startswith("GET ") and (key.endswith("/lists") or any(w in key for w in _USER_PAGES)):
+        # The history made first shows: the user's pages are not empty.
+        assert result.results, f"{key}: empty page"
+
+
+#: Paths (and any ``.../lists``) of the user pages the context's history fills.
+_USER_PAGES = ("/rated", "/favorite", "/watchlist")
 
 
 async def test_approve_and_deny_take_the_sdks_v4_request_token() -> None:

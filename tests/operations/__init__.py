@@ -46,7 +46,7 @@ class Context:
         password: the user's password.
         v4_request_token: a v4 request token approved by the user, not used yet.
         v3_list: a list of the user's holding movie 550.
-        v4_list: a list of the user's holding movie 550 and TV show 1399.
+        v4_list: a list of the user's holding movie 550 and TV show 1396.
     """
 
     tmdb: TMDBClient

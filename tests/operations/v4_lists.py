@@ -30,7 +30,7 @@ async def _clear(c: Context) -> object:
 
 
 async def _add(c: Context) -> object:
-    return await v4_user(c).lists.add(c.v4_list, [("movie", 680), ("tv", 1396)])
+    return await v4_user(c).lists.add(c.v4_list, [("movie", 680), ("tv", 1399)])
 
 
 async def _update_items(c: Context) -> object:
