@@ -18,7 +18,7 @@ import pytest
 from aiohttp import web
 
 from tests.conftest import READ_TOKEN, SHARED
-from tests.operations import all_answers, all_calls
+from tests.operations import all_answers, all_calls, fake_context
 from tests.operations._gaps import GAPS
 from tmdb_async import TMDBClient
 
@@ -153,7 +153,7 @@ def _no_raw_json(value: object, where: str = "result") -> None:
 @pytest.mark.parametrize("key", sorted(CALLS))
 async def test_call_reaches_its_operation(key: str, recorded: tuple[TMDBClient, Recorder]) -> None:
     tmdb, recorder = recorded
-    result: Any = await CALLS[key](tmdb)
+    result: Any = await CALLS[key](fake_context(tmdb))
     assert recorder.unmatched == []
     assert recorder.seen, "no request was made"
     assert recorder.seen[-1] == key, f"reached {recorder.seen}"

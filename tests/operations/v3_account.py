@@ -3,60 +3,58 @@
 
 from __future__ import annotations
 
-from tmdb_async import Session, TMDBClient, UserView
+from tmdb_async import UserView
 
-from . import Call
-
-SESSION = Session(session_id="79191836ddaa0da3df76a5ffef6f07ad6ab0c641")
+from . import Call, Context
 
 
-def user(tmdb: TMDBClient) -> UserView:
+def user(c: Context) -> UserView:
     """A v3 session view with its account id, so each call is one request."""
-    return tmdb.for_user(SESSION, account_id=548)
+    return c.tmdb.for_user(c.session, account_id=c.account_id)
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await user(tmdb).account.details()
+async def _details(c: Context) -> object:
+    return await user(c).account.details()
 
 
-async def _favorite(tmdb: TMDBClient) -> object:
-    return await user(tmdb).favorites.add("movie", 550)
+async def _favorite(c: Context) -> object:
+    return await user(c).favorites.add("movie", 550)
 
 
-async def _watchlist(tmdb: TMDBClient) -> object:
-    return await user(tmdb).watchlist.add("tv", 1396)
+async def _watchlist(c: Context) -> object:
+    return await user(c).watchlist.add("tv", 1396)
 
 
-async def _favorite_movies(tmdb: TMDBClient) -> object:
-    return await user(tmdb).favorites.movies()
+async def _favorite_movies(c: Context) -> object:
+    return await user(c).favorites.movies()
 
 
-async def _favorite_tv(tmdb: TMDBClient) -> object:
-    return await user(tmdb).favorites.tv()
+async def _favorite_tv(c: Context) -> object:
+    return await user(c).favorites.tv()
 
 
-async def _watchlist_movies(tmdb: TMDBClient) -> object:
-    return await user(tmdb).watchlist.movies()
+async def _watchlist_movies(c: Context) -> object:
+    return await user(c).watchlist.movies()
 
 
-async def _watchlist_tv(tmdb: TMDBClient) -> object:
-    return await user(tmdb).watchlist.tv()
+async def _watchlist_tv(c: Context) -> object:
+    return await user(c).watchlist.tv()
 
 
-async def _rated_movies(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.movies()
+async def _rated_movies(c: Context) -> object:
+    return await user(c).ratings.movies()
 
 
-async def _rated_tv(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.tv()
+async def _rated_tv(c: Context) -> object:
+    return await user(c).ratings.tv()
 
 
-async def _rated_episodes(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.episodes()
+async def _rated_episodes(c: Context) -> object:
+    return await user(c).ratings.episodes()
 
 
-async def _lists(tmdb: TMDBClient) -> object:
-    return await user(tmdb).lists.mine()
+async def _lists(c: Context) -> object:
+    return await user(c).lists.mine()
 
 
 CALLS: dict[str, Call] = {

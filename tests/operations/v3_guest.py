@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from tmdb_async import GuestSession, TMDBClient, UserView
+from tmdb_async import UserView
 
-from . import Call
-
-GUEST = GuestSession(guest_session_id="1ce82ec1223641636ad4a60b07de3581")
+from . import Call, Context
 
 
-def guest(tmdb: TMDBClient) -> UserView:
+def guest(c: Context) -> UserView:
     """A guest view."""
-    return tmdb.for_user(GUEST)
+    return c.tmdb.for_user(c.guest)
 
 
-async def _movies(tmdb: TMDBClient) -> object:
-    return await guest(tmdb).ratings.movies()
+async def _movies(c: Context) -> object:
+    return await guest(c).ratings.movies()
 
 
-async def _tv(tmdb: TMDBClient) -> object:
-    return await guest(tmdb).ratings.tv()
+async def _tv(c: Context) -> object:
+    return await guest(c).ratings.tv()
 
 
-async def _episodes(tmdb: TMDBClient) -> object:
-    return await guest(tmdb).ratings.episodes()
+async def _episodes(c: Context) -> object:
+    return await guest(c).ratings.episodes()
 
 
 CALLS: dict[str, Call] = {

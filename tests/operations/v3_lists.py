@@ -2,38 +2,36 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 from .v3_account import user
 
 
-async def _create(tmdb: TMDBClient) -> object:
-    return await user(tmdb).lists.create("Weekend", description="To watch", language="en")
+async def _create(c: Context) -> object:
+    return await user(c).lists.create("Weekend", description="To watch", language="en")
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await user(tmdb).lists.details(1)
+async def _details(c: Context) -> object:
+    return await user(c).lists.details(c.v3_list)
 
 
-async def _item_status(tmdb: TMDBClient) -> object:
-    return await user(tmdb).lists.item_status(1, 550)
+async def _item_status(c: Context) -> object:
+    return await user(c).lists.item_status(c.v3_list, 550)
 
 
-async def _add(tmdb: TMDBClient) -> object:
-    return await user(tmdb).lists.add(1, 550)
+async def _add(c: Context) -> object:
+    return await user(c).lists.add(c.v3_list, 680)
 
 
-async def _remove(tmdb: TMDBClient) -> object:
-    return await user(tmdb).lists.remove(1, 550)
+async def _remove(c: Context) -> object:
+    return await user(c).lists.remove(c.v3_list, 550)
 
 
-async def _clear(tmdb: TMDBClient) -> object:
-    return await user(tmdb).lists.clear(1, confirm=True)
+async def _clear(c: Context) -> object:
+    return await user(c).lists.clear(c.v3_list, confirm=True)
 
 
-async def _delete(tmdb: TMDBClient) -> object:
-    return await user(tmdb).lists.delete(1)
+async def _delete(c: Context) -> object:
+    return await user(c).lists.delete(c.v3_list)
 
 
 CALLS: dict[str, Call] = {

@@ -2,50 +2,48 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 from .v3_account import user
 
 
-async def _rate_movie(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.rate_movie(550, 8.5)
+async def _rate_movie(c: Context) -> object:
+    return await user(c).ratings.rate_movie(550, 8.5)
 
 
-async def _delete_movie(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.delete_movie(550)
+async def _delete_movie(c: Context) -> object:
+    return await user(c).ratings.delete_movie(550)
 
 
-async def _rate_tv(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.rate_tv(1396, 9)
+async def _rate_tv(c: Context) -> object:
+    return await user(c).ratings.rate_tv(1396, 9)
 
 
-async def _delete_tv(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.delete_tv(1396)
+async def _delete_tv(c: Context) -> object:
+    return await user(c).ratings.delete_tv(1396)
 
 
-async def _rate_episode(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.rate_episode(1396, 1, 1, 10)
+async def _rate_episode(c: Context) -> object:
+    return await user(c).ratings.rate_episode(1396, 1, 1, 10)
 
 
-async def _delete_episode(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.delete_episode(1396, 1, 1)
+async def _delete_episode(c: Context) -> object:
+    return await user(c).ratings.delete_episode(1396, 1, 1)
 
 
-async def _movie_states(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.movie_states(550)
+async def _movie_states(c: Context) -> object:
+    return await user(c).ratings.movie_states(550)
 
 
-async def _tv_states(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.tv_states(1396)
+async def _tv_states(c: Context) -> object:
+    return await user(c).ratings.tv_states(1396)
 
 
-async def _season_states(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.season_states(1396, 1)
+async def _season_states(c: Context) -> object:
+    return await user(c).ratings.season_states(1396, 1)
 
 
-async def _episode_states(tmdb: TMDBClient) -> object:
-    return await user(tmdb).ratings.episode_states(1396, 1, 1)
+async def _episode_states(c: Context) -> object:
+    return await user(c).ratings.episode_states(1396, 1, 1)
 
 
 _EPISODE = "/3/tv/{series_id}/season/{season_number}/episode/{episode_number}"

@@ -7,18 +7,16 @@ import json
 from typing import Any
 
 from tests.conftest import SHARED
-from tests.user_helpers import USER_TOKEN, V4_ACCOUNT
-from tmdb_async import TMDBClient, V4AccessToken, V4UserView
+from tmdb_async import V4UserView
 
-from . import Call
+from . import Call, Context
 
 V4 = SHARED / "v4"
-TOKEN = V4AccessToken(access_token=USER_TOKEN, account_id=V4_ACCOUNT)
 
 
-def v4_user(tmdb: TMDBClient) -> V4UserView:
+def v4_user(c: Context) -> V4UserView:
     """A v4 user token view with its account object id."""
-    return tmdb.for_user(TOKEN)
+    return c.tmdb.for_user(c.v4)
 
 
 def v4_body(name: str) -> Any:
@@ -41,32 +39,32 @@ def _rated(path: str) -> Any:
     return page
 
 
-async def _lists(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.mine()
+async def _lists(c: Context) -> object:
+    return await v4_user(c).lists.mine()
 
 
-async def _favorite_movies(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).favorites.movies()
+async def _favorite_movies(c: Context) -> object:
+    return await v4_user(c).favorites.movies()
 
 
-async def _favorite_tv(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).favorites.tv()
+async def _favorite_tv(c: Context) -> object:
+    return await v4_user(c).favorites.tv()
 
 
-async def _watchlist_movies(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).watchlist.movies()
+async def _watchlist_movies(c: Context) -> object:
+    return await v4_user(c).watchlist.movies()
 
 
-async def _watchlist_tv(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).watchlist.tv()
+async def _watchlist_tv(c: Context) -> object:
+    return await v4_user(c).watchlist.tv()
 
 
-async def _rated_movies(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).ratings.movies()
+async def _rated_movies(c: Context) -> object:
+    return await v4_user(c).ratings.movies()
 
 
-async def _rated_tv(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).ratings.tv()
+async def _rated_tv(c: Context) -> object:
+    return await v4_user(c).ratings.tv()
 
 
 _A = "/4/account/{account_object_id}"

@@ -3,48 +3,46 @@ reference bodies (tests/reference/v4)."""
 
 from __future__ import annotations
 
-from tmdb_async import ListEntry, TMDBClient
+from tmdb_async import ListEntry
 
-from . import Call
+from . import Call, Context
 from .v4_account import v4_body, v4_user
 
-LIST = 8678999
+
+async def _create(c: Context) -> object:
+    return await v4_user(c).lists.create("My Watchlist", public=False)
 
 
-async def _create(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.create("My Watchlist", public=False)
+async def _details(c: Context) -> object:
+    return await v4_user(c).lists.details(c.v4_list)
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.details(LIST)
+async def _update(c: Context) -> object:
+    return await v4_user(c).lists.update(c.v4_list, name="Renamed")
 
 
-async def _update(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.update(LIST, name="Renamed")
+async def _delete(c: Context) -> object:
+    return await v4_user(c).lists.delete(c.v4_list)
 
 
-async def _delete(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.delete(LIST)
+async def _clear(c: Context) -> object:
+    return await v4_user(c).lists.clear(c.v4_list, confirm=True)
 
 
-async def _clear(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.clear(LIST, confirm=True)
+async def _add(c: Context) -> object:
+    return await v4_user(c).lists.add(c.v4_list, [("movie", 680), ("tv", 1399)])
 
 
-async def _add(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.add(LIST, [("movie", 550), ("tv", 1399)])
+async def _update_items(c: Context) -> object:
+    return await v4_user(c).lists.update_items(c.v4_list, [ListEntry("movie", 550, "Great")])
 
 
-async def _update_items(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.update_items(LIST, [ListEntry("movie", 550, "Great")])
+async def _remove(c: Context) -> object:
+    return await v4_user(c).lists.remove(c.v4_list, [ListEntry("movie", 550)])
 
 
-async def _remove(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.remove(LIST, [ListEntry("movie", 550)])
-
-
-async def _item_status(tmdb: TMDBClient) -> object:
-    return await v4_user(tmdb).lists.item_status(LIST, "movie", 550)
+async def _item_status(c: Context) -> object:
+    return await v4_user(c).lists.item_status(c.v4_list, "movie", 550)
 
 
 _L = "/4/list/{list_id}"

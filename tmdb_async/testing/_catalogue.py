@@ -99,7 +99,7 @@ def _hex(*parts: object, length: int) -> str:
 
 
 def image_path(kind: str, item_id: int, which: str) -> str:
-    """The image path of a generated record (served by the sandbox as a placeholder)."""
+    """The image path of a generated record (the sandbox serves it as a PNG showing the name)."""
     return f"/{kind}{item_id}{which}.png"
 
 

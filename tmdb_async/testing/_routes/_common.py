@@ -19,6 +19,8 @@ from aiohttp import web
 from .._catalogue import JSON, PAGE_SIZE, image_entry
 from .._state import Failure
 from ._base import Area, _int_path, _page
+from .lists import lists_containing
+from .ratings import account_states, has_user
 
 #: The most sub-resources one ``append_to_response`` may name (TMDB: code 27 beyond).
 MAX_APPENDS = 20
@@ -179,6 +181,11 @@ class CatalogueArea(Area):
         if poster is not None and kind != "person":
             record["poster_path"] = poster
         for name in wanted:
+            if name == "account_states" and kind != "person":
+                if has_user(request):
+                    states = account_states(self, request, kind, item_id)
+                    record[name] = {k: v for k, v in states.items() if k != "id"}
+                continue
             season = self._appended_season(kind, item_id, name)
             sub = season if season is not None else self.sub_resource(kind, item_id, name, request)
             if sub is not None:
@@ -216,7 +223,30 @@ class CatalogueArea(Area):
             answer = filter_images(answer, image_languages(request))
         if "id" not in answer and name not in ("changes",):
             answer["id"] = item_id
+        if name == "lists":
+            answer = self._with_user_lists(kind, answer, request)
         return answer
+
+    def _with_user_lists(self, kind: str, answer: JSON, request: web.Request) -> JSON:
+        """A title's lists: the sandbox's public user lists holding it (newest first), then
+        TMDB's recorded ones (only their page 1 is known)."""
+        mine = lists_containing(self, kind, answer["id"])
+        if kind == "tv":  # the TV shape: iso_3166_1, no list_type
+            by_id = {lst.id: lst for lst in self.state.lists.values()}
+            for entry in mine:
+                entry.pop("list_type", None)
+                entry["iso_3166_1"] = by_id[entry["id"]].iso_3166_1
+        if not mine:
+            return answer
+        page = _page(request)
+        recorded = list(answer["results"]) if answer["page"] == 1 else []
+        total = answer["total_results"] + len(mine)
+        merged = paged([*mine, *recorded], page, total)
+        return {
+            **answer,
+            **merged,
+            "total_pages": max(answer["total_pages"], merged["total_pages"]),
+        }
 
     def _empty(self, item_id: int, key: str = "results") -> JSON:
         return {"id": item_id, key: []}

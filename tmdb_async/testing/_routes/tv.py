@@ -17,6 +17,7 @@ from ._common import (
     language,
     paged_lazy,
 )
+from .ratings import episode_states, has_user, season_states
 
 #: Sub-resources of a series (each also an ``append_to_response`` name).
 SUBS = (
@@ -197,6 +198,9 @@ class TVRoutes(CatalogueArea):
         for name in appends(request):
             if name in SEASON_SUBS:
                 record[name] = self._season_answer(tv_id, number, name, request)
+            elif name == "account_states" and has_user(request):
+                states = season_states(self, request, tv_id, number)
+                record[name] = {k: v for k, v in states.items() if k != "id"}
         return _ok(record)
 
     async def season_sub(self, request: web.Request) -> web.Response:
@@ -247,6 +251,9 @@ class TVRoutes(CatalogueArea):
         for name in appends(request):
             if name in EPISODE_SUBS:
                 record[name] = self._episode_answer(key, name, request)
+            elif name == "account_states" and has_user(request):
+                states = episode_states(self, request, key)
+                record[name] = {k: v for k, v in states.items() if k != "id"}
         return _ok(record)
 
     async def episode_sub(self, request: web.Request) -> web.Response:
