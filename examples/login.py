@@ -38,7 +38,7 @@ async def main() -> None:
             sys.exit("TMDB says the request was not approved.")
         except InvalidRequestTokenError:
             sys.exit("The request token expired (tokens live 60 minutes); run again.")
-        account = await tmdb.account.details(session)
+        account = await tmdb.for_user(session).account.details()
         print(f"Logged in as {account.name or account.username} (account id {account.id}).")
 
 

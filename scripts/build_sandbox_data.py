@@ -204,6 +204,7 @@ def add_tv(item: JSON) -> None:
             {"id": g, "name": TV_GENRES[g]} for g in item["genre_ids"] if g in TV_GENRES
         ]
     first = item.get("first_air_date") or ""
+    episodes = 6 + _year_seed(tv_id) % 7
     defaults: JSON = {
         "adult": False,
         "backdrop_path": None,
@@ -218,8 +219,8 @@ def add_tv(item: JSON) -> None:
         "last_episode_to_air": None,
         "next_episode_to_air": None,
         "networks": [],
-        "number_of_episodes": 0,
-        "number_of_seasons": 0,
+        "number_of_episodes": episodes,
+        "number_of_seasons": 1,
         "origin_country": [],
         "original_language": "en",
         "overview": "",
@@ -227,7 +228,18 @@ def add_tv(item: JSON) -> None:
         "poster_path": None,
         "production_companies": [],
         "production_countries": [],
-        "seasons": [],
+        "seasons": [
+            {
+                "air_date": first or None,
+                "episode_count": episodes,
+                "id": 90_000_000 + tv_id,
+                "name": "Season 1",
+                "overview": "",
+                "poster_path": item.get("poster_path"),
+                "season_number": 1,
+                "vote_average": 0.0,
+            }
+        ],
         "spoken_languages": [],
         "status": "Returning Series",
         "tagline": "",
@@ -241,11 +253,8 @@ def add_tv(item: JSON) -> None:
 def add_person(item: JSON) -> None:
     """A person seen as a cast/crew entry or a search item."""
     person_id = item["id"]
-    record = {
-        k: item[k]
-        for k in ("adult", "gender", "known_for_department", "name", "popularity", "profile_path")
-        if k in item
-    }
+    fields = ("adult", "gender", "known_for_department", "name", "popularity", "profile_path")
+    record: JSON = {k: item[k] for k in fields if k in item}
     defaults: JSON = {
         "adult": False,
         "also_known_as": [],
@@ -268,13 +277,13 @@ def add_company(item: JSON, table: dict[int, JSON]) -> None:
     defaults: JSON = {"headquarters": "", "homepage": "", "origin_country": ""}
     if table is companies:
         defaults.update({"description": "", "parent_company": None})
-    record = {k: item[k] for k in ("id", "logo_path", "name", "origin_country") if k in item}
+    record: JSON = {k: item[k] for k in ("id", "logo_path", "name", "origin_country") if k in item}
     _complete(table, item["id"], record, defaults)
 
 
 def add_collection(item: JSON) -> None:
     """A collection seen as ``belongs_to_collection`` or a search item."""
-    record = {k: item[k] for k in ("id", "name", "poster_path", "backdrop_path") if k in item}
+    record: JSON = {k: item[k] for k in ("id", "name", "poster_path", "backdrop_path") if k in item}
     defaults: JSON = {
         "original_language": "en",
         "original_name": item["name"],
@@ -551,7 +560,8 @@ def _fix_avatar_english(examples: dict[str, tuple[str, Any]]) -> None:
     avatar = movies[19995]
     german = {k: avatar[k] for k in ("title", "overview", "tagline", "homepage")}
     english = next(m for m in examples["account-get-favorites"][1]["results"] if m["id"] == 19995)
-    avatar.update({k: english[k] for k in ("title", "overview", "popularity")})
+    # The recorded poster is the German one; the English item has the English poster.
+    avatar.update({k: english[k] for k in ("title", "overview", "popularity", "poster_path")})
     # Not in the references in English: left empty (what TMDB sends for a missing field).
     avatar.update({"tagline": "", "homepage": "", "_generated": ["homepage", "tagline"]})
     answers["movie/19995/translations"] = {
@@ -575,9 +585,9 @@ def _link(keywords_movies: dict[int, list[int]]) -> None:
         for part in coll.get("parts", []):
             add_movie(part)
     for movie in movies.values():
-        coll = movie.get("belongs_to_collection")
-        if coll and coll["id"] in collections:
-            parts = collections[coll["id"]]["parts"]
+        belongs = movie.get("belongs_to_collection")
+        if belongs and belongs["id"] in collections:
+            parts = collections[belongs["id"]]["parts"]
             if not any(p["id"] == movie["id"] for p in parts):
                 parts.append(_movie_item(movie))
     lookups["keyword_movies"] = {str(k): v for k, v in keywords_movies.items()}
@@ -661,10 +671,13 @@ def _dump(out: Path, name: str, value: Any) -> None:
     def key(k: Any) -> Any:
         return (0, int(k)) if str(k).isdigit() else (1, str(k))
 
-    if isinstance(value, dict):
-        value = {str(k): value[k] for k in sorted(value, key=key)}
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    (out / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+    # One entry per line: compact, yet a change to one entity is a one-line diff.
+    lines = [
+        f"{json.dumps(str(k))}:{json.dumps(value[k], ensure_ascii=False, separators=(',', ':'))}"
+        for k in sorted(value, key=key)
+    ]
+    text = "{\n" + ",\n".join(lines) + "\n}\n"
+    (out / f"{name}.json").write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

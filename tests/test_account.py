@@ -1,4 +1,4 @@
-"""``tmdb.account.details``: session handling, the two paths, and the exact Account model."""
+"""``tmdb.for_user(session).account.details``: sessions, the two paths, the Account model."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ async def test_details_without_account_id(
         f"{API}/3/account?session_id={SESSION_ID}",
         payload=load("recorded/tmdblib/account-details.200.json"),
     )
-    account = await tmdb.account.details(session)
+    account = await tmdb.for_user(session).account.details()
     assert account == RECORDED
     method, url, call = mock.only_call()
     assert (method, url) == ("GET", URL(f"{API}/3/account?session_id={SESSION_ID}"))
@@ -74,7 +74,7 @@ async def test_details_with_account_id(
         f"{API}/3/account/548?session_id={SESSION_ID}",
         payload=load("docs/official-v3-spec-examples/account-details.200.json"),
     )
-    assert await tmdb.account.details(session, account_id=548) == TRAVIS
+    assert await tmdb.for_user(session, account_id=548).account.details() == TRAVIS
     method, url, call = mock.only_call()
     assert (method, url) == ("GET", URL(f"{API}/3/account/548?session_id={SESSION_ID}"))
     assert call.kwargs["params"] == {"session_id": SESSION_ID}
@@ -85,7 +85,7 @@ async def test_details_with_api_key(tmdb_key: TMDBClient, mock: TMDBMock) -> Non
         f"{API}/3/account/548?api_key={API_KEY}&session_id={SESSION_ID}",
         payload=load("docs/official-v3-spec-examples/account-details.200.json"),
     )
-    assert await tmdb_key.account.details(SESSION_ID, 548) == TRAVIS
+    assert await tmdb_key.for_user(SESSION_ID, account_id=548).account.details() == TRAVIS
     _, _, call = mock.only_call()
     assert call.kwargs["params"] == {"api_key": API_KEY, "session_id": SESSION_ID}
     assert "Authorization" not in call.kwargs["headers"]
@@ -97,7 +97,7 @@ async def test_details_defaults_for_missing_fields(tmdb: TMDBClient, mock: TMDBM
         f"{API}/3/account?session_id={SESSION_ID}",
         payload={"id": 7, "brand_new_field": {"x": 1}},
     )
-    assert await tmdb.account.details(SESSION_ID) == Account(
+    assert await tmdb.for_user(SESSION_ID).account.details() == Account(
         id=7,
         username="",
         name="",
@@ -112,25 +112,27 @@ async def test_details_defaults_for_missing_fields(tmdb: TMDBClient, mock: TMDBM
     "guest",
     [
         GuestSession(guest_session_id="1ce82ec1223641636ad4a60b07de3581"),
-        None,
     ],
 )
 async def test_guest_or_no_session_is_refused_before_io(
     guest: Any, tmdb: TMDBClient, mock: TMDBMock
 ) -> None:
     with pytest.raises(MissingSessionError, match="user session") as info:
-        await tmdb.account.details(guest)
+        await tmdb.for_user(guest).account.details()
     assert isinstance(info.value, TMDBUsageError)
     assert "1ce82ec1223641636ad4a60b07de3581" not in str(info.value)
     assert mock.calls() == []
 
 
-@pytest.mark.parametrize("bad", ["", "has space", 12345, b"bytes"])
+@pytest.mark.parametrize(
+    ("bad", "named"),
+    [("", "session_id"), ("has space", "session_id"), (12345, "for_user"), (b"bytes", "for_user")],
+)
 async def test_bad_session_id_is_refused_before_io(
-    bad: Any, tmdb: TMDBClient, mock: TMDBMock
+    bad: Any, named: str, tmdb: TMDBClient, mock: TMDBMock
 ) -> None:
-    with pytest.raises(TMDBUsageError, match="session_id"):
-        await tmdb.account.details(bad)
+    with pytest.raises(TMDBUsageError, match=named):
+        await tmdb.for_user(bad).account.details()
     assert mock.calls() == []
 
 
@@ -139,7 +141,7 @@ async def test_bad_account_id_is_refused_before_io(
     bad: Any, tmdb: TMDBClient, mock: TMDBMock
 ) -> None:
     with pytest.raises(TMDBUsageError, match="account_id"):
-        await tmdb.account.details(SESSION_ID, account_id=bad)
+        await tmdb.for_user(SESSION_ID, account_id=bad).account.details()
     assert mock.calls() == []
 
 
@@ -161,7 +163,7 @@ async def test_refused_session_is_a_typed_error(
         payload={"success": False, "status_code": code, "status_message": "nope"},
     )
     with pytest.raises(error) as info:
-        await tmdb.account.details(SESSION_ID)
+        await tmdb.for_user(SESSION_ID).account.details()
     assert info.value.tmdb_code == code  # type: ignore[attr-defined]
     # The session id is redacted from the URL the error carries.
     assert SESSION_ID not in str(info.value)

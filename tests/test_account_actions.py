@@ -12,6 +12,7 @@ from tests.user_helpers import (
     SESSION_ID,
     debug_logs,
     log_text,
+    method_of,
     only,
     scan_exception,
 )
@@ -46,14 +47,14 @@ def user(tmdb: TMDBClient) -> UserView:
 # --------------------------------------------------------------------------- writes
 
 WRITES = [
-    ("favorite", "movie", 550, "favorite", True),
-    ("unfavorite", "movie", 550, "favorite", False),
-    ("favorite", "tv", 1396, "favorite", True),
-    ("unfavorite", "tv", 1396, "favorite", False),
-    ("add_to_watchlist", "movie", 11, "watchlist", True),
-    ("remove_from_watchlist", "movie", 11, "watchlist", False),
-    ("add_to_watchlist", "tv", 1396, "watchlist", True),
-    ("remove_from_watchlist", "tv", 1396, "watchlist", False),
+    ("favorites.add", "movie", 550, "favorite", True),
+    ("favorites.remove", "movie", 550, "favorite", False),
+    ("favorites.add", "tv", 1396, "favorite", True),
+    ("favorites.remove", "tv", 1396, "favorite", False),
+    ("watchlist.add", "movie", 11, "watchlist", True),
+    ("watchlist.remove", "movie", 11, "watchlist", False),
+    ("watchlist.add", "tv", 1396, "watchlist", True),
+    ("watchlist.remove", "tv", 1396, "watchlist", False),
 ]
 
 
@@ -78,7 +79,7 @@ async def test_account_writes(
     mock.post(
         f"{API}/3/account/{ACCOUNT_ID}/{what}?session_id={SESSION_ID}", status=http, payload=answer
     )
-    result = await getattr(user, method)(media_type, media_id)
+    result = await method_of(user, method)(media_type, media_id)
     assert result == StatusResponse(success=True, status_code=code, status_message="ok")
     only(
         mock,
@@ -96,7 +97,7 @@ async def test_favorite_matches_the_spec_examples(user: UserView, mock: TMDBMock
         f"{API}/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}",
         payload=load(f"{SPEC}/account-add-favorite.200.json"),
     )
-    result = await user.set_favorite(body["media_type"], body["media_id"], body["favorite"])
+    result = await user.favorites.set(body["media_type"], body["media_id"], body["favorite"])
     assert result == StatusResponse(success=True, status_code=1, status_message="Success.")
     assert mock.only_call()[2].kwargs["json"] == body
 
@@ -107,7 +108,7 @@ async def test_watchlist_matches_the_spec_examples(user: UserView, mock: TMDBMoc
         f"{API}/3/account/{ACCOUNT_ID}/watchlist?session_id={SESSION_ID}",
         payload=load(f"{SPEC}/account-add-to-watchlist.200.json"),
     )
-    result = await user.set_watchlist(body["media_type"], body["media_id"], body["watchlist"])
+    result = await user.watchlist.set(body["media_type"], body["media_id"], body["watchlist"])
     assert result.status_code == 1
     assert mock.only_call()[2].kwargs["json"] == body
 
@@ -124,7 +125,7 @@ async def test_the_account_id_is_looked_up_first_when_unknown(
         payload={"success": True, "status_code": 1},
     )
     user = tmdb.for_user(SESSION_ID)
-    await user.favorite("movie", 550)
+    await user.favorites.add("movie", 550)
     assert [(c[0], c[1].path) for c in mock.calls()] == [
         ("GET", "/3/account"),
         ("POST", "/3/account/548/favorite"),
@@ -148,7 +149,7 @@ async def test_other_status_codes_are_errors(
 ) -> None:
     mock.post(f"{API}/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}", payload=answer)
     with pytest.raises(error) as info:
-        await user.favorite("movie", 550)
+        await user.favorites.add("movie", 550)
     scan_exception(info.value, [SESSION_ID, READ_TOKEN])
     assert SESSION_ID not in info.value.url
     assert "session_id=***" in info.value.url
@@ -167,7 +168,7 @@ async def test_refusals_are_typed(
         payload={"success": False, "status_code": code, "status_message": "no"},
     )
     with pytest.raises(error) as info:
-        await user.add_to_watchlist("tv", 1396)
+        await user.watchlist.add("tv", 1396)
     assert info.value.tmdb_code == code
     scan_exception(info.value, [SESSION_ID, READ_TOKEN])
 
@@ -178,7 +179,7 @@ async def test_favorite_is_retried_because_it_is_idempotent(
     url = f"{API}/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}"
     mock.post(url, status=503, payload={"status_code": 9, "status_message": "offline"})
     mock.post(url, status=201, payload={"success": True, "status_code": 12})
-    assert (await user.favorite("movie", 550)).status_code == 12
+    assert (await user.favorites.add("movie", 550)).status_code == 12
     assert len(mock.calls()) == 2
     assert len(fake_sleep.waits) == 1
 
@@ -188,7 +189,7 @@ async def test_a_persistent_5xx_surfaces_as_a_server_error(user: UserView, mock:
     for _ in range(3):
         mock.post(url, status=500, payload={"status_code": 11, "status_message": "Internal"})
     with pytest.raises(ServerError):
-        await user.add_to_watchlist("movie", 11)
+        await user.watchlist.add("movie", 11)
     assert len(mock.calls()) == 3
 
 
@@ -205,26 +206,26 @@ async def test_a_persistent_5xx_surfaces_as_a_server_error(user: UserView, mock:
 async def test_writes_check_their_input_locally(
     user: UserView, mock: TMDBMock, args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> None:
-    for method in ("favorite", "unfavorite", "add_to_watchlist", "remove_from_watchlist"):
+    for method in ("favorites.add", "favorites.remove", "watchlist.add", "watchlist.remove"):
         with pytest.raises(TMDBUsageError):
-            await getattr(user, method)(*args, **kwargs)
+            await method_of(user, method)(*args, **kwargs)
     with pytest.raises(TMDBUsageError):
-        await user.set_favorite("movie", 11, 1)  # type: ignore[arg-type]
+        await user.favorites.set("movie", 11, 1)  # type: ignore[arg-type]
     with pytest.raises(TMDBUsageError):
-        await user.set_watchlist("movie", 11, "yes")  # type: ignore[arg-type]
+        await user.watchlist.set("movie", 11, "yes")  # type: ignore[arg-type]
     assert mock.calls() == []
 
 
 # --------------------------------------------------------------------------- paged lists
 
 LISTS = [
-    ("favorite_movies", "favorite/movies", "account-get-favorites", UserMovie),
-    ("favorite_tv", "favorite/tv", "account-favorite-tv", UserTV),
-    ("watchlist_movies", "watchlist/movies", "account-watchlist-movies", UserMovie),
-    ("watchlist_tv", "watchlist/tv", "account-watchlist-tv", UserTV),
-    ("rated_movies", "rated/movies", "account-rated-movies", UserMovie),
-    ("rated_tv", "rated/tv", "account-rated-tv", UserTV),
-    ("rated_episodes", "rated/tv/episodes", "account-rated-tv-episodes", UserEpisode),
+    ("favorites.movies", "favorite/movies", "account-get-favorites", UserMovie),
+    ("favorites.tv", "favorite/tv", "account-favorite-tv", UserTV),
+    ("watchlist.movies", "watchlist/movies", "account-watchlist-movies", UserMovie),
+    ("watchlist.tv", "watchlist/tv", "account-watchlist-tv", UserTV),
+    ("ratings.movies", "rated/movies", "account-rated-movies", UserMovie),
+    ("ratings.tv", "rated/tv", "account-rated-tv", UserTV),
+    ("ratings.episodes", "rated/tv/episodes", "account-rated-tv-episodes", UserEpisode),
 ]
 
 
@@ -234,7 +235,7 @@ async def test_account_lists_default_query(
 ) -> None:
     body = load(f"{SPEC}/{fixture}.200.json")
     mock.get(f"{API}/3/account/{ACCOUNT_ID}/{path}?page=1&session_id={SESSION_ID}", payload=body)
-    page = await getattr(user, method)()
+    page = await method_of(user, method)()
     only(mock, "GET", f"/3/account/{ACCOUNT_ID}/{path}", {"page": "1", **Q})
     assert page == STRICT.structure(body, Page[model])  # type: ignore[valid-type]  # every field modelled
     assert page.page == 1
@@ -264,7 +265,7 @@ async def test_account_lists_page_sort_and_language(
         "&sort_by=created_at.desc",
         payload={"page": 3, "results": [], "total_pages": 3, "total_results": 40},
     )
-    page = await getattr(user, method)(page=3, sort_by="created_at.desc", language="de-DE")
+    page = await method_of(user, method)(page=3, sort_by="created_at.desc", language="de-DE")
     assert page == Page(page=3, results=[], total_pages=3, total_results=40)
     only(mock, "GET", f"/3/account/{ACCOUNT_ID}/{path}", query)
 
@@ -284,7 +285,7 @@ async def test_account_lists_check_their_input_locally(
     user: UserView, mock: TMDBMock, method: str, kwargs: dict[str, Any]
 ) -> None:
     with pytest.raises(TMDBUsageError):
-        await getattr(user, method)(**kwargs)
+        await method_of(user, method)(**kwargs)
     assert mock.calls() == []
 
 
@@ -293,7 +294,7 @@ async def test_rated_movies_fixture_values(user: UserView, mock: TMDBMock) -> No
         f"{API}/3/account/{ACCOUNT_ID}/rated/movies?page=1&session_id={SESSION_ID}",
         payload=load(f"{SPEC}/account-rated-movies.200.json"),
     )
-    page = await user.rated_movies()
+    page = await user.ratings.movies()
     first = page.results[0]
     assert first.title == "The Lord of the Rings: The Fellowship of the Ring"
     assert first.rating == 8.0
@@ -306,7 +307,7 @@ async def test_rated_movies_fixture_values(user: UserView, mock: TMDBMock) -> No
 async def test_account_lists_of_lists(user: UserView, mock: TMDBMock, fixture: str) -> None:
     body = load(fixture)
     mock.get(f"{API}/3/account/{ACCOUNT_ID}/lists?page=1&session_id={SESSION_ID}", payload=body)
-    page = await user.lists()
+    page = await user.lists.mine()
     only(mock, "GET", f"/3/account/{ACCOUNT_ID}/lists", {"page": "1", **Q})
     assert page == STRICT.structure(body, Page[ListSummary])
     assert page.results[0].id == body["results"][0]["id"]
@@ -315,5 +316,5 @@ async def test_account_lists_of_lists(user: UserView, mock: TMDBMock, fixture: s
 
 async def test_lists_page_is_checked(user: UserView, mock: TMDBMock) -> None:
     with pytest.raises(TMDBUsageError):
-        await user.lists(page=0)
+        await user.lists.mine(page=0)
     assert mock.calls() == []

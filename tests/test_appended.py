@@ -134,7 +134,7 @@ RESOURCES: dict[str, Resource] = {
         MovieAppended,
         MovieAppend,
         "/3/movie/550",
-        lambda t, names: t.movies.details(550, append_to_response=names, session=SESSION),
+        lambda t, names: t.for_user(SESSION).movie_details(550, append_to_response=names),
     ),
     "tv": Resource(
         TVSeries,

@@ -188,7 +188,7 @@ async def test_approval_url_is_pure(tmdb: TMDBClient, mock: TMDBMock) -> None:
             "https://myapp.example/caf\u00e9/\u00fc?q=\u65e5\u672c#top",
             "redirect_to=https%3A%2F%2Fmyapp.example%2Fcaf%C3%A9%2F%C3%BC%3Fq%3D%E6%97%A5%E6%9C%AC%23top",
         ),
-        ("myapp://auth/done", "redirect_to=myapp%3A%2F%2Fauth%2Fdone"),
+        ("HTTPS://MyApp.example/cb", "redirect_to=HTTPS%3A%2F%2FMyApp.example%2Fcb"),
         (
             "http://127.0.0.1:8080/cb?x=a+b%20c",
             "redirect_to=http%3A%2F%2F127.0.0.1%3A8080%2Fcb%3Fx%3Da%2Bb%2520c",
@@ -212,11 +212,32 @@ def test_approval_url_quotes_a_token_as_one_path_segment(tmdb: TMDBClient) -> No
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "myapp.example/cb", "/cb", "https://", "http:///path", "https://my app.example/", 42],
+    [
+        "",
+        "myapp.example/cb",
+        "/cb",
+        "https://",
+        "http:///path",
+        "https://my app.example/",
+        42,
+        # Issue 13, defect 8: only http(s) targets; the v3 page is opened in a browser.
+        "javascript:alert(document.cookie)",
+        "JavaScript://example.com/%0Aalert(1)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "myapp://auth/done",
+        "com.example.app:/cb",  # app schemes are for the v4 flow only
+        "https://app.example/\x00cb",
+        "https://app.example/\tcb",
+        "https://app.example/\ud800",
+    ],
 )
 def test_approval_url_bad_redirect_to(bad: Any, tmdb: TMDBClient) -> None:
-    with pytest.raises(TMDBUsageError, match="redirect_to"):
+    with pytest.raises(TMDBUsageError, match="redirect_to") as info:
         tmdb.auth.approval_url(TOKEN, redirect_to=bad)
+    if isinstance(bad, str) and bad:  # the value is not echoed (the example URL aside)
+        assert bad not in str(info.value).replace("'https://myapp.example/callback'", "")
 
 
 @pytest.mark.parametrize("bad", ["", "has space", None, 123])

@@ -16,6 +16,7 @@ from tmdb_async.batch import (
     Batch,
     BatchProgress,
     BatchResult,
+    ItemCancelledError,
     run_awaitables,
     run_batch,
 )
@@ -106,6 +107,69 @@ async def test_every_key_exactly_once_and_a_failure_does_not_abort() -> None:
     with pytest.raises(ResourceNotFoundError):
         next(r for r in results if not r.ok).unwrap()
     assert next(r for r in results if r.ok).unwrap().startswith("movie ")
+
+
+async def test_a_foreign_cancelled_error_is_that_keys_failure_and_the_batch_goes_on() -> None:
+    # Issue 13, defect 2: a CancelledError raised by an item's coroutine that does not come
+    # from cancelling the batch (a cancelled inner future, a timeout library) dropped keys.
+    loop = asyncio.get_running_loop()
+
+    async def call(key: int) -> str:
+        await asyncio.sleep(0)
+        if key % 3 == 0:
+            inner: asyncio.Future[None] = loop.create_future()
+            inner.cancel()
+            await inner  # raises CancelledError in this task, which nobody cancelled
+        if key % 7 == 0:
+            raise asyncio.CancelledError  # raised by hand, as some libraries do
+        return f"movie {key}"
+
+    async with run_batch(call, range(1, 101), concurrency=8) as batch:
+        results = [r async for r in batch]
+        progress = batch.progress
+    assert sorted(r.key for r in results) == list(range(1, 101))
+    failed = {r.key: r.error for r in results if not r.ok}
+    expected = sorted(k for k in range(1, 101) if k % 3 == 0 or k % 7 == 0)
+    assert sorted(failed) == expected
+    assert all(type(e) is ItemCancelledError for e in failed.values())
+    assert all(
+        isinstance(getattr(e, "__cause__", None), asyncio.CancelledError) for e in failed.values()
+    )
+    assert all(r.value == f"movie {r.key}" for r in results if r.ok)
+    assert (progress.done, progress.failed, progress.in_flight) == (100, len(expected), 0)
+    with pytest.raises(ItemCancelledError):
+        next(r for r in results if r.key == 3).unwrap()
+
+
+async def test_cancelling_the_consumer_still_stops_a_batch_of_cancelling_items() -> None:
+    # Only the batch's own cancellation stops it, even while items raise CancelledError.
+    loop = asyncio.get_running_loop()
+    started: list[int] = []
+    release = asyncio.Event()
+
+    async def call(key: int) -> int:
+        started.append(key)
+        if key % 2:
+            inner: asyncio.Future[None] = loop.create_future()
+            inner.cancel()
+            await inner
+        await release.wait()
+        return key
+
+    seen: list[int] = []
+
+    async def consume() -> None:
+        async with run_batch(call, range(1, 10_000), concurrency=4) as batch:
+            async for item in batch:
+                seen.append(item.key)
+
+    task = asyncio.create_task(consume())
+    await settle()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(task, TIMEOUT)
+    assert len(started) < 100  # stopped at once, not run to the end
+    assert all(key % 2 for key in seen)
 
 
 async def test_the_concurrency_bound_is_reached_and_never_exceeded() -> None:

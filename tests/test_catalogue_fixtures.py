@@ -21,7 +21,7 @@ import pytest
 from tests.catalogue_helpers import both
 from tests.conftest import FIXTURES, SHARED, load
 from tests.loopback_tmdb import Served, serve
-from tests.operations import v3_movies, v3_people, v3_tv
+from tests.operations import fake_context, v3_movies, v3_people, v3_tv
 from tmdb_async import (
     AggregateCredits,
     Changes,
@@ -244,7 +244,7 @@ async def served() -> AsyncIterator[tuple[TMDBClient, Served]]:
 async def _through_the_client(served: tuple[TMDBClient, Served], key: str, body: Any) -> Any:
     tmdb, server = served
     server.body = body
-    result = await CALLS[key](tmdb)
+    result = await CALLS[key](fake_context(tmdb))
     assert len(server.paths) == 1
     assert operation_of(server.paths[0]) == key
     return result
@@ -270,7 +270,7 @@ async def test_recorded_not_found(file: str, key: str, served: tuple[TMDBClient,
     tmdb, server = served
     server.status, server.body = 404, load(file)
     with pytest.raises(ResourceNotFoundError) as info:
-        await CALLS[key](tmdb)
+        await CALLS[key](fake_context(tmdb))
     assert (info.value.http_status, info.value.tmdb_code) == (404, 34)
     assert info.value.tmdb_message == server.body["status_message"]
     assert operation_of(server.paths[0]) == key

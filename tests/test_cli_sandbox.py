@@ -1,4 +1,5 @@
-"""``tmdb-async sandbox --json``: one JSON line a script can read, with working values."""
+"""``tmdb-async sandbox``: its start-up message, and ``--json``: one JSON line a script can read,
+with working values."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 from tmdb_async import TMDBClient
 from tmdb_async.cli import build_parser
 from tmdb_async.cli import sandbox as sandbox_cli
+from tmdb_async.testing import Catalogue, Sandbox
 
 
 class _Lines(io.StringIO):
@@ -39,6 +41,10 @@ async def test_sandbox_json_is_one_line_with_working_values() -> None:
         assert base.startswith("http://127.0.0.1:")
         assert info["api_key"] == "2" * 32
         assert info["catalogue"]["movies"] == 30
+        real = len(Catalogue.real_ids("movie"))
+        above = sum(1 for i in Catalogue.real_ids("movie") if i > 30)
+        assert info["catalogue"]["real"]["movies"] == real > 500
+        assert info["catalogue"]["total"]["movies"] == 30 + above
         assert {"username": "travisbell", "password": "sandbox-password", "account_id": 548} in (
             info["users"]
         )
@@ -55,3 +61,18 @@ async def test_sandbox_json_is_one_line_with_working_values() -> None:
     finally:
         stop.set()
         assert await task == 0
+
+
+async def test_start_up_message_tells_the_real_catalogue_and_the_filler() -> None:
+    async with Sandbox(movie_count=30, tv_count=5, person_count=2000) as sb:
+        out = io.StringIO()
+        sandbox_cli.describe(sb, out)
+    text = out.getvalue()
+    real = {kind: len(Catalogue.real_ids(kind)) for kind in ("movie", "tv", "person")}
+    assert (
+        f"TMDB's real data: {real['movie']} movies, {real['tv']} series, {real['person']} people"
+    ) in text
+    assert "filler for the other ids up to 30 / 5 / 2000" in text
+    total = (sb.catalogue.total("movie"), sb.catalogue.total("tv"), sb.catalogue.total("person"))
+    assert f"= {total[0]} movies, {total[1]} series, {total[2]} people in all" in text
+    assert total[0] == 30 + sum(1 for i in Catalogue.real_ids("movie") if i > 30)

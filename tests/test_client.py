@@ -184,7 +184,7 @@ async def test_use_after_close_raises_client_closed_before_io(mock: TMDBMock) ->
     with pytest.raises(ClientClosedError):
         await tmdb.auth.create_request_token()
     with pytest.raises(ClientClosedError):
-        await tmdb.account.details("s" * 40)
+        await tmdb.for_user("s" * 40).account.details()
     assert isinstance(ClientClosedError("x"), TMDBUsageError)
     assert mock.calls() == []
     # Closing did not quietly re-open a pool.
@@ -399,7 +399,7 @@ async def test_repr_shows_no_secret(mock: TMDBMock, fake_sleep: FakeSleep) -> No
                 repr(tmdb),
                 str(tmdb),
                 repr(tmdb.auth),
-                repr(tmdb.account),
+                repr(tmdb.for_user("s" * 40).account),
                 repr(tmdb.movies),
                 repr(tmdb._core.credentials),
                 str(tmdb._core.credentials),

@@ -164,7 +164,7 @@ def test_a_second_event_loop_is_refused_before_any_request(
             second.run_until_complete(tmdb.movies.details(47964))
         # A user view shares the pool, and so the check.
         with pytest.raises(TMDBUsageError, match="second event loop"):
-            second.run_until_complete(tmdb.for_user("abc").account_id())
+            second.run_until_complete(tmdb.for_user("abc").account.id())
         with pytest.raises(TMDBUsageError, match="second event loop"):
             second.run_until_complete(tmdb.request_json("GET", "/3/movie/47964"))
         assert len(mock.calls()) == 1
@@ -258,9 +258,9 @@ async def test_catalogue_answers_come_from_the_cache_and_user_state_never_does()
             # A user's state of a title is always fresh.
             sb.approve(token_a)
             user = tmdb.for_user(await tmdb.auth.create_session(token_a))
-            assert (await user.movie_states(11)).rated is None
-            await user.rate_movie(11, 8.5)
-            assert (await user.movie_states(11)).rated == 8.5
+            assert (await user.ratings.movie_states(11)).rated is None
+            await user.ratings.rate_movie(11, 8.5)
+            assert (await user.ratings.movie_states(11)).rated == 8.5
             assert len(sb.requests_to("/3/movie/11/account_states")) == 2
             assert len(sb.requests_to("/3/movie/11/rating", "POST")) == 1
 

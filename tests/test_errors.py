@@ -405,7 +405,7 @@ async def test_200_with_success_false_raises(
     envelope = {"success": False, "status_code": code, "status_message": "m"}
     mock.get(f"{API}/3/account?session_id=s1", status=200, payload=envelope)
     with pytest.raises(expected) as info:
-        await tmdb.account.details("s1")
+        await tmdb.for_user("s1").account.details()
     assert (info.value.http_status, info.value.tmdb_code) == (200, code)
     assert info.value.body == envelope
     assert len(mock.calls()) == 1

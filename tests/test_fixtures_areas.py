@@ -21,7 +21,7 @@ from aiohttp import web
 
 from tests.catalogue_helpers import STRICT, both
 from tests.conftest import FIXTURES, READ_TOKEN, SHARED
-from tests.operations import all_calls
+from tests.operations import all_calls, fake_context
 from tmdb_async import (
     AlternativeNames,
     Certifications,
@@ -247,6 +247,6 @@ async def test_recorded_answer_through_the_sdk_call(
     the recorded body over HTTP, returns what the strict converter builds from it."""
     tmdb, server = served
     server.body = json.loads((FIXTURES / file).read_text(encoding="utf-8"))
-    result = await CALLS[key](tmdb)
+    result = await CALLS[key](fake_context(tmdb))
     assert len(server.paths) == 1
     assert result == STRICT.structure(_strip_envelope(server.body), INTO[key])

@@ -115,13 +115,13 @@ SESSION_NEW = Route(
 ACCOUNT = Route(
     "GET",
     f"{API}/3/account?session_id={SESSION_ID}",
-    lambda t: t.account.details(SESSION_ID),
+    lambda t: t.for_user(SESSION_ID).account.details(),
     Account,
 )
 ACCOUNT_BY_ID = Route(
     "GET",
     f"{API}/3/account/548?session_id={SESSION_ID}",
-    lambda t: t.account.details(SESSION_ID, account_id=548),
+    lambda t: t.for_user(SESSION_ID, account_id=548).account.details(),
     Account,
 )
 VALIDATE_WITH_LOGIN = Route(

@@ -277,12 +277,11 @@ CASES: list[tuple[str, Call, str, dict[str, str], Any, Any]] = [
     ),
     (
         "details-every-append",
-        lambda t: t.movies.details(
+        lambda t: t.for_user(Session(session_id=SESSION_ID)).movie_details(
             19995,
             append_to_response=["images", "watch/providers", "account_states"],
             language="de-DE",
             include_image_language="de",
-            session=Session(session_id=SESSION_ID),
         ),
         "/3/movie/19995",
         {
@@ -334,10 +333,9 @@ async def test_details_appended_objects_are_typed(tmdb: TMDBClient, mock: TMDBMo
         "release_dates": example("/3/movie/{movie_id}/release_dates") | {"id": None},
     }
     mock.get(url("/3/movie/19995"), payload=body, repeat=True)
-    movie = await tmdb.movies.details(
+    movie = await tmdb.for_user(GuestSession(guest_session_id=GUEST_ID)).movie_details(
         19995,
         append_to_response=["watch/providers", "account_states", "release_dates"],
-        session=GuestSession(guest_session_id=GUEST_ID),
     )
     _, _, query, _ = sent(mock)
     assert query == {
@@ -414,7 +412,7 @@ async def test_session_id_never_in_errors_or_logs(
     )
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
     with pytest.raises(ResourceNotFoundError) as info:
-        await tmdb.movies.details(1, append_to_response=["account_states"], session=SESSION_ID)
+        await tmdb.for_user(SESSION_ID).movie_details(1, append_to_response=["account_states"])
     _, _, query, _ = sent(mock)
     assert query["session_id"] == SESSION_ID  # it was sent ...
     text = f"{info.value} {info.value!r} {caplog.text}"
@@ -482,7 +480,7 @@ BAD_CALLS: list[tuple[str, Call]] = [
     ),
     (
         "session-blank",
-        lambda t: t.movies.details(1, append_to_response=["account_states"], session=" "),
+        lambda t: t.for_user(" ").movie_details(1, append_to_response=["account_states"]),
     ),
 ]
 

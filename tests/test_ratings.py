@@ -14,8 +14,10 @@ from tests.user_helpers import (
     SESSION_ID,
     debug_logs,
     log_text,
+    method_of,
     only,
     scan_exception,
+    spec_example,
 )
 from tmdb_async import (
     GuestSession,
@@ -27,7 +29,7 @@ from tmdb_async import (
     make_converter,
 )
 from tmdb_async.errors import AuthenticationFailedError, ResourceNotFoundError
-from tmdb_async.models.states import AccountStates
+from tmdb_async.models.states import AccountStates, EpisodeAccountState, SeasonAccountStates
 from tmdb_async.models.user import UserEpisode, UserMovie, UserTV
 from tmdb_async.resources.user import UserView, check_rating
 
@@ -75,7 +77,7 @@ async def test_rate(
         status=201,
         payload=load(f"{SPEC}/movie-add-rating.200.json"),
     )
-    result = await getattr(view, f"rate_{target}")(*args, 8.5)
+    result = await getattr(view.ratings, f"rate_{target}")(*args, 8.5)
     assert result == StatusResponse(success=True, status_code=1, status_message="Success.")
     only(mock, "POST", f"{path}/rating", query, body=load(f"{SPEC}/movie-add-rating.request.json"))
     assert secret not in log_text(caplog)
@@ -91,8 +93,8 @@ async def test_delete_rating(
 ) -> None:
     view, query, _ = who
     mock.delete(_url(f"{path}/rating", query), payload=load(f"{SPEC}/movie-delete-rating.200.json"))
-    method = "delete_episode_rating" if target == "episode" else f"delete_{target}_rating"
-    result = await getattr(view, method)(*args)
+    method = f"ratings.delete_{target}"
+    result = await method_of(view, method)(*args)
     assert result.status_code == 13
     only(mock, "DELETE", f"{path}/rating", query, body=None)
 
@@ -106,7 +108,7 @@ async def test_rerating_returns_the_recorded_update(tmdb: TMDBClient, mock: TMDB
         status=201,
         payload=load("recorded/tmdblib/tv-rating-update.201.json"),
     )
-    result = await view.rate_tv(1396, 5)
+    result = await view.ratings.rate_tv(1396, 5)
     assert result == StatusResponse(
         success=True, status_code=12, status_message="The item/record was updated successfully."
     )
@@ -121,7 +123,7 @@ async def test_a_rating_is_retried_because_setting_it_is_idempotent(
     url = f"{API}/3/movie/550/rating?guest_session_id={GUEST_ID}"
     mock.post(url, status=502, payload={"status_code": 43, "status_message": "backend"})
     mock.post(url, status=201, payload={"success": True, "status_code": 12})
-    assert (await view.rate_movie(550, 7)).status_code == 12
+    assert (await view.ratings.rate_movie(550, 7)).status_code == 12
     assert len(mock.calls()) == 2
     assert len(fake_sleep.waits) == 1
 
@@ -136,7 +138,7 @@ async def test_rating_errors_are_typed_and_redacted(
         payload={"success": False, "status_code": 3, "status_message": "Authentication failed"},
     )
     with pytest.raises(AuthenticationFailedError) as info:
-        await view.rate_movie(550, 10)
+        await view.ratings.rate_movie(550, 10)
     scan_exception(info.value, [secret, READ_TOKEN])
 
 
@@ -170,11 +172,11 @@ async def test_rating_values_are_checked_before_any_io(
 ) -> None:
     view, _, _ = who
     with pytest.raises(TMDBUsageError):
-        await view.rate_movie(550, value)
+        await view.ratings.rate_movie(550, value)
     with pytest.raises(TMDBUsageError):
-        await view.rate_tv(1396, value)
+        await view.ratings.rate_tv(1396, value)
     with pytest.raises(TMDBUsageError):
-        await view.rate_episode(1396, 1, 1, value)
+        await view.ratings.rate_episode(1396, 1, 1, value)
     assert mock.calls() == []
 
 
@@ -186,11 +188,11 @@ async def test_episode_coordinates_are_checked(
 ) -> None:
     view, _, _ = who
     with pytest.raises(TMDBUsageError):
-        await view.rate_episode(args[0], args[1], args[2], 8)
+        await view.ratings.rate_episode(args[0], args[1], args[2], 8)
     with pytest.raises(TMDBUsageError):
-        await view.delete_episode_rating(*args)
+        await view.ratings.delete_episode(*args)
     with pytest.raises(TMDBUsageError):
-        await view.episode_states(*args)
+        await view.ratings.episode_states(*args)
     assert mock.calls() == []
 
 
@@ -217,9 +219,9 @@ async def test_episode_coordinates_are_checked(
 @pytest.mark.parametrize(
     ("method", "args", "path"),
     [
-        ("movie_states", (550,), "/3/movie/550/account_states"),
-        ("tv_states", (1396,), "/3/tv/1396/account_states"),
-        ("episode_states", (1396, 2, 3), "/3/tv/1396/season/2/episode/3/account_states"),
+        ("ratings.movie_states", (550,), "/3/movie/550/account_states"),
+        ("ratings.tv_states", (1396,), "/3/tv/1396/account_states"),
+        ("ratings.episode_states", (1396, 2, 3), "/3/tv/1396/season/2/episode/3/account_states"),
     ],
 )
 async def test_account_states(
@@ -233,7 +235,7 @@ async def test_account_states(
 ) -> None:
     view, query, _ = who
     mock.get(_url(path, query), payload=load(fixture))
-    states = await getattr(view, method)(*args)
+    states = await method_of(view, method)(*args)
     assert states == expected
     only(mock, "GET", path, query)
 
@@ -244,7 +246,7 @@ async def test_account_states_rated_false_on_the_wire(tmdb: TMDBClient, mock: TM
         f"{API}/3/movie/11/account_states?session_id={SESSION_ID}",
         payload={"id": 11, "favorite": False, "rated": False, "watchlist": False},
     )
-    states = await view.movie_states(11)
+    states = await view.ratings.movie_states(11)
     assert states.rated is None
     assert mock.calls()[0][1].path == "/3/movie/11/account_states"
 
@@ -259,16 +261,16 @@ async def test_account_states_unknown_movie(
         payload={"success": False, "status_code": 34, "status_message": "not found"},
     )
     with pytest.raises(ResourceNotFoundError) as info:
-        await view.movie_states(999999999)
+        await view.ratings.movie_states(999999999)
     scan_exception(info.value, [secret])
 
 
 # --------------------------------------------------------------------------- guest rated lists
 
 GUEST_LISTS = [
-    ("rated_movies", "rated/movies", "guest-session-rated-movies", UserMovie),
-    ("rated_tv", "rated/tv", "guest-session-rated-tv", UserTV),
-    ("rated_episodes", "rated/tv/episodes", "guest-session-rated-tv-episodes", UserEpisode),
+    ("ratings.movies", "rated/movies", "guest-session-rated-movies", UserMovie),
+    ("ratings.tv", "rated/tv", "guest-session-rated-tv", UserTV),
+    ("ratings.episodes", "rated/tv/episodes", "guest-session-rated-tv-episodes", UserEpisode),
 ]
 
 
@@ -286,7 +288,7 @@ async def test_guest_rated_lists_put_the_id_in_the_path(
     body = load(f"{SPEC}/{fixture}.200.json")
     view = tmdb.for_user(GuestSession(guest_session_id=GUEST_ID))
     mock.get(f"{API}/3/guest_session/{GUEST_ID}/{path}?page=2&sort_by=created_at.asc", payload=body)
-    page = await getattr(view, method)(page=2, sort_by="created_at.asc")
+    page = await method_of(view, method)(page=2, sort_by="created_at.asc")
     only(
         mock,
         "GET",
@@ -308,6 +310,40 @@ async def test_guest_rated_list_errors_hide_the_id(tmdb: TMDBClient, mock: TMDBM
         payload={"success": False, "status_code": 3, "status_message": "Authentication failed"},
     )
     with pytest.raises(AuthenticationFailedError) as info:
-        await view.rated_movies()
+        await view.ratings.movies()
     scan_exception(info.value, [GUEST_ID, READ_TOKEN])
     assert "/3/guest_session/***/rated/movies" in info.value.url
+
+
+# --------------------------------------------------------------------------- season states
+
+
+async def test_season_states(who: tuple[UserView, dict[str, str], str], mock: TMDBMock) -> None:
+    view, query, _ = who
+    body = spec_example("/3/tv/{series_id}/season/{season_number}/account_states")
+    path = "/3/tv/1396/season/0/account_states"  # season 0: the specials
+    mock.get(_url(path, query), payload=body)
+    states = await view.ratings.season_states(1396, 0)
+    only(mock, "GET", path, query)
+    assert states == SeasonAccountStates(
+        id=body["id"],
+        results=[
+            EpisodeAccountState(
+                id=e["id"],
+                episode_number=e["episode_number"],
+                rated=e["rated"]["value"] if e["rated"] else None,
+            )
+            for e in body["results"]
+        ],
+    )
+    assert states.results[0].rated == 9.0
+    assert states.results[1].rated is None
+
+
+@pytest.mark.parametrize(("series", "season"), [(0, 1), (1396, -1), (1396, True), ("1396", 1)])
+async def test_season_states_checks_before_io(
+    tmdb: TMDBClient, mock: TMDBMock, series: Any, season: Any
+) -> None:
+    with pytest.raises(TMDBUsageError, match=r"series_id|season_number"):
+        await tmdb.for_user(SESSION_ID).ratings.season_states(series, season)
+    assert mock.calls() == []

@@ -8,12 +8,13 @@ decoder reads UTF-8 directly and falls back to ``json.loads`` for anything else.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from tests.conftest import TMDBMock
 from tmdb_async import TMDBClient, TMDBUsageError
-from tmdb_async._core import _is_encoded_path, decode_json
+from tmdb_async._core import _check_path, decode_json
 from tmdb_async.resources._base import segment
 
 
@@ -33,7 +34,7 @@ from tmdb_async.resources._base import segment
     ],
 )
 def test_which_paths_count_as_encoded(path: str, encoded: bool) -> None:
-    assert _is_encoded_path(path) is encoded
+    assert _check_path(path) is encoded
 
 
 def test_segment_quotes_like_yarl_and_refuses_dot_segments() -> None:
@@ -70,3 +71,58 @@ def test_decode_json_reads_utf8_and_falls_back_to_json_loads() -> None:
         decode_json(b"<html>bad gateway</html>")
     with pytest.raises(ValueError):
         decode_json(b"\xff\xfe\xfa")
+
+
+# Issue 13, defect 3: the '..' guard of the escape hatch was bypassed with encoded dot
+# segments: DELETE movie/.%2e/.%2e/4/auth/access_token reached /4/auth/access_token.
+ENCODED_DOTS = [
+    "/3/movie/.%2e/.%2e/4/auth/access_token",
+    "/3/movie/%2E%2E/%2e%2E/4/auth/access_token",
+    "/3/movie/%2e/11",
+    "/3/movie/%2e.",
+    "/3/movie/%252e%252e/x",  # decoded once more by a proxy
+    "/3/movie/a%2F..%2Fb",
+    "/3/movie/a\\..\\b",
+]
+
+
+@pytest.mark.parametrize("path", ENCODED_DOTS)
+@pytest.mark.parametrize("method", ["GET", "DELETE"])
+async def test_encoded_dot_segments_are_refused_before_any_io(
+    tmdb: TMDBClient, mock: TMDBMock, path: str, method: Any
+) -> None:
+    with pytest.raises(TMDBUsageError, match=r"'\.\.' segments \(encoded or not\)"):
+        await tmdb.request_json(method, path)
+    assert mock.calls() == []
+
+
+@pytest.mark.parametrize("path", ENCODED_DOTS)
+async def test_the_request_path_itself_refuses_encoded_dot_segments(
+    tmdb: TMDBClient, mock: TMDBMock, path: str
+) -> None:
+    # Below the escape hatch too: every resource method builds its path and sends it
+    # through the same request path.
+    with pytest.raises(TMDBUsageError, match=r"'\.' or '\.\.' segments, encoded or not"):
+        await tmdb._core.request_json("GET", path)
+    assert mock.calls() == []
+
+
+@pytest.mark.parametrize("value", [".%2e", "%2E%2E", "%2e", "%2e.", "%252E%252e", "..%2f", "a/.."])
+def test_segment_refuses_encoded_dot_segments(value: str) -> None:
+    with pytest.raises(TMDBUsageError, match="not a valid path segment") as info:
+        segment(value)
+    assert value not in str(info.value)
+
+
+async def test_a_resource_refuses_an_encoded_dot_segment_before_any_io(
+    tmdb: TMDBClient, mock: TMDBMock
+) -> None:
+    with pytest.raises(TMDBUsageError, match="not a valid path segment"):
+        await tmdb.find.by_id(".%2e", external_source="twitter_id")
+    assert mock.calls() == []
+
+
+def test_dots_inside_a_segment_are_fine() -> None:
+    assert segment("a.b") == "a.b"
+    assert segment("...") == "..."
+    assert segment("%2e%2e%2e") == "%252e%252e%252e"

@@ -396,7 +396,7 @@ async def test_retried_request_is_sent_identically(
     url = f"{API}/3/account/548?session_id={'s' * 40}"
     mock.get(url, status=502, body="")
     mock.get(url, payload={"id": 548})
-    await client.account.details(Session(session_id="s" * 40), account_id=548)
+    await client.for_user(Session(session_id="s" * 40), account_id=548).account.details()
     first, second = (call for _, _, call in mock.calls())
     assert first.kwargs == second.kwargs
     assert first.kwargs["params"] == {"session_id": "s" * 40}

@@ -21,6 +21,7 @@ from tmdb_async.errors import (
     InvalidDateError,
     InvalidDateRangeError,
     InvalidPageError,
+    InvalidParametersError,
     ResourceNotFoundError,
     TooManyAppendedObjectsError,
 )
@@ -68,6 +69,11 @@ async def test_language_uses_the_recorded_translation_and_falls_back(tmdb: TMDBC
     german = await tmdb.movies.details(19995, language="de-DE")
     assert german.title == "Avatar - Aufbruch nach Pandora"
     assert german.tagline == "Betritt die Welt von Pandora"
+    # The poster in the asked language: the one TMDB sent in its German answer.
+    recorded = load("recorded/tmdblib/movie-details-19995-de-images.200.json")
+    assert german.poster_path == recorded["poster_path"] == "/8VV4YUwOGxgolFZTo2SgNwsfznR.jpg"
+    english = await tmdb.movies.details(19995)
+    assert english.poster_path == "/jRXYjXNq0Cs2TcJjLkki24MLp7u.jpg"  # the English item's
     # A language without a translation: the original fields.
     klingon = await tmdb.movies.details(19995, language="tlh-XX")
     assert klingon.title == "Avatar"
@@ -111,6 +117,11 @@ async def test_append_to_response_on_every_sub_resource_and_the_limit(tmdb: TMDB
         # TMDB leaves the parent's id out of an appended object.
         assert full[name] == {k: v for k, v in alone.items() if k != "id"}, name
     assert full["keywords"]["keywords"][0] == {"id": 818, "name": "based on novel or book"}
+    reviews = await tmdb.movies.reviews(550)
+    assert reviews.total_results == len(reviews.results) > 0
+    past_the_end = await tmdb.movies.reviews(550, page=2)
+    assert (past_the_end.page, past_the_end.results) == (2, [])
+    assert past_the_end.total_results == reviews.total_results
     assert full["external_ids"]["imdb_id"] == "tt0137523"
     with pytest.raises(TooManyAppendedObjectsError) as caught:
         await tmdb.request_json(
@@ -172,8 +183,10 @@ async def test_charts_agree_with_the_catalogue(tmdb: TMDBClient) -> None:
 async def test_paging_stops_at_tmdbs_500_pages() -> None:
     async with Sandbox(movie_count=20_000) as sb, sb.client() as tmdb:
         first = await tmdb.movies.popular()
-        assert first.total_results == sb.catalogue.total("movie")
-        assert first.total_pages == 500
+        total = sb.catalogue.total("movie")
+        assert first.total_results == total
+        # Like TMDB (popular: 58,322 pages recorded), the total is not capped; the pages are.
+        assert first.total_pages == -(-total // 20) > 500
         last = await tmdb.movies.popular(page=500)
         assert len(last.results) == 20
         assert last.results[-1].popularity <= first.results[-1].popularity
@@ -232,6 +245,46 @@ async def test_tv_seasons_and_episodes_are_real(tmdb: TMDBClient) -> None:
     assert group["network"]["name"] == "Netflix"
 
 
+async def test_series_and_people_in_other_languages(tmdb: TMDBClient) -> None:
+    german = await tmdb.tv.details(1399, language="de-DE")
+    assert german.tagline == "Das Lied von Eis und Feuer"
+    assert german.overview.startswith("Die Handlung")
+    assert german.name == "Game of Thrones"  # no German name recorded: the original
+    # French: Canada's translation has a name, France's does not (so the original stays).
+    quebec = await tmdb.request_json("GET", "/3/tv/1399", params={"language": "fr-CA"})
+    france = await tmdb.request_json("GET", "/3/tv/1399", params={"language": "fr-FR"})
+    assert quebec["name"] == "Le trône de fer"
+    assert france["name"] == "Game of Thrones"
+    assert france["tagline"] == "L'hiver arrive."
+    hanks = await tmdb.people.details(31, language="de-DE")
+    assert hanks.biography.startswith("Was haben Tom Hanks")
+    english = await tmdb.people.details(31)
+    assert english.biography.startswith("Thomas Jeffrey Hanks")
+
+
+async def test_seasons_and_episodes_in_other_languages(tmdb: TMDBClient) -> None:
+    season = await tmdb.request_json("GET", "/3/tv/1399/season/1", params={"language": "de-DE"})
+    assert season["overview"].startswith("Die fiktive Welt von Westeros")
+    assert season["name"] == "Season 1"  # no German name recorded: the original
+    episode = await tmdb.request_json(
+        "GET", "/3/tv/1399/season/1/episode/1", params={"language": "de-DE"}
+    )
+    assert episode["name"] == "Der Winter naht"
+    english = await tmdb.request_json("GET", "/3/tv/1399/season/1/episode/1")
+    assert english["name"] == "Winter Is Coming"
+
+
+async def test_a_series_appends_its_seasons(tmdb: TMDBClient) -> None:
+    got = await tmdb.request_json(
+        "GET", "/3/tv/1399", params={"append_to_response": "season/1,season/2,season/99"}
+    )
+    assert got["season/1"]["episodes"][0]["name"] == "Winter Is Coming"
+    assert got["season/2"]["season_number"] == 2
+    assert "season/99" not in got
+    alone = await tmdb.request_json("GET", "/3/tv/1399/season/2")
+    assert got["season/2"] == {k: v for k, v in alone.items() if k != "id"}
+
+
 # --------------------------------------------------------------------------- search, find
 
 
@@ -245,6 +298,8 @@ async def test_search_is_case_and_accent_insensitive(tmdb: TMDBClient) -> None:
     assert [m.id for m in alternative.results] == [550]
     tv = await tmdb.search.tv("breaking bad")
     assert tv.results[0].id == 1396
+    portuguese = await tmdb.search.tv("a guerra dos tronos")  # a recorded alternative title
+    assert [t.id for t in portuguese.results] == [1399]
     cranston = await tmdb.search.person("Bryan Cranston")
     assert cranston.results[0].id == 17419
     assert 1396 in [k.id for k in cranston.results[0].known_for]
@@ -272,6 +327,15 @@ async def test_find_resolves_imdb_and_tvdb_ids(tmdb: TMDBClient) -> None:
     assert episode["tv_episode_results"][0]["id"] == 63056
     nothing = await tmdb.find.by_id("tt0000001", external_source="imdb_id")
     assert nothing.movie_results == []
+    # A filler movie's IMDb id finds it too (ids up to the configured count).
+    filler = next(i for i in range(1, 300) if not _sb(tmdb).catalogue.is_real("movie", i))
+    imdb = (await tmdb.movies.details(filler)).imdb_id
+    assert imdb is not None
+    assert [
+        m.id for m in (await tmdb.find.by_id(imdb, external_source="imdb_id")).movie_results
+    ] == [filler]
+    with pytest.raises(InvalidParametersError):
+        await tmdb.request_json("GET", "/3/find/tt0137523", params={"external_source": "nope"})
     sb = _sb(tmdb)
     assert sb.requests_to("/3/find/121361")[0].query["external_source"] == "tvdb_id"
 
@@ -287,6 +351,14 @@ async def test_discover_filters_and_sorts_real_fields(tmdb: TMDBClient) -> None:
     assert titles == sorted(titles)
     assert all(18 in m["genre_ids"] for m in dramas["results"])
     assert all(m["release_date"].startswith("1999") for m in dramas["results"])
+    # Several filters at once each keep their own values.
+    both = await tmdb.request_json(
+        "GET",
+        "/3/discover/movie",
+        params={"with_genres": "18", "without_genres": "28", "primary_release_year": "1999"},
+    )
+    assert 550 in [m["id"] for m in both["results"]]
+    assert all(28 not in m["genre_ids"] for m in both["results"])
     hbo = await tmdb.request_json("GET", "/3/discover/tv", params={"with_networks": "49"})
     assert 1399 in [t["id"] for t in hbo["results"]]
     assert 1396 not in [t["id"] for t in hbo["results"]]
@@ -297,6 +369,36 @@ async def test_discover_filters_and_sorts_real_fields(tmdb: TMDBClient) -> None:
     assert [m["id"] for m in keyworded["results"]] == [550]
     with_hanks = await tmdb.request_json("GET", "/3/discover/movie", params={"with_cast": "31"})
     assert 13 in [m["id"] for m in with_hanks["results"]]
+    # Fight Club: Hulu (15) flatrate in the US, rated R there (its recorded answers).
+    on_hulu = await tmdb.request_json(
+        "GET",
+        "/3/discover/movie",
+        params={"with_watch_providers": "15", "watch_region": "US"},
+    )
+    assert [m["id"] for m in on_hulu["results"]] == [550]
+    rent_only = await tmdb.request_json(
+        "GET",
+        "/3/discover/movie",
+        params={
+            "with_watch_providers": "15",
+            "watch_region": "US",
+            "with_watch_monetization_types": "rent",
+        },
+    )
+    assert rent_only["results"] == []
+    rated_r = await tmdb.request_json(
+        "GET", "/3/discover/movie", params={"certification_country": "US", "certification": "R"}
+    )
+    assert [m["id"] for m in rated_r["results"]] == [550]
+
+
+async def test_watch_provider_lists_follow_watch_region(tmdb: TMDBClient) -> None:
+    everywhere = await tmdb.request_json("GET", "/3/watch/providers/movie")
+    slovenia = await tmdb.request_json(
+        "GET", "/3/watch/providers/movie", params={"watch_region": "SI"}
+    )
+    assert 0 < len(slovenia["results"]) < len(everywhere["results"])
+    assert all("SI" in p["display_priorities"] for p in slovenia["results"])
 
 
 # --------------------------------------------------------------------------- entities

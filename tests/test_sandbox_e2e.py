@@ -38,6 +38,7 @@ from tmdb_async import (
 from tmdb_async.cli import build_parser
 from tmdb_async.cli import sandbox as sandbox_cli
 from tmdb_async.errors import AuthenticationFailedError, InvalidLoginError, ServiceOfflineError
+from tmdb_async.resources.user.lists import LIST_DELETED
 from tmdb_async.testing import (
     DEFAULT_ACCESS_TOKEN,
     DEFAULT_API_KEY,
@@ -123,7 +124,7 @@ async def test_v3_flow_through_the_approval_page(sb: Sandbox, tmdb: TMDBClient) 
 
     session = await tmdb.auth.create_session(token)
     assert re.fullmatch("[0-9a-f]{40}", session.session_id)
-    account = await tmdb.account.details(session)
+    account = await tmdb.for_user(session).account.details()
     assert account == Account(
         id=6089455,
         username="johnny_appleseed",
@@ -209,7 +210,7 @@ async def test_token_59_minutes_old_still_works(
     clock.advance(minutes=59, seconds=59)
     sb.approve(token)
     session = await tmdb.auth.create_session(token)
-    assert (await tmdb.account.details(session)).username == "travisbell"
+    assert (await tmdb.for_user(session).account.details()).username == "travisbell"
 
 
 async def test_bad_credentials_are_invalid_api_key(sb: Sandbox) -> None:
@@ -240,13 +241,13 @@ async def test_login_with_seeded_user_and_logout(sb: Sandbox, tmdb: TMDBClient) 
     assert login.json["username"] == "travisbell"
     assert login.json["password"] == "sandbox-password"
     assert "password" not in login.query
-    assert (await tmdb.account.details(session)).id == 548
+    assert (await tmdb.for_user(session).account.details()).id == 548
 
     await tmdb.auth.delete_session(session)
     (logout,) = sb.requests_to("/3/authentication/session", "DELETE")
     assert (logout.json, logout.status) == ({"session_id": session.session_id}, 200)
     with pytest.raises(AuthenticationFailedError) as gone:
-        await tmdb.account.details(session)
+        await tmdb.for_user(session).account.details()
     assert (gone.value.http_status, gone.value.tmdb_code) == (401, 3)
 
 
@@ -279,16 +280,16 @@ async def test_guest_session_rates_and_lists(
     assert re.fullmatch("[0-9a-f]{32}", guest.guest_session_id)
     assert guest.expires_at == START + dt.timedelta(hours=24)
     view = tmdb.for_user(guest)
-    first = await view.rate_movie(11, 8.5)
-    again = await view.rate_movie(11, 9.0)
+    first = await view.ratings.rate_movie(11, 8.5)
+    again = await view.ratings.rate_movie(11, 9.0)
     assert (first.status_code, again.status_code) == (1, 12)
-    await view.rate_episode(1399, 1, 2, 7.5)
-    rated = await view.rated_movies()
+    await view.ratings.rate_episode(1399, 1, 2, 7.5)
+    rated = await view.ratings.movies()
     assert [(m.id, m.rating) for m in rated.results] == [(11, 9.0)]
     assert [
-        (e.show_id, e.episode_number, e.rating) for e in (await view.rated_episodes()).results
+        (e.show_id, e.episode_number, e.rating) for e in (await view.ratings.episodes()).results
     ] == [(1399, 2, 7.5)]
-    states = await view.movie_states(11)
+    states = await view.ratings.movie_states(11)
     assert (states.rated, states.favorite, states.watchlist) == (9.0, False, False)
     posts = sb.requests_to("/3/movie/11/rating", "POST")
     assert [(r.query, r.json, r.status) for r in posts] == [
@@ -297,53 +298,53 @@ async def test_guest_session_rates_and_lists(
     ]
     # The guest's ratings are its own: a user sees none.
     user = tmdb.for_user(sb.login())
-    assert (await user.rated_movies()).results == []
+    assert (await user.ratings.movies()).results == []
     clock.advance(hours=24)
     with pytest.raises(AuthenticationFailedError):
-        await view.rate_movie(12, 5.0)
+        await view.ratings.rate_movie(12, 5.0)
 
 
 async def test_account_actions_are_kept_per_account(sb: Sandbox, tmdb: TMDBClient) -> None:
     travis = tmdb.for_user(sb.login("travisbell"))
     johnny = tmdb.for_user(sb.login("johnny_appleseed"))
-    added = await travis.favorite("movie", 550)
-    again = await travis.favorite("movie", 550)
+    added = await travis.favorites.add("movie", 550)
+    again = await travis.favorites.add("movie", 550)
     assert (added.status_code, again.status_code) == (1, 12)
-    await travis.favorite("movie", 11)
-    await travis.add_to_watchlist("tv", 1399)
-    await travis.rate_tv(1399, 10)
-    assert [m.id for m in (await travis.favorite_movies()).results] == [550, 11]
-    assert [m.id for m in (await travis.favorite_movies(sort_by="created_at.desc")).results] == [
+    await travis.favorites.add("movie", 11)
+    await travis.watchlist.add("tv", 1399)
+    await travis.ratings.rate_tv(1399, 10)
+    assert [m.id for m in (await travis.favorites.movies()).results] == [550, 11]
+    assert [m.id for m in (await travis.favorites.movies(sort_by="created_at.desc")).results] == [
         11,
         550,
     ]
-    assert [t.id for t in (await travis.watchlist_tv()).results] == [1399]
-    assert (await travis.tv_states(1399)).watchlist is True
-    assert (await johnny.favorite_movies()).results == []
-    removed = await travis.unfavorite("movie", 550)
+    assert [t.id for t in (await travis.watchlist.tv()).results] == [1399]
+    assert (await travis.ratings.tv_states(1399)).watchlist is True
+    assert (await johnny.favorites.movies()).results == []
+    removed = await travis.favorites.remove("movie", 550)
     assert removed.status_code == 13
-    assert [m.id for m in (await travis.favorite_movies()).results] == [11]
+    assert [m.id for m in (await travis.favorites.movies()).results] == [11]
     (write,) = [r for r in sb.requests_to("/3/account/548/favorite") if r.json["media_id"] == 11]
     assert write.json == {"media_type": "movie", "media_id": 11, "favorite": True}
     assert write.query["session_id"]
 
 
 async def test_lists_round_trip(sb: Sandbox, tmdb: TMDBClient) -> None:
-    # The SDK does not yet read TMDB's 500/code 11 answer to a successful list delete
-    # (WIRE.md 4.3) as a success: this test uses the sandbox's documented answer instead.
-    sb.documented_list_delete = True
     user = tmdb.for_user(sb.login())
-    created = await user.create_list("Weekend", description="short ones")
+    created = await user.lists.create("Weekend", description="short ones")
     list_id = created.list_id
     assert created.status_code == 1
-    await user.add_to_list(list_id, 18)
-    assert (await user.list_item_status(list_id, 18)).item_present is True
-    lists = await user.lists()
+    await user.lists.add(list_id, 18)
+    assert (await user.lists.item_status(list_id, 18)).item_present is True
+    lists = await user.lists.mine()
     assert [(x.id, x.name, x.item_count) for x in lists.results] == [(list_id, "Weekend", 1)]
-    await user.clear_list(list_id, confirm=True)
-    assert (await user.list_item_status(list_id, 18)).item_present is False
-    await user.delete_list(list_id)
-    assert (await user.lists()).results == []
+    await user.lists.clear(list_id, confirm=True)
+    assert (await user.lists.item_status(list_id, 18)).item_present is False
+    # The sandbox answers as TMDB does (500, code 11, list gone): the SDK reports success.
+    assert await user.lists.delete(list_id) == LIST_DELETED
+    # The 500 is retried; the repeat finds the list gone (404, code 34): deleted.
+    assert len(sb.requests_to(f"/3/list/{list_id}", method="DELETE")) == 2
+    assert (await user.lists.mine()).results == []
 
 
 async def test_v4_flow_and_session_convert(sb: Sandbox, tmdb: TMDBClient) -> None:
@@ -363,7 +364,7 @@ async def test_v4_flow_and_session_convert(sb: Sandbox, tmdb: TMDBClient) -> Non
     access = await tmdb.auth.create_v4_access_token(token)
     assert access.account_id == "4bc8892a017a3c0f92000002"
     view = tmdb.for_user(access)
-    assert (await view.details()).username == "travisbell"
+    assert (await view.account.details()).username == "travisbell"
     # The view's requests carry the user's token, which the sandbox accepts as Bearer.
     assert sb.requests_to("/3/account")[-1].headers["Authorization"] == (
         f"Bearer {access.access_token}"

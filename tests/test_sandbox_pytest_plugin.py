@@ -27,7 +27,7 @@ async def test_login_flow(tmdb_sandbox):
         await tmdb.auth.create_session(token)
     sb.approve(token, "johnny_appleseed")
     session = await tmdb.auth.create_session(token)
-    account = await tmdb.account.details(session)
+    account = await tmdb.for_user(session).account.details()
     assert account.username == "johnny_appleseed"
 
 

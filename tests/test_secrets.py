@@ -104,9 +104,9 @@ async def _exercise(
     )
     await attempt(tmdb.auth.create_guest_session())
     mock.get(_url("/3/account"), payload={"id": 1, "username": "u"})
-    await attempt(tmdb.account.details(Session(session_id=SESSION_ID)))
+    await attempt(tmdb.for_user(Session(session_id=SESSION_ID)).account.details())
     mock.get(_url("/3/account/1"), payload={"id": 1, "username": "u"})
-    await attempt(tmdb.account.details(ODD_SESSION_ID, account_id=1))
+    await attempt(tmdb.for_user(ODD_SESSION_ID, account_id=1).account.details())
 
     # 4xx answers.
     mock.post(
@@ -121,9 +121,9 @@ async def _exercise(
     )
     await attempt(tmdb.auth.create_session(REQUEST_TOKEN))
     mock.get(_url("/3/account"), status=401, payload={"status_code": 3, "status_message": "no"})
-    await attempt(tmdb.account.details(SESSION_ID))
+    await attempt(tmdb.for_user(SESSION_ID).account.details())
     mock.get(_url("/3/account"), status=404, payload={"status_code": 37, "status_message": "no"})
-    await attempt(tmdb.account.details(ODD_SESSION_ID))
+    await attempt(tmdb.for_user(ODD_SESSION_ID).account.details())
     # A secret in the path (guest ids are path segments) and a password in a body.
     mock.get(
         _url(f"/3/guest_session/{GUEST_ID}/rated/movies"), status=404, payload={"status_code": 34}
@@ -156,10 +156,10 @@ async def _exercise(
         _url("/3/account"), status=429, headers={"Retry-After": "1"}, payload={"status_code": 25}
     )
     mock.get(_url("/3/account"), payload={"id": 2})
-    await attempt(tmdb.account.details(SESSION_ID))
+    await attempt(tmdb.for_user(SESSION_ID).account.details())
     for _ in range(3):
         mock.get(_url("/3/account/2"), status=502, body="bad gateway")
-    await attempt(tmdb.account.details(ODD_SESSION_ID, account_id=2))
+    await attempt(tmdb.for_user(ODD_SESSION_ID, account_id=2).account.details())
 
     # Transport failures whose aiohttp message carries the full URL, secrets included.
     # (Each message holds only what that request itself carried: the client's credential
@@ -172,10 +172,10 @@ async def _exercise(
     odd = f"{leaky_url}{quote(ODD_SESSION_ID, safe='')} or {ODD_SESSION_ID} {as_aiohttp_shows_it}"
     for _ in range(3):
         mock.get(_url("/3/account"), exception=aiohttp.ClientConnectionError(f"boom {odd}"))
-    await attempt(tmdb.account.details(ODD_SESSION_ID))
+    await attempt(tmdb.for_user(ODD_SESSION_ID).account.details())
     for _ in range(3):
         mock.get(_url("/3/account"), exception=asyncio.TimeoutError(f"{leaky_url}{SESSION_ID}"))
-    await attempt(tmdb.account.details(SESSION_ID))
+    await attempt(tmdb.for_user(SESSION_ID).account.details())
     mock.post(
         _url("/3/authentication/session/new"),
         exception=aiohttp.ClientOSError(104, f"reset while sending {REQUEST_TOKEN} ({own})"),
@@ -184,7 +184,7 @@ async def _exercise(
 
     # A body that does not fit, echoing a secret in a wrongly typed field.
     mock.get(_url("/3/account"), payload={"id": SESSION_ID, "avatar": SESSION_ID})
-    await attempt(tmdb.account.details(SESSION_ID))
+    await attempt(tmdb.for_user(SESSION_ID).account.details())
     mock.get(_url("/3/authentication/token/new"), payload={"expires_at": REQUEST_TOKEN})
     await attempt(tmdb.auth.create_request_token())
     return raised, built

@@ -17,6 +17,7 @@ from aiohttp.test_utils import TestServer
 from tests.conftest import READ_TOKEN, FakeSleep
 from tmdb_async import (
     Movie,
+    RateLimit,
     ResponseValidationError,
     RetryPolicy,
     Session,
@@ -181,11 +182,12 @@ async def _close_without_answer(writer: asyncio.StreamWriter) -> None:
     writer.close()
 
 
-# aiohttp itself re-sends an idempotent request once when the server closes the connection
-# before any answer (RFC 9112 section 9.3.1), so a GET sees two connections there; a POST,
-# and a response cut off half-way, see one.
+# aiohttp would re-send an idempotent request by itself when the server closes the
+# connection before any answer; the client switches that off (each request on the wire is
+# one of our attempts, see test_no_silent_resend...), so with retry=None a GET, like a POST,
+# sees exactly one connection.
 @pytest.mark.parametrize(
-    ("script", "get_connections"), [(_half_a_response, 1), (_close_without_answer, 2)]
+    ("script", "get_connections"), [(_half_a_response, 1), (_close_without_answer, 1)]
 )
 async def test_connection_dropped_mid_response(
     script: Any, get_connections: int, fake_sleep: FakeSleep
@@ -217,6 +219,27 @@ async def test_reset_is_retried_for_get_only(fake_sleep: FakeSleep) -> None:
         assert info.value.request_sent is True
         assert raw.connections == 4
         assert fake_sleep.waits == [0.5, 1.0]
+
+
+async def test_no_silent_resend_every_request_on_the_wire_is_an_attempt(
+    fake_sleep: FakeSleep,
+) -> None:
+    # Issue 13, defect 6: aiohttp resent an idempotent request by itself after the server
+    # closed the connection, so max_attempts=3 made 6 requests, 3 of them past the rate
+    # budget. Now each request on the wire is one attempt and passes the rate gate (a
+    # budget of 1 request per second with a burst of 1: the 2nd and 3rd wait ~1 s each).
+    async with (
+        RawServer(_close_without_answer) as raw,
+        _client(raw.base_url, fake_sleep, rate_limit=RateLimit(1, burst=1)) as tmdb,
+    ):
+        with pytest.raises(TMDBConnectionError) as info:
+            await asyncio.wait_for(tmdb.movies.details(11), BOUND)
+    assert info.value.request_sent is True
+    assert raw.connections == 3
+    backoffs, gate_waits = fake_sleep.waits[0::2], fake_sleep.waits[1::2]
+    assert backoffs == [0.5, 1.0]
+    assert len(gate_waits) == 2
+    assert all(0.4 < wait <= 1.0 for wait in gate_waits)
 
 
 # ---------------------------------------------------------------------------- timeout
@@ -386,7 +409,9 @@ async def test_missing_required_field_carries_cattrs_messages(
         assert "required field missing @ $.id" in str(err)
 
         with pytest.raises(ResponseValidationError) as info:
-            await asyncio.wait_for(tmdb.account.details(Session(session_id="s" * 40)), BOUND)
+            await asyncio.wait_for(
+                tmdb.for_user(Session(session_id="s" * 40)).account.details(), BOUND
+            )
         err = info.value
         assert err.model == "Account"
         assert any(e.endswith("@ $.id") and "int" in e for e in err.errors)

@@ -281,15 +281,30 @@ async def test_v4_request_token_without_redirect(
 
 async def test_v4_request_token_with_redirect_in_the_body(tmdb: TMDBClient, mock: TMDBMock) -> None:
     mock.post(f"{API}/4/auth/request_token", payload=V4_REQUEST)
-    await tmdb.auth.create_v4_request_token(redirect_to="myapp://tmdb/approved?x=1")
-    only(mock, "POST", "/4/auth/request_token", body={"redirect_to": "myapp://tmdb/approved?x=1"})
+    app = "com.example.myapp:/tmdb/approved?x=1"  # an app scheme (RFC 8252 reverse domain)
+    await tmdb.auth.create_v4_request_token(redirect_to=app)
+    only(mock, "POST", "/4/auth/request_token", body={"redirect_to": app})
 
 
-async def test_v4_request_token_rejects_a_relative_redirect(
-    tmdb: TMDBClient, mock: TMDBMock
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "/callback",
+        # Issue 13, defect 8: these were sent to TMDB.
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "myapp://tmdb/approved",  # an app scheme must be in reverse domain notation
+        "https://app.example/\ud800",
+    ],
+)
+async def test_v4_request_token_refuses_a_bad_redirect_before_any_io(
+    tmdb: TMDBClient, mock: TMDBMock, bad: str
 ) -> None:
-    with pytest.raises(TMDBUsageError):
-        await tmdb.auth.create_v4_request_token(redirect_to="/callback")
+    with pytest.raises(TMDBUsageError, match="redirect_to") as info:
+        await tmdb.auth.create_v4_request_token(redirect_to=bad)
+    assert bad not in str(info.value).replace("'https://myapp.example/callback'", "")
     assert mock.calls() == []
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
 import pytest
 from aioresponses import CallbackResult
@@ -31,6 +33,7 @@ from tmdb_async import (
     TMDBUsageError,
     UserView,
     V4AccessToken,
+    V4UserView,
 )
 from tmdb_async.errors import AuthenticationFailedError
 
@@ -43,6 +46,7 @@ CONVERTED = "2629f70fb498edc263a0adb99118ac41f0053e8c"
 
 async def test_thousands_of_views_share_one_pool_and_open_nothing(tmdb: TMDBClient) -> None:
     core = tmdb._core
+    views: list[UserView | V4UserView]
     views = [tmdb.for_user(Session(session_id=f"{i:040x}")) for i in range(3000)]
     views += [tmdb.for_user(GuestSession(guest_session_id=f"{i:032x}")) for i in range(1000)]
     views += [tmdb.for_user(USER_TOKEN) for _ in range(1000)]
@@ -66,10 +70,10 @@ async def test_account_id_is_looked_up_once_for_concurrent_callers(
 ) -> None:
     mock.get(f"{API}/3/account?session_id={SESSION_ID}", callback=_slow, repeat=True)
     user = tmdb.for_user(SESSION)
-    ids = await asyncio.gather(*(user.account_id() for _ in range(25)))
+    ids = await asyncio.gather(*(user.account.id() for _ in range(25)))
     assert ids == [ACCOUNT_ID] * 25
     only(mock, "GET", "/3/account", {"session_id": SESSION_ID})
-    assert await user.account_id() == ACCOUNT_ID
+    assert await user.account.id() == ACCOUNT_ID
     assert len(mock.calls()) == 1
     assert repr(user) == "<UserView kind='session' account_id=548>"
 
@@ -84,18 +88,18 @@ async def test_a_failed_lookup_is_not_cached(tmdb: TMDBClient, mock: TMDBMock) -
     mock.get(url, payload=ACCOUNT)
     user = tmdb.for_user(SESSION_ID)
     with pytest.raises(AuthenticationFailedError) as info:
-        await user.account_id()
+        await user.account.id()
     scan_exception(info.value, [SESSION_ID, READ_TOKEN])
-    assert await user.account_id() == ACCOUNT_ID
+    assert await user.account.id() == ACCOUNT_ID
     assert len(mock.calls()) == 2
 
 
 async def test_given_account_id_skips_the_lookup(tmdb: TMDBClient, mock: TMDBMock) -> None:
     user = tmdb.for_user(SESSION, account_id=7)
-    assert await user.account_id() == 7
+    assert await user.account.id() == 7
     assert mock.calls() == []
     mock.get(f"{API}/3/account/7?session_id={SESSION_ID}", payload=ACCOUNT)
-    account = await user.details()
+    account = await user.account.details()
     assert account.username == "travisbell"
     only(mock, "GET", "/3/account/7", {"session_id": SESSION_ID})
 
@@ -103,16 +107,16 @@ async def test_given_account_id_skips_the_lookup(tmdb: TMDBClient, mock: TMDBMoc
 async def test_details_caches_the_account_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
     mock.get(f"{API}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
     user = tmdb.for_user(SESSION)
-    account = await user.details()
+    account = await user.account.details()
     assert isinstance(account, Account)
     assert account.id == ACCOUNT_ID
-    assert await user.account_id() == ACCOUNT_ID
+    assert await user.account.id() == ACCOUNT_ID
     assert len(mock.calls()) == 1
 
 
 async def test_api_key_session_view(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
     mock.get(f"{API}/3/account?api_key={API_KEY}&session_id={SESSION_ID}", payload=ACCOUNT)
-    assert await tmdb_key.for_user(SESSION).account_id() == ACCOUNT_ID
+    assert await tmdb_key.for_user(SESSION).account.id() == ACCOUNT_ID
     only(mock, "GET", "/3/account", {"api_key": API_KEY, "session_id": SESSION_ID}, bearer=None)
 
 
@@ -126,20 +130,20 @@ async def test_guest_view_refuses_account_operations_locally(
     assert guest.is_guest
     assert guest.kind == "guest"
     operations = [
-        guest.account_id(),
+        guest.account.id(),
         guest.session_id(),
-        guest.details(),
-        guest.favorite("movie", 11),
-        guest.unfavorite("tv", 1396),
-        guest.add_to_watchlist("movie", 11),
-        guest.remove_from_watchlist("movie", 11),
-        guest.favorite_movies(),
-        guest.watchlist_tv(),
-        guest.lists(),
-        guest.create_list("x"),
-        guest.add_to_list(1, 11),
-        guest.clear_list(1, confirm=True),
-        guest.delete_list(1),
+        guest.account.details(),
+        guest.favorites.add("movie", 11),
+        guest.favorites.remove("tv", 1396),
+        guest.watchlist.add("movie", 11),
+        guest.watchlist.remove("movie", 11),
+        guest.favorites.movies(),
+        guest.watchlist.tv(),
+        guest.lists.mine(),
+        guest.lists.create("x"),
+        guest.lists.add(1, 11),
+        guest.lists.clear(1, confirm=True),
+        guest.lists.delete(1),
         guest.logout(),
     ]
     for operation in operations:
@@ -172,10 +176,11 @@ async def test_v4_view_converts_once_and_sends_the_user_token(
 
     mock.post(f"{API}/3/authentication/session/convert/4", callback=slow_convert, repeat=True)
     mock.get(f"{API}/3/account?session_id={CONVERTED}", callback=_slow, repeat=True)
-    user = tmdb.for_user(given)  # type: ignore[arg-type]
+    user = tmdb.for_user(given)  # type: ignore[call-overload]
     assert user.kind == "v4"
-    assert user.v4_account_id == (V4_ACCOUNT if given is V4 else None)
-    ids = await asyncio.gather(*(user.account_id() for _ in range(10)))
+    # From the V4AccessToken, or from the bare token's "sub" claim.
+    assert user.account.object_id == V4_ACCOUNT
+    ids = await asyncio.gather(*(user.account.id() for _ in range(10)))
     assert ids == [ACCOUNT_ID] * 10
     assert len(mock.calls()) == 2
     # The conversion is an application call (read token); account calls carry the user's.
@@ -238,13 +243,13 @@ async def test_session_view_logout(tmdb: TMDBClient, mock: TMDBMock) -> None:
 @pytest.mark.parametrize("given", [None, 123, b"bytes", "", "has space", Account(id=1)])
 def test_for_user_rejects_what_it_cannot_use(tmdb: TMDBClient, given: object) -> None:
     with pytest.raises(TMDBUsageError):
-        tmdb.for_user(given)  # type: ignore[arg-type]
+        tmdb.for_user(given)  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize("account_id", [0, -1, True, "548"])
 def test_for_user_checks_the_account_id(tmdb: TMDBClient, account_id: object) -> None:
     with pytest.raises(TMDBUsageError):
-        tmdb.for_user(SESSION, account_id=account_id)  # type: ignore[arg-type]
+        tmdb.for_user(SESSION, account_id=account_id)  # type: ignore[call-overload]
 
 
 def test_plain_strings_pick_the_kind(tmdb: TMDBClient) -> None:
@@ -257,3 +262,32 @@ def test_views_never_show_secrets(tmdb: TMDBClient) -> None:
     views = [tmdb.for_user(SESSION), tmdb.for_user(GUEST), tmdb.for_user(V4)]
     assert_no_secrets(views, [SESSION_ID, GUEST_ID, USER_TOKEN, READ_TOKEN])
     assert_no_secrets([V4, SESSION, GUEST], [SESSION_ID, GUEST_ID, USER_TOKEN])
+
+
+def test_each_view_class_takes_its_kind_of_user(tmdb: TMDBClient) -> None:
+    assert type(tmdb.for_user(V4)) is V4UserView
+    assert type(tmdb.for_user(USER_TOKEN)) is V4UserView
+    assert type(tmdb.for_user(SESSION)) is UserView
+    assert type(tmdb.for_user(GuestSession(guest_session_id=GUEST_ID))) is UserView
+    with pytest.raises(TMDBUsageError, match="V4UserView"):
+        UserView(tmdb._core, V4)
+    with pytest.raises(TMDBUsageError, match="v4 user token"):
+        V4UserView(tmdb._core, SESSION)
+
+
+def test_user_namespace_modules_load_on_first_use_only() -> None:
+    code = (
+        "import sys, tmdb_async\n"
+        "names = ['account', 'favorites', 'ratings', 'lists', 'v4_lists', 'recommendations']\n"
+        "mods = ['tmdb_async.resources.user.' + n for n in names]\n"
+        "assert not sys.modules.keys() & set(mods), sys.modules.keys() & set(mods)\n"
+        f"tmdb = tmdb_async.TMDBClient(access_token={READ_TOKEN!r})\n"
+        f"user = tmdb.for_user({SESSION_ID!r})\n"
+        "assert not sys.modules.keys() & set(mods)\n"
+        "user.account, user.favorites, user.watchlist, user.ratings, user.lists\n"
+        f"v4 = tmdb.for_user({USER_TOKEN!r})\n"
+        "v4.lists, v4.recommendations\n"
+        "assert sys.modules.keys() >= set(mods), set(mods) - sys.modules.keys()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

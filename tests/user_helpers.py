@@ -106,3 +106,11 @@ def spec_request(path: str, method: str) -> Any:
     """The example request body of one operation in TMDB's official OpenAPI document."""
     body = _spec()["paths"][path][method]["requestBody"]["content"]["application/json"]
     return body["examples"]["Request Example"]["value"]
+
+
+def method_of(view: object, name: str) -> Any:
+    """A user view's method by its dotted name: ``method_of(user, "favorites.movies")``."""
+    target: Any = view
+    for part in name.split("."):
+        target = getattr(target, part)
+    return target

@@ -47,9 +47,11 @@ _EXPORTS: dict[str, str] = {
     "MissingSessionError": ".errors",
     "NotFoundError": ".errors",
     "PermissionDeniedError": ".errors",
+    "PoolTimeoutError": ".errors",
     "RateLimitError": ".errors",
     "RequestTokenNotApprovedError": ".errors",
     "ResourceNotFoundError": ".errors",
+    "ResponseTooLargeError": ".errors",
     "ResponseValidationError": ".errors",
     "ServerError": ".errors",
     "SessionDeniedError": ".errors",
@@ -182,6 +184,8 @@ _EXPORTS: dict[str, str] = {
     "MultiResult": ".models.search",
     # models/states.py
     "AccountStates": ".models.states",
+    "EpisodeAccountState": ".models.states",
+    "SeasonAccountStates": ".models.states",
     # models/tv.py
     "AggregateCast": ".models.tv",
     "AggregateCredits": ".models.tv",
@@ -247,6 +251,19 @@ _EXPORTS: dict[str, str] = {
     "SeasonAppend": ".resources.tv_seasons",
     # resources/user.py
     "UserView": ".resources.user",
+    "V4UserView": ".resources.user",
+    # models/v4.py
+    "AccountRating": ".models.v4",
+    "ListEntry": ".models.v4",
+    "V4List": ".models.v4",
+    "V4ListCleared": ".models.v4",
+    "V4ListCreated": ".models.v4",
+    "V4ListCreator": ".models.v4",
+    "V4ListItem": ".models.v4",
+    "V4ListItemResult": ".models.v4",
+    "V4ListItemsResult": ".models.v4",
+    "V4ListItemStatus": ".models.v4",
+    "V4ListSummary": ".models.v4",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -291,9 +308,11 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .errors import MissingSessionError as MissingSessionError
     from .errors import NotFoundError as NotFoundError
     from .errors import PermissionDeniedError as PermissionDeniedError
+    from .errors import PoolTimeoutError as PoolTimeoutError
     from .errors import RateLimitError as RateLimitError
     from .errors import RequestTokenNotApprovedError as RequestTokenNotApprovedError
     from .errors import ResourceNotFoundError as ResourceNotFoundError
+    from .errors import ResponseTooLargeError as ResponseTooLargeError
     from .errors import ResponseValidationError as ResponseValidationError
     from .errors import ServerError as ServerError
     from .errors import SessionDeniedError as SessionDeniedError
@@ -408,6 +427,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .models.search import FindResults as FindResults
     from .models.search import MultiResult as MultiResult
     from .models.states import AccountStates as AccountStates
+    from .models.states import EpisodeAccountState as EpisodeAccountState
+    from .models.states import SeasonAccountStates as SeasonAccountStates
     from .models.tv import AggregateCast as AggregateCast
     from .models.tv import AggregateCredits as AggregateCredits
     from .models.tv import AggregateCrew as AggregateCrew
@@ -452,6 +473,17 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .models.user import UserTV as UserTV
     from .models.user import V4AccessToken as V4AccessToken
     from .models.user import V4RequestToken as V4RequestToken
+    from .models.v4 import AccountRating as AccountRating
+    from .models.v4 import ListEntry as ListEntry
+    from .models.v4 import V4List as V4List
+    from .models.v4 import V4ListCleared as V4ListCleared
+    from .models.v4 import V4ListCreated as V4ListCreated
+    from .models.v4 import V4ListCreator as V4ListCreator
+    from .models.v4 import V4ListItem as V4ListItem
+    from .models.v4 import V4ListItemResult as V4ListItemResult
+    from .models.v4 import V4ListItemsResult as V4ListItemsResult
+    from .models.v4 import V4ListItemStatus as V4ListItemStatus
+    from .models.v4 import V4ListSummary as V4ListSummary
     from .models.watch_providers import WatchProviderEntry as WatchProviderEntry
     from .models.watch_providers import WatchProviderList as WatchProviderList
     from .models.watch_providers import WatchRegions as WatchRegions
@@ -462,3 +494,4 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .resources.tv_episodes import EpisodeAppend as EpisodeAppend
     from .resources.tv_seasons import SeasonAppend as SeasonAppend
     from .resources.user import UserView as UserView
+    from .resources.user import V4UserView as V4UserView

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import os
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar, overload
 from urllib.parse import urlsplit
 
 import aiohttp
 
-from ._core import Core, JSONLoads, Pool, Sleep, decode_json
+from ._checks import check_text, has_dot_segment
+from ._core import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_POOL_TIMEOUT,
+    Core,
+    JSONLoads,
+    Pool,
+    Sleep,
+    decode_json,
+)
 from ._credentials import Credentials
+from ._options import UNSET, Unset, derive_core
 from ._paging import Paginator, paginate
 from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
@@ -25,8 +36,9 @@ from .resources._base import language_param, region_param
 if TYPE_CHECKING:
     import cattrs
 
+    from .models.auth import GuestSession, Session
     from .models.common import Page
-    from .resources.account import AccountResource
+    from .models.user import V4AccessToken
     from .resources.auth import Auth
     from .resources.certifications import CertificationsResource
     from .resources.changes import ChangesResource
@@ -45,7 +57,7 @@ if TYPE_CHECKING:
     from .resources.search import Search
     from .resources.trending import Trending
     from .resources.tv import TVResource
-    from .resources.user import UserLike, UserView
+    from .resources.user import UserLike, UserView, V4UserView
     from .resources.watch_providers import WatchProvidersResource
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_WEBSITE_URL", "TMDBClient"]
@@ -78,6 +90,38 @@ def _check_http_url(value: str, name: str) -> str:
     return value
 
 
+def _check_settings(pool_timeout: object, max_response_bytes: object, user_agent: object) -> None:
+    if pool_timeout is not None and (
+        isinstance(pool_timeout, bool)
+        or not isinstance(pool_timeout, int | float)
+        or not pool_timeout > 0  # NaN too
+    ):
+        raise TMDBUsageError("pool_timeout must be a positive number of seconds or None")
+    if (
+        isinstance(max_response_bytes, bool)
+        or not isinstance(max_response_bytes, int)
+        or max_response_bytes < 1
+    ):
+        raise TMDBUsageError("max_response_bytes must be an int >= 1")
+    if user_agent is not None:
+        if not isinstance(user_agent, str):
+            raise TMDBUsageError("user_agent must be a str")
+        check_text(user_agent, "user_agent")
+
+
+def _check_request_text(params: Mapping[str, object] | None, secrets: Sequence[str]) -> None:
+    # The values (and JSON bodies) are checked on the request path; the names and the
+    # extra secrets are only the escape hatch's.
+    for key in params or ():
+        if not isinstance(key, str):
+            raise TMDBUsageError("params names must be str")
+        check_text(key, "a params name")
+    for secret in secrets:
+        if not isinstance(secret, str):
+            raise TMDBUsageError("secrets must be strings")
+        check_text(secret, "secrets")
+
+
 class TMDBClient:
     """An async TMDB client owning one aiohttp connection pool.
 
@@ -105,7 +149,14 @@ class TMDBClient:
         region: default ``region`` (``"US"`` style) for calls that take one.
         timeout: seconds one attempt may take in all (default 30), an
             ``aiohttp.ClientTimeout``, or ``None`` for no limit.
-        max_connections: the connection pool's cap (default 20).
+        max_connections: the connection pool's cap (default 20). Connections are handed
+            out first come, first served, and waiting for one is not part of ``timeout``.
+        pool_timeout: seconds a request may wait for a free connection (default 60),
+            or ``None`` for no bound; past it, :class:`PoolTimeoutError` (the request was
+            not sent, so the retry policy retries it for any method).
+        max_response_bytes: the cap on the decoded size of one answer (default 32 MiB;
+            TMDB's largest are about 1 MB); a bigger one raises
+            :class:`ResponseTooLargeError` as soon as the cap is passed.
         rate_limit: the client's shared request budget: a :class:`RateLimit` (default 40
             requests per second, bursts of 10), a number of requests per second, or
             ``None`` for no limit. Every task and view of the client draws from it, and an
@@ -132,6 +183,8 @@ class TMDBClient:
         region: str | None = None,
         timeout: float | aiohttp.ClientTimeout | None = DEFAULT_TIMEOUT,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
         retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
         sleep: Sleep = asyncio.sleep,
@@ -145,6 +198,7 @@ class TMDBClient:
             raise TMDBUsageError(f"max_connections must be at least 1, got {max_connections}")
         if isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout <= 0:
             raise TMDBUsageError(f"timeout must be positive, got {timeout}")
+        _check_settings(pool_timeout, max_response_bytes, user_agent)
         if session is not None and not isinstance(session, aiohttp.ClientSession):
             raise TMDBUsageError("session must be an aiohttp.ClientSession")
         if rate_limit is not None and not isinstance(rate_limit, RateLimit):
@@ -157,6 +211,8 @@ class TMDBClient:
             timeout=timeout,
             sleep=sleep,
             rate_limit=rate_limit,
+            pool_timeout=None if pool_timeout is None else float(pool_timeout),
+            max_response_bytes=max_response_bytes,
         )
         self._core = Core(
             pool=pool,
@@ -263,13 +319,6 @@ class TMDBClient:
         from .resources.auth import Auth
 
         return Auth(self._core)
-
-    @cached_property
-    def account(self) -> AccountResource:
-        """The user's account (needs a session)."""
-        from .resources.account import AccountResource
-
-        return AccountResource(self._core)
 
     @cached_property
     def movies(self) -> Movies:
@@ -418,21 +467,64 @@ class TMDBClient:
         """
         return paginate(fetch, *args, **kwargs)
 
-    def for_user(self, user: UserLike, *, account_id: int | None = None) -> UserView:
-        """A lightweight view acting for one user: favourites, watchlist, ratings, lists.
+    @overload
+    def for_user(self, user: V4AccessToken, *, account_id: int | None = None) -> V4UserView: ...
 
-        ``user`` is a :class:`Session` (or its session id), a :class:`GuestSession`, or a
-        v4 user token (a :class:`~tmdb_async.models.user.V4AccessToken` or its JWT). The
-        view shares this client's connection pool and opens nothing: make one per request.
-        ``account_id`` (the v3 id) skips the one ``GET /3/account`` lookup.
+    @overload
+    def for_user(
+        self, user: Session | GuestSession, *, account_id: int | None = None
+    ) -> UserView: ...
+
+    @overload
+    def for_user(self, user: str, *, account_id: int | None = None) -> UserView | V4UserView: ...
+
+    def for_user(self, user: UserLike, *, account_id: int | None = None) -> UserView | V4UserView:
+        """The one way to act as a user: a lightweight view with the user's namespaces
+        (``account``, ``favorites``, ``watchlist``, ``ratings``, ``lists`` ...).
+
+        ``user`` is a :class:`Session` (or its session id) or a :class:`GuestSession`,
+        giving a :class:`~tmdb_async.UserView`; or a v4 user token (a
+        :class:`~tmdb_async.V4AccessToken` or its JWT), giving a
+        :class:`~tmdb_async.V4UserView`. The view shares this client's connection pool and
+        rate budget and opens nothing: make one per request. ``account_id`` (the v3 id)
+        skips the one ``GET /3/account`` lookup.
 
         Raises:
             TMDBUsageError: an unusable ``user`` (before any I/O).
             CredentialError: a v4 user token on a client made with an api_key.
         """
-        from .resources.user import UserView
+        from .resources.user import make_view
 
-        return UserView(self._core, user, account_id=account_id)
+        return make_view(self._core, user, account_id=account_id)  # type: ignore[return-value]
+
+    def with_options(
+        self,
+        *,
+        timeout: float | aiohttp.ClientTimeout | Unset | None = UNSET,
+        retry: RetryPolicy | Unset | None = UNSET,
+        language: str | Unset | None = UNSET,
+        region: str | Unset | None = UNSET,
+    ) -> TMDBClient:
+        """This client with other settings, sharing its connection pool and rate budget.
+
+        ``tmdb.with_options(timeout=5, retry=None).movies.details(11)``: the settings
+        given change, the others stay; ``None`` means no limit (``timeout``), no retries
+        (``retry``) or no default (``language``, ``region``). The returned client is cheap
+        (no I/O) and does not own the pool: closing it does nothing, closing this client
+        closes both. User views have the same method.
+
+        Raises:
+            TMDBUsageError: a bad value, naming the setting (before any I/O).
+        """
+        core = derive_core(
+            self._core, timeout=timeout, retry=retry, language=language, region=region
+        )
+        derived = copy.copy(self)
+        for name in list(vars(derived)):
+            if isinstance(getattr(type(self), name, None), cached_property):
+                del vars(derived)[name]  # namespaces of this client: made again on use
+        derived._core = core
+        return derived
 
     async def request_json(
         self,
@@ -472,12 +564,14 @@ class TMDBClient:
             or not path.startswith(("/3/", "/4/"))
             or any(ch in path for ch in "?#")
             or any(ch.isspace() for ch in path)
-            or any(part in (".", "..") for part in path.split("/"))
+            or has_dot_segment(path)
         ):
             raise TMDBUsageError(
                 "path must start with /3/ or /4/ and carry no query string (use params=) "
-                "and no '.' or '..' segments, e.g. '/3/movie/11/credits'"
+                "and no '.' or '..' segments (encoded or not), e.g. '/3/movie/11/credits'"
             )
+        check_text(path, "path")
+        _check_request_text(params, secrets)
         return await self._core.request_json(
             method, path, params=params, json=json, secrets=tuple(secrets)
         )

@@ -12,7 +12,9 @@ import asyncio
 import json as _json
 import logging
 import re
+import sys
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
@@ -20,6 +22,7 @@ from urllib.parse import urlencode
 import aiohttp
 from yarl import URL
 
+from ._checks import check_json_text, check_text, has_dot_segment
 from ._credentials import REDACTED, SECRET_KEYS, Credentials, collect_secrets, redact
 from ._deadlines import SUPPORTED as _SHARED_DEADLINES
 from ._deadlines import Deadlines
@@ -28,7 +31,9 @@ from ._retry import IDEMPOTENT_METHODS, RetryPolicy, parse_retry_after
 from ._version import __version__
 from .errors import (
     ClientClosedError,
+    PoolTimeoutError,
     RateLimitError,
+    ResponseTooLargeError,
     ResponseValidationError,
     TMDBConnectionError,
     TMDBError,
@@ -56,6 +61,12 @@ class RAW_JSON:
     """Marker for :meth:`Core.request`: return the decoded JSON, do not structure it."""
 
 
+#: The default cap on the decoded size of one API answer (TMDB's biggest are ~1 MB).
+DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+#: The default bound, in seconds, on waiting for a free connection of the pool.
+DEFAULT_POOL_TIMEOUT = 60.0
+
+
 _DECODER = _json.JSONDecoder()
 
 
@@ -74,19 +85,57 @@ def decode_json(body: bytes) -> Any:
 
 #: Paths that are already valid, percent-encoded URL paths (RFC 3986 ``pchar`` and "/"):
 #: these are joined to the base URL without parsing and encoding them again (parsing a
-#: URL string was 6 % of a request's CPU). Paths with a segment starting with "." take
-#: the parsing route, which resolves "." and "..".
+#: URL string was 6 % of a request's CPU).
 _ENCODED_PATH_RE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
 
 
 _PLAIN_PATH_PUNCTUATION = str.maketrans("", "", "/-_")
 
 
-def _is_encoded_path(path: str) -> bool:
-    """Whether ``path`` is a valid encoded path; ``/3/movie/11`` takes the quick test."""
-    if path.isascii() and path.translate(_PLAIN_PATH_PUNCTUATION).isalnum():
-        return True
+def _check_path(path: str) -> bool:
+    """Check a path that failed the quick test; True when it is already encoded.
+
+    Raises:
+        TMDBUsageError: a "." or ".." segment (percent-encoded or not), or text that UTF-8
+            cannot encode. A server resolves dot segments after decoding, so they would
+            reach another endpoint with the caller's credential.
+    """
+    check_text(path, "path")
+    if has_dot_segment(path):
+        raise TMDBUsageError("path must not contain '.' or '..' segments, encoded or not")
     return _ENCODED_PATH_RE.fullmatch(path) is not None
+
+
+_CONTENT_LENGTH = aiohttp.hdrs.CONTENT_LENGTH
+_CONTENT_ENCODING = aiohttp.hdrs.CONTENT_ENCODING
+
+
+class _BodyTooLarge(Exception):
+    """Internal: the decoded body passed the cap; the connection was closed."""
+
+
+async def _read_capped(resp: aiohttp.ClientResponse, limit: int) -> bytes:
+    """The decoded body, read in chunks and given up (connection closed) past ``limit``.
+
+    aiohttp inflates a compressed body in bounded steps as it is read, so neither a huge
+    nor an endless body, nor a gzip bomb, is ever held beyond ``limit`` plus a chunk.
+    """
+    length = resp.content_length
+    if length is not None and length > limit and _CONTENT_ENCODING not in resp.headers:
+        resp.close()
+        raise _BodyTooLarge
+    content = resp.content
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = await content.readany()
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > limit:
+            resp.close()
+            raise _BodyTooLarge
+        chunks.append(chunk)
 
 
 def _query_value(value: str | int | float | bool) -> str | int | float:
@@ -96,6 +145,19 @@ def _query_value(value: str | int | float | bool) -> str | int | float:
     if value is False:
         return "false"
     return value
+
+
+def _timeouts(
+    timeout: float | aiohttp.ClientTimeout | None,
+) -> tuple[aiohttp.ClientTimeout, float | None]:
+    """aiohttp's timeout for an attempt, and the seconds the shared deadlines enforce."""
+    if timeout is None:
+        return aiohttp.ClientTimeout(total=None), None
+    if isinstance(timeout, aiohttp.ClientTimeout):
+        return timeout, None
+    if _SHARED_DEADLINES:
+        return aiohttp.ClientTimeout(total=None), float(timeout)
+    return aiohttp.ClientTimeout(total=float(timeout)), None
 
 
 class Pool:
@@ -111,6 +173,13 @@ class Pool:
     A timeout given in seconds is enforced by :class:`~tmdb_async._deadlines.Deadlines`
     (one timer per tick for all attempts) on Python 3.11+, by aiohttp's per-request
     timer on 3.10; an ``aiohttp.ClientTimeout`` is always handed to aiohttp as is.
+
+    Connections are handed out first come, first served: every attempt (and every export
+    download) holds one of ``max_connections`` slots from before the rate gate until its
+    body is read, so aiohttp's connector, whose queue is not fair, never has to queue,
+    and time spent waiting for a connection is never part of an attempt's timeout. The
+    wait is bounded by ``pool_timeout`` (:class:`~tmdb_async.errors.PoolTimeoutError`).
+    With a caller's session the slots are not counted (its connector is the caller's).
     """
 
     def __init__(
@@ -122,30 +191,30 @@ class Pool:
         sleep: Sleep,
         rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
         clock: Clock = time.monotonic,
+        pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         self._session = session
         self._owns_session = session is None
         self._closed = False
         self.max_connections = max_connections
         self.sleep = sleep
+        #: Connection slots free now; while it is 0, waiters queue in ``_slot_waiters``.
+        self.free_slots = max_connections if session is None else sys.maxsize
+        self._slot_waiters: deque[asyncio.Future[bool]] = deque()
+        #: Seconds a request may wait for a free connection (``None``: no bound).
+        self.pool_timeout = pool_timeout
+        #: The cap on the decoded size of one answer.
+        self.max_response_bytes = max_response_bytes
         #: Every attempt passes this gate before it is sent (rate limit, 429 cooldown).
         self.gate = RequestGate(rate_limit, clock=clock, sleep=sleep)
         #: Headers the owned session sends by default (set by the client's root Core).
         self.default_headers: dict[str, str] | None = None
-        self._deadline_seconds: float | None = None
         self._plain: aiohttp.ClientSession | None = None
         self._deadlines: Deadlines | None = None
         #: The event loop of the pool's first use: the only one it serves (bind_loop).
         self._loop: asyncio.AbstractEventLoop | None = None
-        if timeout is None:
-            self.timeout = aiohttp.ClientTimeout(total=None)
-        elif isinstance(timeout, aiohttp.ClientTimeout):
-            self.timeout = timeout
-        elif _SHARED_DEADLINES:
-            self.timeout = aiohttp.ClientTimeout(total=None)
-            self._deadline_seconds = float(timeout)
-        else:
-            self.timeout = aiohttp.ClientTimeout(total=float(timeout))
+        self.timeout, self._deadline_seconds = _timeouts(timeout)
 
     @property
     def owns_session(self) -> bool:
@@ -169,6 +238,41 @@ class Pool:
     def closed(self) -> bool:
         """True once ``close()`` ran."""
         return self._closed
+
+    async def wait_for_slot(self) -> bool:
+        """Queue for a connection slot, first come, first served (when none is free).
+
+        Returns:
+            True once a slot is this caller's (give it back with :meth:`release_slot`),
+            False when ``pool_timeout`` passed first (nothing is held then).
+
+        Raises:
+            ClientClosedError: the pool was closed while waiting.
+        """
+        loop = asyncio.get_running_loop()
+        fut: asyncio.Future[bool] = loop.create_future()
+        self._slot_waiters.append(fut)
+        limit = self.pool_timeout
+        timer = None if limit is None else loop.call_later(limit, _slot_expired, fut)
+        try:
+            return await fut
+        except asyncio.CancelledError:
+            if fut.done() and not fut.cancelled() and fut.result():
+                self.release_slot()  # handed a slot as we were cancelled: pass it on
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    def release_slot(self) -> None:
+        """Give a slot back: to the longest waiter, or to the free count."""
+        waiters = self._slot_waiters
+        while waiters:
+            fut = waiters.popleft()
+            if not fut.done():  # skip the cancelled and the expired
+                fut.set_result(True)
+                return
+        self.free_slots += 1
 
     def bind_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         """Tie the pool to ``loop`` on its first use; refuse any other loop after that.
@@ -219,6 +323,7 @@ class Pool:
             cookie_jar=aiohttp.DummyCookieJar(),
             headers=self.default_headers,
         )
+        _no_silent_resend(session)
         self._session = session
         return session
 
@@ -244,17 +349,91 @@ class Pool:
                 cookie_jar=aiohttp.DummyCookieJar(),
                 headers={"User-Agent": agent} if agent else None,
             )
+            _no_silent_resend(plain)
         return plain
 
     async def close(self) -> None:
-        """Close the session if we own it. Idempotent; a caller's session is left open."""
+        """Close the session if we own it. Idempotent; a caller's session is left open.
+
+        Requests still queued for a connection fail at once with ``ClientClosedError``.
+        """
         self._closed = True
+        waiters, self._slot_waiters = self._slot_waiters, deque()
+        for fut in waiters:
+            if not fut.done():
+                fut.set_exception(ClientClosedError("this TMDBClient was closed"))
         plain, self._plain = self._plain, None
         if plain is not None:
             await plain.close()
         session, self._session = self._session, None
         if session is not None and self._owns_session:
             await session.close()
+
+
+def _slot_expired(fut: asyncio.Future[bool]) -> None:
+    if not fut.done():
+        fut.set_result(False)
+
+
+def _no_silent_resend(session: aiohttp.ClientSession) -> None:
+    """Stop aiohttp from resending an idempotent request by itself after a reset.
+
+    aiohttp (3.9+) sends a GET/PUT/DELETE a second time when the connection fails before
+    the answer, outside our retry loop: that resend is not counted as an attempt and
+    skips the rate budget. With it off, the failure comes to :meth:`Core.request`, whose
+    retry policy decides (the resend is one of ``max_attempts``, through the rate gate).
+    aiohttp has no public switch; its own test client sets the same attribute.
+    """
+    if "_retry_connection" in getattr(aiohttp.ClientSession, "ATTRS", ()):
+        session._retry_connection = False
+
+
+class SharedPool(Pool):
+    """Another pool's connections and rate budget with an attempt timeout of its own.
+
+    What ``with_options(timeout=...)`` gives a derived client or user view: the session,
+    the connector, the rate gate and the 429 cooldown are the parent's (looked up on it,
+    so a session made later is shared too); only the timeout (and its shared deadlines)
+    differ. Closing it does nothing: the parent owns the connections.
+    """
+
+    #: The attributes a shared pool keeps for itself; every other one is the parent's,
+    #: read (``__getattr__``) and written (``__setattr__``), so counters and queues the
+    #: request path updates on its pool stay one for the client and all its views.
+    _OWN = frozenset({"_parent", "_deadlines", "timeout", "_deadline_seconds"})
+
+    def __init__(self, parent: Pool, timeout: float | aiohttp.ClientTimeout | None) -> None:
+        # Not Pool.__init__: everything but the timeout is the parent's.
+        while isinstance(parent, SharedPool):
+            parent = parent._parent
+        self._parent: Pool = parent
+        self._deadlines = None
+        self.timeout, self._deadline_seconds = _timeouts(timeout)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for attributes the shared pool does not keep: the parent's.
+        return getattr(self.__dict__["_parent"], name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in SharedPool._OWN:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._parent, name, value)
+
+    @property
+    def _session(self) -> aiohttp.ClientSession | None:  # type: ignore[override]
+        return self._parent._session
+
+    def session(self) -> aiohttp.ClientSession:
+        """The parent's aiohttp session."""
+        return self._parent.session()
+
+    def plain_session(self) -> aiohttp.ClientSession:
+        """The parent's header-less session."""
+        return self._parent.plain_session()
+
+    async def close(self) -> None:
+        """Nothing: the parent pool owns the connections."""
 
 
 class Core:
@@ -372,6 +551,25 @@ class Core:
     def _redact_error_text(self, text: str, secrets: tuple[str, ...]) -> str:
         return redact(text, secrets + self._app_secrets)
 
+    def redact_message(self, message: str, secrets: tuple[str, ...]) -> str:
+        """TMDB's ``status_message`` with any token, key or id it echoes replaced.
+
+        Only secrets of 16 characters or more (every token, key and session id): replacing
+        a short password everywhere would mangle TMDB's own words.
+        """
+        long = tuple(s for s in secrets + self._app_secrets if len(s) >= 16)
+        return redact(message, long) if long else message
+
+    def _redact_envelope(self, data: Any, secrets: tuple[str, ...]) -> Any:
+        """An error body whose ``status_message`` echoes a secret, with it replaced."""
+        if type(data) is dict:
+            message = data.get("status_message")
+            if isinstance(message, str):
+                shown = self.redact_message(message, secrets)
+                if shown != message:
+                    return {**data, "status_message": shown}
+        return data
+
     # ------------------------------------------------------------------ the request path
 
     async def request(
@@ -409,8 +607,14 @@ class Core:
         if params:
             for key, value in params.items():
                 if value is not None:
+                    if type(value) is str and not value.isascii():
+                        check_text(value, key)
                     query[key] = _query_value(value)
-        if "/." not in path and _is_encoded_path(path):
+        if json is not None:
+            check_json_text(json)
+        if path.isascii() and path.translate(_PLAIN_PATH_PUNCTUATION).isalnum():
+            url = self._base.with_path(self._base_path + path, encoded=True)  # /3/movie/11
+        elif _check_path(path):
             url = self._base.with_path(self._base_path + path, encoded=True)
         else:
             url = URL(self.base_url + path)
@@ -426,41 +630,72 @@ class Core:
             attempt += 1
             started = time.perf_counter() if debug else 0.0
             session = pool._session or pool.session()
-            if gate.busy:  # skipped entirely without a rate limit or a cooldown
-                await gate.acquire()
-            deadlines = pool._deadlines or pool.deadlines()
-            timed = None if deadlines is None else deadlines.start()
+            # A connection slot first (first come, first served; not part of the attempt),
+            # then the rate gate, so the budget is spent when the request goes out.
+            if pool.free_slots > 0:
+                pool.free_slots -= 1
+            elif not await pool.wait_for_slot():
+                await self._after_pool_timeout(
+                    attempt, idempotent, method, path, params, json, secrets
+                )
+                continue
             failed: _AttemptFailed | None = None
             try:
-                # Not `async with`: read() releases the connection at the end of the body
-                # and closes it on any exception (cancellation too); `finally` does the rest.
-                resp = await session.request(
-                    method,
-                    url,
-                    params=query or None,
-                    json=json,
-                    headers=self._request_headers,
-                    timeout=pool.timeout,
-                    allow_redirects=False,
-                )
+                if gate.busy:  # skipped entirely without a rate limit or a cooldown
+                    await gate.acquire()
+                deadlines = pool._deadlines or pool.deadlines()
+                timed = None if deadlines is None else deadlines.start()
                 try:
-                    body = await resp.read()
+                    # Not `async with`: reading releases the connection at the end of the
+                    # body and closes it on any exception (cancellation too); `finally`
+                    # does the rest.
+                    resp = await session.request(
+                        method,
+                        url,
+                        params=query or None,
+                        json=json,
+                        headers=self._request_headers,
+                        timeout=pool.timeout,
+                        allow_redirects=False,
+                    )
+                    try:
+                        # A Content-Length within the cap and no Content-Encoding: the
+                        # body is that long once decoded, so one read() is safe.
+                        headers = resp.headers
+                        length = headers.get(_CONTENT_LENGTH)
+                        if (
+                            length is not None
+                            and _CONTENT_ENCODING not in headers
+                            and int(length) <= pool.max_response_bytes
+                        ):
+                            body = await resp.read()
+                        else:
+                            body = await _read_capped(resp, pool.max_response_bytes)
+                    finally:
+                        resp.release()
+                except asyncio.CancelledError:
+                    if timed is None or not deadlines.timed_out(timed):  # type: ignore[union-attr]
+                        raise
+                    expired = asyncio.TimeoutError(f"no answer within {pool.timeout_seconds} s")
+                    failed = _AttemptFailed(expired, timeout=True, sent=True)
+                except asyncio.TimeoutError as exc:  # also aiohttp's ServerTimeoutError
+                    failed = _AttemptFailed(exc, timeout=True, sent=True)
+                except aiohttp.ClientConnectorError as exc:
+                    failed = _AttemptFailed(exc, timeout=False, sent=False)
+                except aiohttp.ClientError as exc:
+                    failed = _AttemptFailed(exc, timeout=False, sent=True)
+                except _BodyTooLarge:
+                    raise self._too_large(method, path, params, json, secrets) from None
                 finally:
-                    resp.release()
-            except asyncio.CancelledError:
-                if timed is None or not deadlines.timed_out(timed):  # type: ignore[union-attr]
-                    raise
-                expired = asyncio.TimeoutError(f"no answer within {pool.timeout_seconds} s")
-                failed = _AttemptFailed(expired, timeout=True, sent=True)
-            except asyncio.TimeoutError as exc:  # also aiohttp's ServerTimeoutError
-                failed = _AttemptFailed(exc, timeout=True, sent=True)
-            except aiohttp.ClientConnectorError as exc:
-                failed = _AttemptFailed(exc, timeout=False, sent=False)
-            except aiohttp.ClientError as exc:
-                failed = _AttemptFailed(exc, timeout=False, sent=True)
+                    if timed is not None:
+                        deadlines.stop(timed)  # type: ignore[union-attr]
             finally:
-                if timed is not None:
-                    deadlines.stop(timed)  # type: ignore[union-attr]
+                # The body is read (or the attempt is over): the connection is back in
+                # aiohttp's pool or closed, so the slot goes to the next in line.
+                if pool._slot_waiters:
+                    pool.release_slot()
+                else:
+                    pool.free_slots += 1
             if failed is not None:
                 all_secrets = collect_secrets(params, json, secrets)
                 shown = self.display_url(path, params, all_secrets)
@@ -486,8 +721,9 @@ class Core:
             decoded = True
             try:
                 data = self.json_loads(body) if body else None
-            except ValueError:
+            except Exception as exc:  # any decoder's failure, RecursionError included
                 decoded = False
+                undecodable = "" if isinstance(exc, ValueError) else f"; {type(exc).__name__}"
             if 200 <= status < 300 and decoded:
                 if type(data) is dict and data.get("success") is False:
                     pass  # TMDB's error envelope on a 2xx (codes 21, 40): an error below.
@@ -502,13 +738,13 @@ class Core:
                 # envelope with "success": false goes on to error_from_response below.)
                 raise ResponseValidationError(
                     "JSON",
-                    [f"HTTP {status} body is not JSON ({len(body)} bytes)"],
+                    [f"HTTP {status} body is not JSON ({len(body)} bytes{undecodable})"],
                     method=method,
                     url=shown,
                 )
             api_error = error_from_response(
                 status,
-                data if decoded else None,
+                self._redact_envelope(data, all_secrets) if decoded else None,
                 method=method,
                 url=shown,
                 retry_after=parse_retry_after(resp.headers.get("Retry-After")),
@@ -569,7 +805,7 @@ class Core:
 
             if isinstance(exc, BaseValidationError):
                 messages = transform_error(exc)
-            elif isinstance(exc, (TypeError, ValueError, KeyError, AttributeError)):
+            elif isinstance(exc, (TypeError, ValueError, KeyError, AttributeError, RecursionError)):
                 text = self._redact_error_text(str(exc), collect_secrets(params, json, secrets))
                 messages = [f"{type(exc).__name__}: {text}"]
             else:
@@ -580,6 +816,46 @@ class Core:
             body=data,
             method=method,
             url=self.display_url(path, params, collect_secrets(params, json, secrets)),
+        )
+
+    async def _after_pool_timeout(
+        self,
+        attempt: int,
+        idempotent: bool,
+        method: str,
+        path: str,
+        params: Params | None,
+        json: Mapping[str, object] | None,
+        secrets: tuple[str, ...],
+    ) -> None:
+        """No slot within ``pool_timeout``: wait to retry (any method: nothing was sent)."""
+        shown = self.display_url(path, params, collect_secrets(params, json, secrets))
+        error = PoolTimeoutError(
+            f"no connection of the pool became free within {self.pool.pool_timeout} s; "
+            f"the request was not sent ({method} {shown})",
+            method=method,
+            url=shown,
+        )
+        if not self.retry.should_retry(error, attempt=attempt, idempotent=idempotent):
+            raise error
+        await self._wait(self.retry.delay(attempt), attempt, method, shown, error)
+
+    def _too_large(
+        self,
+        method: str,
+        path: str,
+        params: Params | None,
+        json: Mapping[str, object] | None,
+        secrets: tuple[str, ...],
+    ) -> ResponseTooLargeError:
+        limit = self.pool.max_response_bytes
+        shown = self.display_url(path, params, collect_secrets(params, json, secrets))
+        return ResponseTooLargeError(
+            f"TMDB's answer is larger than max_response_bytes={limit} once decoded; "
+            f"reading stopped ({method} {shown})",
+            limit=limit,
+            method=method,
+            url=shown,
         )
 
     async def _wait(
@@ -629,4 +905,12 @@ class _AttemptFailed(Exception):
         self.sent = sent
 
 
-__all__ = ["RAW_JSON", "Core", "Pool", "decode_json"]
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_POOL_TIMEOUT",
+    "RAW_JSON",
+    "Core",
+    "Pool",
+    "SharedPool",
+    "decode_json",
+]

@@ -11,6 +11,7 @@ import attrs
 from .errors import (
     InvalidServiceError,
     MalformedIdError,
+    PoolTimeoutError,
     RateLimitError,
     TMDBAPIError,
     TMDBConnectionError,
@@ -69,8 +70,9 @@ class RetryPolicy:
 
     Retried: HTTP 429 (any method: TMDB did not process the request), HTTP 5xx except
     codes 2 and 44, timeouts, and connection errors, the last three for idempotent
-    requests only. A connection that could not even be opened is retried for any method,
-    since nothing was sent. ``POST /3/authentication/session/new`` is therefore never
+    requests only. A connection that could not even be opened, and a wait for a free
+    connection that outlasted ``pool_timeout``, are retried for any method, since nothing
+    was sent. ``POST /3/authentication/session/new`` is therefore never
     repeated after it may have reached TMDB.
 
     Attributes:
@@ -122,6 +124,8 @@ class RetryPolicy:
             return idempotent
         if isinstance(error, TMDBConnectionError):
             return idempotent or not sent
+        if isinstance(error, PoolTimeoutError):
+            return True  # it never left: safe for any method
         if isinstance(error, TMDBTimeoutError):
             return idempotent
         return False

@@ -21,7 +21,9 @@
 * **One failure never aborts the job.** Each item is a :class:`BatchResult`: the value, or
   the exception that call raised (a typed :class:`~tmdb_async.TMDBError` for TMDB's
   answers). Retries, the rate limit and the 429 cooldown are the client's, shared by all
-  workers.
+  workers. Every key is reported exactly once: a call that raises ``CancelledError`` while
+  the batch itself is not being cancelled is that key's failure
+  (:class:`ItemCancelledError`).
 * **Clean cancellation.** Leaving the ``async with`` block, breaking out of the loop, or
   cancelling the task that consumes the results cancels the calls in flight and waits for
   them to finish, so every connection goes back to the pool. Use ``async with`` (or
@@ -37,6 +39,7 @@ The runner knows nothing about TMDB: ``fn`` is any coroutine function of one key
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from collections.abc import (
     AsyncGenerator,
@@ -53,13 +56,14 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from .errors import TMDBUsageError
+from .errors import TMDBError, TMDBUsageError
 
 __all__ = [
     "DEFAULT_CONCURRENCY",
     "Batch",
     "BatchProgress",
     "BatchResult",
+    "ItemCancelledError",
     "run_awaitables",
     "run_batch",
 ]
@@ -121,6 +125,16 @@ class BatchProgress:
     def rate(self) -> float:
         """Results per second so far."""
         return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+
+class ItemCancelledError(TMDBError):
+    """One call of a batch raised ``asyncio.CancelledError`` though the batch was not cancelled.
+
+    A cancelled inner future, or a timeout library, can end a single call that way; it is
+    that key's failure (the ``CancelledError`` is the ``__cause__``), and the batch goes on.
+    Only cancelling the batch itself (leaving its ``async with`` block, ``aclose()``, or
+    cancelling the consuming task) stops it.
+    """
 
 
 _Thunk = Callable[[], Awaitable[V]]
@@ -224,6 +238,7 @@ async def _stream(
     wakeup: list[asyncio.Future[None]] = []
     live = [concurrency]
     crash: list[Exception] = []
+    stopping = [False]  # set before the workers are cancelled: the batch's own cancellation
     fetch_lock = asyncio.Lock()
 
     def wake() -> None:
@@ -256,6 +271,14 @@ async def _stream(
                     value = await thunk()
                 except Exception as exc:
                     result: BatchResult[K, V] = BatchResult(key, None, exc)
+                except asyncio.CancelledError as exc:
+                    if stopping[0] or _cancel_requested():
+                        raise  # the batch (or this worker's task) is being cancelled
+                    failure = ItemCancelledError(
+                        "the call raised CancelledError without the batch being cancelled"
+                    )
+                    failure.__cause__ = exc
+                    result = BatchResult(key, None, failure)
                 else:
                     result = BatchResult(key, value, None)
                 finally:
@@ -288,6 +311,7 @@ async def _stream(
             wakeup[:] = [fut]
             await fut
     finally:
+        stopping[0] = True
         for task in workers:
             task.cancel()
         # Wait for the cancelled calls to unwind, so their connections are back in the
@@ -296,6 +320,14 @@ async def _stream(
         closer = getattr(jobs, "aclose", None)
         if closer is not None:
             await closer()
+
+
+def _cancel_requested() -> bool:
+    """Whether someone asked to cancel the current task (Python 3.11+ can tell)."""
+    if sys.version_info < (3, 11):
+        return False
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def _check_concurrency(concurrency: object) -> int:

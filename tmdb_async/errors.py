@@ -9,7 +9,9 @@ Every exception the SDK raises derives from :class:`TMDBError`::
     │   └── ClientClosedError                 the client was used after close()
     ├── TMDBTransportError                    TMDB gave no usable answer
     │   ├── TMDBConnectionError               refused, reset, DNS, TLS ...
-    │   └── TMDBTimeoutError                  no answer within the timeout
+    │   ├── TMDBTimeoutError                  no answer within the timeout
+    │   │   └── PoolTimeoutError              no free connection within pool_timeout
+    │   └── ResponseTooLargeError             the answer is bigger than allowed
     ├── TMDBAPIError                          TMDB answered with an error
     │   ├── BadRequestError                   400 / 405 / 406 / 422 and friends
     │   ├── AuthenticationError               401: the credential itself is bad
@@ -73,10 +75,12 @@ __all__ = [
     "NothingToUpdateError",
     "OperationFailedError",
     "PermissionDeniedError",
+    "PoolTimeoutError",
     "PrivateResourceError",
     "RateLimitError",
     "RequestTokenNotApprovedError",
     "ResourceNotFoundError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "ServiceOfflineError",
@@ -160,6 +164,33 @@ class TMDBConnectionError(TMDBTransportError):
 
 class TMDBTimeoutError(TMDBTransportError):
     """TMDB did not answer within the configured timeout."""
+
+
+class PoolTimeoutError(TMDBTimeoutError):
+    """No connection of the client's pool became free within ``pool_timeout``.
+
+    The request never left: it is safe to retry for any method (the retry policy does).
+
+    Attributes:
+        request_sent: always ``False``.
+    """
+
+    request_sent = False
+
+
+class ResponseTooLargeError(TMDBTransportError):
+    """An answer (or one line of an export file) is bigger, once decoded, than allowed.
+
+    Reading stops as soon as the limit is passed, so memory stays bounded; the connection
+    is closed. Not retried: the same request would get the same answer.
+
+    Attributes:
+        limit: the limit in bytes (``max_response_bytes`` for API answers).
+    """
+
+    def __init__(self, message: str, *, limit: int, method: str = "", url: str = "") -> None:
+        super().__init__(message, method=method, url=url)
+        self.limit = limit
 
 
 # --------------------------------------------------------------------------- API errors

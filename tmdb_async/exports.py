@@ -28,7 +28,7 @@ import gzip
 import json
 import re
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -38,6 +38,8 @@ from aiohttp import web
 
 from ._core import Pool
 from .errors import (
+    PoolTimeoutError,
+    ResponseTooLargeError,
     ResponseValidationError,
     TMDBConnectionError,
     TMDBTimeoutError,
@@ -48,6 +50,7 @@ from .errors import (
 __all__ = [
     "EXPORTS_BASE_URL",
     "EXPORT_KINDS",
+    "MAX_LINE_BYTES",
     "ExportDecoder",
     "ExportEntry",
     "ExportKind",
@@ -80,8 +83,11 @@ EXPORT_KINDS: frozenset[str] = frozenset(get_args(ExportKind))
 _PUBLISHED_AT = dt.time(8, 0)
 _FILENAME = re.compile(r"(?P<kind>[a-z_]+)_ids_(?P<m>\d\d)_(?P<d>\d\d)_(?P<y>\d{4})\.json\.gz")
 _CHUNK = 64 * 1024
-# A line longer than this is not an export line: stop instead of buffering without end.
-_MAX_LINE = 1 << 20
+#: The longest export line accepted, in decoded bytes (real lines are about 100 bytes): a
+#: longer one raises ResponseTooLargeError instead of being buffered without end.
+MAX_LINE_BYTES = 1 << 20
+# Inflate at most this many bytes at a time, so a small gzip bomb cannot grow all at once.
+_PIECE = 64 * 1024
 
 
 @attrs.frozen(kw_only=True, slots=True)
@@ -170,41 +176,59 @@ class ExportDecoder:
 
     Gzip is undone incrementally (several gzip members in a row are fine); a body that is
     not gzipped (a server that already undid ``Content-Encoding: gzip``) is taken as plain
-    JSON lines. Memory is bounded by the chunk size and the longest line.
+    JSON lines. Memory is bounded by the chunk size and ``max_line_bytes``, however far
+    the data inflates: it is inflated 64 KiB at a time and the lines are yielded as they
+    are found.
+
+    Args:
+        max_line_bytes: the longest line accepted (decoded); a longer one raises
+            :class:`~tmdb_async.errors.ResponseTooLargeError`.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, max_line_bytes: int = MAX_LINE_BYTES) -> None:
         self._inflate: Any = None
         self._plain: bool | None = None
         self._pending = b""
         self._head = b""
+        self.max_line_bytes = max_line_bytes
         self.lines = 0
 
-    def feed(self, chunk: bytes) -> list[dict[str, Any]]:
-        """Decode ``chunk``; returns the complete lines it finished."""
+    def feed(self, chunk: bytes) -> Iterator[dict[str, Any]]:
+        """Decode ``chunk``, yielding the lines it completes; iterate it to the end first.
+
+        Raises (while iterating):
+            ValueError: not gzip, or a line that is not a JSON object.
+            ResponseTooLargeError: a line longer than ``max_line_bytes``.
+        """
         if self._plain is None:
             self._head += chunk
             if len(self._head) < 2:
-                return []
+                return
             chunk, self._head = self._head, b""
             self._plain = not chunk.startswith(b"\x1f\x8b")
         if self._plain:
-            return self._lines(chunk)
-        out: list[dict[str, Any]] = []
-        while chunk:
+            yield from self._lines(chunk)
+            return
+        while True:
             if self._inflate is None:
+                if not chunk:
+                    return
                 self._inflate = zlib.decompressobj(wbits=zlib.MAX_WBITS | 16)
+            inflate = self._inflate
             try:
-                data = self._inflate.decompress(chunk)
+                data = inflate.decompress(chunk, _PIECE)
             except zlib.error as exc:
                 raise ValueError(f"the export is not valid gzip: {exc}") from None
-            out.extend(self._lines(data))
-            if self._inflate.eof:  # a member ended; another may follow
-                chunk = self._inflate.unused_data
+            yield from self._lines(data)
+            if inflate.eof:  # a member ended; another may follow
+                chunk = inflate.unused_data
                 self._inflate = None
             else:
-                chunk = b""
-        return out
+                # Input held back by the 64 KiB step; with none left, a full step means
+                # zlib may still hold output: ask again until it gives less.
+                chunk = inflate.unconsumed_tail
+                if not chunk and len(data) < _PIECE:
+                    return
 
     def close(self) -> list[dict[str, Any]]:
         """The end of the body: returns a last unterminated line; raises if it was cut short."""
@@ -216,21 +240,33 @@ class ExportDecoder:
         tail, self._pending = self._pending, b""
         return [self._decode(tail)] if tail.strip() else []
 
-    def _lines(self, data: bytes) -> list[dict[str, Any]]:
+    def _lines(self, data: bytes) -> Iterator[dict[str, Any]]:
         if not data:
-            return []
+            return
+        limit = self.max_line_bytes
         buffer = self._pending + data
         parts = buffer.split(b"\n")
         self._pending = parts.pop()
-        if len(self._pending) > _MAX_LINE:
-            raise ValueError(f"an export line is longer than {_MAX_LINE} bytes")
-        return [self._decode(p) for p in parts if p.strip()]
+        for part in parts:
+            if len(part) > limit:
+                raise self._too_long()
+            if part.strip():
+                yield self._decode(part)
+        if len(self._pending) > limit:
+            raise self._too_long()
+
+    def _too_long(self) -> ResponseTooLargeError:
+        self._pending = b""
+        return ResponseTooLargeError(
+            f"export line {self.lines + 1} is longer than {self.max_line_bytes} bytes",
+            limit=self.max_line_bytes,
+        )
 
     def _decode(self, line: bytes) -> dict[str, Any]:
         self.lines += 1
         try:
             value = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise ValueError(f"export line {self.lines} is not JSON") from None
         if not isinstance(value, dict):
             raise ValueError(f"export line {self.lines} is not a JSON object")
@@ -256,6 +292,7 @@ async def stream_export(
     *,
     base_url: str = EXPORTS_BASE_URL,
     chunk_size: int = _CHUNK,
+    max_line_bytes: int = MAX_LINE_BYTES,
 ) -> AsyncIterator[ExportEntry]:
     """Download the ``kind`` export of ``date`` and yield its entries as they arrive.
 
@@ -267,15 +304,46 @@ async def stream_export(
         date: the file's date; default the latest published (:func:`latest_export_date`).
         base_url: where the files are (default TMDB's; a sandbox's ``base_url + "/p/exports"``).
         chunk_size: bytes read at a time.
+        max_line_bytes: the longest line accepted, decoded (default 1 MiB). Memory stays
+            bounded by it and the chunk size, however far the file inflates.
 
     Raises:
         TMDBUsageError: a bad kind, date or URL (before any I/O).
         NotFoundError: no such file (not published yet, or older than TMDB keeps them).
         TMDBConnectionError, TMDBTimeoutError: the download failed.
         ResponseValidationError: the file is not gzipped JSON lines of ids.
+        ResponseTooLargeError: a line longer than ``max_line_bytes``.
+        PoolTimeoutError: no connection of the client's pool within its ``pool_timeout``.
     """
     url = export_url(kind, date, base_url=base_url)
     holder = _pool_of(source)
+    if isinstance(holder, Pool):
+        # One of the pool's connection slots for the whole download (its connector is
+        # shared), then the rate gate, as for an API call.
+        if holder.free_slots > 0:
+            holder.free_slots -= 1
+        elif not await holder.wait_for_slot():
+            raise PoolTimeoutError(
+                f"no connection of the pool became free within {holder.pool_timeout} s; "
+                "the export download did not start",
+                method="GET",
+                url=url,
+            )
+    entries = _download(holder, url, max_line_bytes, chunk_size)
+    try:
+        async for entry in entries:
+            yield entry
+    finally:
+        try:
+            await entries.aclose()  # the response is closed before the slot is free again
+        finally:
+            if isinstance(holder, Pool):
+                holder.release_slot()
+
+
+async def _download(
+    holder: Pool | aiohttp.ClientSession, url: str, max_line_bytes: int, chunk_size: int
+) -> AsyncGenerator[ExportEntry, None]:
     if isinstance(holder, Pool):
         session = holder.plain_session()  # the pool's connections, not its API credential
         gate = holder.gate
@@ -287,17 +355,20 @@ async def stream_export(
     else:
         session = holder
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=60.0, sock_read=60.0)
-    decoder = ExportDecoder()
+    decoder = ExportDecoder(max_line_bytes=max_line_bytes)
     try:
         async with session.get(url, timeout=timeout, allow_redirects=True) as resp:
-            if resp.status != 200:
-                await resp.read()
+            if resp.status != 200:  # its body is not read: the connection is closed
                 raise error_from_response(resp.status, None, method="GET", url=url)
             async for chunk in resp.content.iter_chunked(chunk_size):
                 for line in decoder.feed(chunk):
                     yield ExportEntry.from_json(line)
             for line in decoder.close():
                 yield ExportEntry.from_json(line)
+    except ResponseTooLargeError as exc:
+        raise ResponseTooLargeError(
+            f"{exc} (GET {url})", limit=exc.limit, method="GET", url=url
+        ) from None
     except ValueError as exc:
         raise ResponseValidationError("ExportEntry", [str(exc)], method="GET", url=url) from None
     except asyncio.TimeoutError as exc:  # also aiohttp's socket read timeout
@@ -325,18 +396,32 @@ async def export_ids(
         yield entry.id
 
 
-def read_export_file(path: str | Path) -> Iterator[ExportEntry]:
-    """The entries of a downloaded export file (``.json.gz`` or plain), read line by line."""
+def read_export_file(
+    path: str | Path, *, max_line_bytes: int = MAX_LINE_BYTES
+) -> Iterator[ExportEntry]:
+    """The entries of a downloaded export file (``.json.gz`` or plain), read line by line.
+
+    Raises:
+        ResponseValidationError: a line that is not an export line.
+        ResponseTooLargeError: a line longer than ``max_line_bytes`` (default 1 MiB).
+    """
     path = Path(path)
     with path.open("rb") as raw:
         gzipped = raw.read(2) == b"\x1f\x8b"
     with gzip.open(path, "rb") if gzipped else path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
+        number = 0
+        while line := handle.readline(max_line_bytes + 1):
+            number += 1
+            if len(line) > max_line_bytes and not line.endswith(b"\n"):
+                raise ResponseTooLargeError(
+                    f"{path.name} line {number} is longer than {max_line_bytes} bytes",
+                    limit=max_line_bytes,
+                )
             if not line.strip():
                 continue
             try:
                 yield ExportEntry.from_json(json.loads(line))
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise ResponseValidationError(
                     "ExportEntry", [f"{path.name} line {number} is not an export line"]
                 ) from None

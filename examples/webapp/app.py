@@ -654,11 +654,11 @@ async def home(request: web.Request) -> web.Response:
     query = request.query.get("q", "").strip()[:200]
 
     async def favourites() -> list[UserMovie]:
-        pages = tmdb.paginate(view.favorite_movies, sort_by="created_at.desc")
+        pages = tmdb.paginate(view.favorites.movies, sort_by="created_at.desc")
         return [m async for m in pages.limit(max_items=MAX_FAVOURITES)]
 
     async def ratings() -> dict[int, float]:
-        pages = tmdb.paginate(view.rated_movies).limit(max_items=MAX_FAVOURITES)
+        pages = tmdb.paginate(view.ratings.movies).limit(max_items=MAX_FAVOURITES)
         return {m.id: m.rating async for m in pages if m.rating is not None}
 
     async def search() -> tuple[list[MovieSummary], int]:
@@ -776,7 +776,7 @@ async def callback(request: web.Request) -> web.Response:
             "The sign-in request expired or was already used (TMDB keeps them for 60 "
             "minutes). Start again with “Sign in with TMDB”.",
         ) from None
-    account = await tmdb.for_user(session).details()
+    account = await tmdb.for_user(session).account.details()
     who = store.rotate(who)  # a new key once signed in: no session fixation
     who.tmdb_session_id = session.session_id
     who.account_id = account.id
@@ -790,7 +790,7 @@ async def favourite(request: web.Request) -> web.Response:
     """Add a movie to the user's favourites, or remove it (``action=add|remove``)."""
     who, form = await _checked_form(request)
     movie_id = _movie_id(form)
-    await _view(request, who).set_favorite("movie", movie_id, form.get("action") != "remove")
+    await _view(request, who).favorites.set("movie", movie_id, form.get("action") != "remove")
     raise web.HTTPSeeOther(_home_url(form.get("q", "")))
 
 
@@ -802,7 +802,7 @@ async def rate(request: web.Request) -> web.Response:
         value = float(form.get("value", ""))
     except ValueError:
         raise Problem(400, "Not a rating", "A rating is a number from 0.5 to 10.") from None
-    await _view(request, who).rate_movie(movie_id, value)
+    await _view(request, who).ratings.rate_movie(movie_id, value)
     raise web.HTTPSeeOther(_home_url(form.get("q", "")))
 
 

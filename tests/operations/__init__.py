@@ -2,10 +2,16 @@
 
 One module per TMDB area (``v3_movies.py``, ``v4_lists.py`` ...) defines ``CALLS``: a dict
 from ``"METHOD /path/template"`` (the official document's path for v3, ../V4.md's for v4)
-to a coroutine function taking a :class:`~tmdb_async.TMDBClient` and making that call
-through the public API. ``tests/test_every_operation.py`` runs each one against a loopback
-server that answers every operation with its documented example and records which
-operation each request reached.
+to a coroutine function taking a :class:`Context` (the client and the user credentials
+and ids a call needs) and making that call through the public API. Each call is run twice:
+
+- ``tests/test_every_operation.py`` runs it against a loopback server that answers every
+  operation with its documented example and records which operation each request reached
+  (the context holds fake credentials: :func:`fake_context`);
+- ``tests/test_sandbox_sdk_walk.py`` runs it against the real
+  :class:`~tmdb_async.testing.Sandbox`, with a context of real credentials made there
+  first (a session, a guest session, a v4 user token, lists ...), so ids in calls are ids
+  the sandbox's data has (Fight Club 550, Breaking Bad 1396, Brad Pitt's 287 ...).
 
 A module may also define ``ANSWERS``: a dict from the same keys to ``(status, body)`` for
 operations the official v3 document has no example for (the v4 API).
@@ -17,12 +23,74 @@ import importlib
 import pkgutil
 from collections.abc import Awaitable, Callable
 
-from tmdb_async import TMDBClient
+import attrs
 
-__all__ = ["Call", "all_answers", "all_calls"]
+from tmdb_async import GuestSession, RequestToken, Session, TMDBClient, V4AccessToken
 
-#: One SDK call: takes the client (pointed at the recording server) and returns its result.
-Call = Callable[[TMDBClient], Awaitable[object]]
+__all__ = ["Call", "Context", "all_answers", "all_calls", "fake_context"]
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a call needs: the client and user credentials valid where the client points.
+
+    Attributes:
+        tmdb: the client (pointed at the loopback recorder or at a sandbox).
+        session: a v3 user session.
+        account_id: the session's account id.
+        guest: a guest session (with some ratings, on a sandbox).
+        v4: a v4 user access token with its account object id.
+        request_token: a v3 request token approved by the user, not used yet.
+        login_token: a v3 request token not approved (for ``validate_with_login``).
+        username: the user's name (for ``validate_with_login``).
+        password: the user's password.
+        v4_request_token: a v4 request token approved by the user, not used yet.
+        v3_list: a list of the user's holding movie 550.
+        v4_list: a list of the user's holding movie 550 and TV show 1396.
+    """
+
+    tmdb: TMDBClient
+    session: Session
+    account_id: int
+    guest: GuestSession
+    v4: V4AccessToken
+    request_token: RequestToken
+    login_token: RequestToken
+    username: str
+    password: str
+    v4_request_token: str
+    v3_list: int
+    v4_list: int
+
+
+#: One SDK call: makes its operation's request through the public API, returns the result.
+Call = Callable[[Context], Awaitable[object]]
+
+_FAKE_USER_TOKEN = (
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI1YTFiMmMzZDRlNWY2YTdiOGM5ZDBlMWYiLCJzY29wZXMiOlsi"
+    "YXBpX3JlYWQiLCJhcGlfd3JpdGUiXSwidmVyc2lvbiI6MX0.c2lnbmF0dXJl"
+)
+
+
+def fake_context(tmdb: TMDBClient) -> Context:
+    """A context of made-up credentials, for a server that answers anything."""
+    return Context(
+        tmdb=tmdb,
+        session=Session(session_id="79191836ddaa0da3df76a5ffef6f07ad6ab0c641"),
+        account_id=548,
+        guest=GuestSession(guest_session_id="1ce82ec1223641636ad4a60b07de3581"),
+        v4=V4AccessToken(access_token=_FAKE_USER_TOKEN, account_id="1a2b3c4d5e6f7a8b9c0d1e2f"),
+        request_token=RequestToken(request_token="6bc047b88f669d1fb86574f06381005d93d3517a"),
+        login_token=RequestToken(request_token="6bc047b88f669d1fb86574f06381005d93d3517a"),
+        username="johnny_appleseed",
+        password="test123",
+        v4_request_token=(
+            "eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsicGVuZGluZ19yZXF1ZXN0X3Rva2VuIl0sInZlcnNpb24i"
+            "OjF9.c2lnbmF0dXJl"
+        ),
+        v3_list=1,
+        v4_list=8678999,
+    )
 
 
 def _modules() -> list[object]:

@@ -2,44 +2,35 @@
 
 from __future__ import annotations
 
-from tmdb_async import RequestToken, Session, TMDBClient
-
-from . import Call
-
-REQUEST_TOKEN = "6bc047b88f669d1fb86574f06381005d93d3517a"
-SESSION_ID = "2629f70fb498edc263a0adb99118ac41f0053e8c"
-USER_TOKEN = (
-    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI1YTFiMmMzZDRlNWY2YTdiOGM5ZDBlMWYiLCJzY29wZXMiOlsi"
-    "YXBpX3JlYWQiLCJhcGlfd3JpdGUiXSwidmVyc2lvbiI6MX0.c2lnbmF0dXJl"
-)
+from . import Call, Context
 
 
-async def _validate_key(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.validate_key()
+async def _validate_key(c: Context) -> object:
+    return await c.tmdb.auth.validate_key()
 
 
-async def _request_token(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.create_request_token()
+async def _request_token(c: Context) -> object:
+    return await c.tmdb.auth.create_request_token()
 
 
-async def _guest_session(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.create_guest_session()
+async def _guest_session(c: Context) -> object:
+    return await c.tmdb.auth.create_guest_session()
 
 
-async def _session(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.create_session(RequestToken(request_token=REQUEST_TOKEN))
+async def _session(c: Context) -> object:
+    return await c.tmdb.auth.create_session(c.request_token)
 
 
-async def _validate_with_login(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.validate_with_login(REQUEST_TOKEN, "johnny_appleseed", "test123")
+async def _validate_with_login(c: Context) -> object:
+    return await c.tmdb.auth.validate_with_login(c.login_token, c.username, c.password)
 
 
-async def _convert_v4(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.convert_v4_session(USER_TOKEN)
+async def _convert_v4(c: Context) -> object:
+    return await c.tmdb.auth.convert_v4_session(c.v4.access_token)
 
 
-async def _delete_session(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.delete_session(Session(session_id=SESSION_ID))
+async def _delete_session(c: Context) -> object:
+    return await c.tmdb.auth.delete_session(c.session)
 
 
 CALLS: dict[str, Call] = {

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _movie(tmdb: TMDBClient) -> object:
-    return await tmdb.certifications.movie()
+async def _movie(c: Context) -> object:
+    return await c.tmdb.certifications.movie()
 
 
-async def _tv(tmdb: TMDBClient) -> object:
-    return await tmdb.certifications.tv()
+async def _tv(c: Context) -> object:
+    return await c.tmdb.certifications.tv()
 
 
 CALLS: dict[str, Call] = {

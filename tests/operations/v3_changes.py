@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _movie(tmdb: TMDBClient) -> object:
-    return await tmdb.changes.movie(start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 1, 14))
+async def _movie(c: Context) -> object:
+    return await c.tmdb.changes.movie(start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 1, 14))
 
 
-async def _tv(tmdb: TMDBClient) -> object:
-    return await tmdb.changes.tv(page=2)
+async def _tv(c: Context) -> object:
+    return await c.tmdb.changes.tv(page=2)
 
 
-async def _person(tmdb: TMDBClient) -> object:
-    return await tmdb.changes.person()
+async def _person(c: Context) -> object:
+    return await c.tmdb.changes.person()
 
 
 CALLS: dict[str, Call] = {

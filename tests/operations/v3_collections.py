@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.collections.details(10)
+async def _details(c: Context) -> object:
+    return await c.tmdb.collections.details(10)
 
 
-async def _images(tmdb: TMDBClient) -> object:
-    return await tmdb.collections.images(10, include_image_language=["en", "null"])
+async def _images(c: Context) -> object:
+    return await c.tmdb.collections.images(10, include_image_language=["en", "null"])
 
 
-async def _translations(tmdb: TMDBClient) -> object:
-    return await tmdb.collections.translations(10)
+async def _translations(c: Context) -> object:
+    return await c.tmdb.collections.translations(10)
 
 
 CALLS: dict[str, Call] = {

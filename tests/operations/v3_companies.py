@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.companies.details(1)
+async def _details(c: Context) -> object:
+    return await c.tmdb.companies.details(1)
 
 
-async def _alternative_names(tmdb: TMDBClient) -> object:
-    return await tmdb.companies.alternative_names(1)
+async def _alternative_names(c: Context) -> object:
+    return await c.tmdb.companies.alternative_names(1)
 
 
-async def _images(tmdb: TMDBClient) -> object:
-    return await tmdb.companies.images(1)
+async def _images(c: Context) -> object:
+    return await c.tmdb.companies.images(1)
 
 
 CALLS: dict[str, Call] = {

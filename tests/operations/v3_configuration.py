@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.configuration.details()
+async def _details(c: Context) -> object:
+    return await c.tmdb.configuration.details()
 
 
-async def _countries(tmdb: TMDBClient) -> object:
-    return await tmdb.configuration.countries(language="de-DE")
+async def _countries(c: Context) -> object:
+    return await c.tmdb.configuration.countries(language="de-DE")
 
 
-async def _jobs(tmdb: TMDBClient) -> object:
-    return await tmdb.configuration.jobs()
+async def _jobs(c: Context) -> object:
+    return await c.tmdb.configuration.jobs()
 
 
-async def _languages(tmdb: TMDBClient) -> object:
-    return await tmdb.configuration.languages()
+async def _languages(c: Context) -> object:
+    return await c.tmdb.configuration.languages()
 
 
-async def _primary_translations(tmdb: TMDBClient) -> object:
-    return await tmdb.configuration.primary_translations()
+async def _primary_translations(c: Context) -> object:
+    return await c.tmdb.configuration.primary_translations()
 
 
-async def _timezones(tmdb: TMDBClient) -> object:
-    return await tmdb.configuration.timezones()
+async def _timezones(c: Context) -> object:
+    return await c.tmdb.configuration.timezones()
 
 
 CALLS: dict[str, Call] = {

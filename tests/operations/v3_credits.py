@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.credits.details("6024c5a8e4b5750043b0c2c1")
+async def _details(c: Context) -> object:
+    return await c.tmdb.credits.details("6024a814c0ae36003d59cc3c")
 
 
 CALLS: dict[str, Call] = {

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from tmdb_async import AnyOf, TMDBClient
+from tmdb_async import AnyOf
 
-from . import Call
-
-
-async def _movie(tmdb: TMDBClient) -> object:
-    return await tmdb.discover.movie(sort_by="vote_average.desc", with_genres=AnyOf(28, 12))
+from . import Call, Context
 
 
-async def _tv(tmdb: TMDBClient) -> object:
-    return await tmdb.discover.tv(with_networks=49)
+async def _movie(c: Context) -> object:
+    return await c.tmdb.discover.movie(sort_by="vote_average.desc", with_genres=AnyOf(28, 12))
+
+
+async def _tv(c: Context) -> object:
+    return await c.tmdb.discover.tv(with_networks=49)
 
 
 CALLS: dict[str, Call] = {

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _by_id(tmdb: TMDBClient) -> object:
-    return await tmdb.find.by_id("tt0903747", external_source="imdb_id")
+async def _by_id(c: Context) -> object:
+    return await c.tmdb.find.by_id("tt0903747", external_source="imdb_id")
 
 
 CALLS: dict[str, Call] = {

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.keywords.details(1701)
+async def _details(c: Context) -> object:
+    return await c.tmdb.keywords.details(1701)
 
 
-async def _movies(tmdb: TMDBClient) -> object:
-    return await tmdb.keywords.movies(1701, page=2)
+async def _movies(c: Context) -> object:
+    return await c.tmdb.keywords.movies(1701, page=2)
 
 
 CALLS: dict[str, Call] = {

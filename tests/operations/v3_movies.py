@@ -9,91 +9,90 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import load
-from tmdb_async import TMDBClient
 
-from . import Call
+from . import Call, Context
 
 MOVIE = 550
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.details(MOVIE)
+async def _details(c: Context) -> object:
+    return await c.tmdb.movies.details(MOVIE)
 
 
-async def _credits(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.credits(MOVIE)
+async def _credits(c: Context) -> object:
+    return await c.tmdb.movies.credits(MOVIE)
 
 
-async def _latest(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.latest()
+async def _latest(c: Context) -> object:
+    return await c.tmdb.movies.latest()
 
 
-async def _now_playing(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.now_playing(region="US")
+async def _now_playing(c: Context) -> object:
+    return await c.tmdb.movies.now_playing(region="US")
 
 
-async def _popular(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.popular(page=2)
+async def _popular(c: Context) -> object:
+    return await c.tmdb.movies.popular(page=2)
 
 
-async def _top_rated(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.top_rated()
+async def _top_rated(c: Context) -> object:
+    return await c.tmdb.movies.top_rated()
 
 
-async def _upcoming(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.upcoming()
+async def _upcoming(c: Context) -> object:
+    return await c.tmdb.movies.upcoming()
 
 
-async def _alternative_titles(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.alternative_titles(MOVIE, country="US")
+async def _alternative_titles(c: Context) -> object:
+    return await c.tmdb.movies.alternative_titles(MOVIE, country="US")
 
 
-async def _changes(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.changes(MOVIE, start_date=dt.date(2024, 1, 1))
+async def _changes(c: Context) -> object:
+    return await c.tmdb.movies.changes(MOVIE, start_date=dt.date(2024, 1, 1))
 
 
-async def _external_ids(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.external_ids(MOVIE)
+async def _external_ids(c: Context) -> object:
+    return await c.tmdb.movies.external_ids(MOVIE)
 
 
-async def _images(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.images(MOVIE, include_image_language=["en", "null"])
+async def _images(c: Context) -> object:
+    return await c.tmdb.movies.images(MOVIE, include_image_language=["en", "null"])
 
 
-async def _keywords(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.keywords(MOVIE)
+async def _keywords(c: Context) -> object:
+    return await c.tmdb.movies.keywords(MOVIE)
 
 
-async def _lists(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.lists(MOVIE)
+async def _lists(c: Context) -> object:
+    return await c.tmdb.movies.lists(MOVIE)
 
 
-async def _recommendations(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.recommendations(MOVIE)
+async def _recommendations(c: Context) -> object:
+    return await c.tmdb.movies.recommendations(MOVIE)
 
 
-async def _release_dates(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.release_dates(MOVIE)
+async def _release_dates(c: Context) -> object:
+    return await c.tmdb.movies.release_dates(MOVIE)
 
 
-async def _reviews(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.reviews(MOVIE)
+async def _reviews(c: Context) -> object:
+    return await c.tmdb.movies.reviews(MOVIE)
 
 
-async def _similar(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.similar(MOVIE)
+async def _similar(c: Context) -> object:
+    return await c.tmdb.movies.similar(MOVIE)
 
 
-async def _translations(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.translations(MOVIE)
+async def _translations(c: Context) -> object:
+    return await c.tmdb.movies.translations(MOVIE)
 
 
-async def _videos(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.videos(MOVIE)
+async def _videos(c: Context) -> object:
+    return await c.tmdb.movies.videos(MOVIE)
 
 
-async def _watch_providers(tmdb: TMDBClient) -> object:
-    return await tmdb.movies.watch_providers(MOVIE)
+async def _watch_providers(c: Context) -> object:
+    return await c.tmdb.movies.watch_providers(MOVIE)
 
 
 CALLS: dict[str, Call] = {

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.networks.details(49)
+async def _details(c: Context) -> object:
+    return await c.tmdb.networks.details(49)
 
 
-async def _alternative_names(tmdb: TMDBClient) -> object:
-    return await tmdb.networks.alternative_names(49)
+async def _alternative_names(c: Context) -> object:
+    return await c.tmdb.networks.alternative_names(49)
 
 
-async def _images(tmdb: TMDBClient) -> object:
-    return await tmdb.networks.images(49)
+async def _images(c: Context) -> object:
+    return await c.tmdb.networks.images(49)
 
 
 CALLS: dict[str, Call] = {

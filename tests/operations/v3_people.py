@@ -4,55 +4,53 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 PERSON = 62
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.people.details(PERSON)
+async def _details(c: Context) -> object:
+    return await c.tmdb.people.details(PERSON)
 
 
-async def _latest(tmdb: TMDBClient) -> object:
-    return await tmdb.people.latest()
+async def _latest(c: Context) -> object:
+    return await c.tmdb.people.latest()
 
 
-async def _popular(tmdb: TMDBClient) -> object:
-    return await tmdb.people.popular()
+async def _popular(c: Context) -> object:
+    return await c.tmdb.people.popular()
 
 
-async def _changes(tmdb: TMDBClient) -> object:
-    return await tmdb.people.changes(PERSON, end_date=dt.date(2024, 1, 14))
+async def _changes(c: Context) -> object:
+    return await c.tmdb.people.changes(PERSON, end_date=dt.date(2024, 1, 14))
 
 
-async def _combined_credits(tmdb: TMDBClient) -> object:
-    return await tmdb.people.combined_credits(PERSON)
+async def _combined_credits(c: Context) -> object:
+    return await c.tmdb.people.combined_credits(PERSON)
 
 
-async def _external_ids(tmdb: TMDBClient) -> object:
-    return await tmdb.people.external_ids(PERSON)
+async def _external_ids(c: Context) -> object:
+    return await c.tmdb.people.external_ids(PERSON)
 
 
-async def _images(tmdb: TMDBClient) -> object:
-    return await tmdb.people.images(PERSON)
+async def _images(c: Context) -> object:
+    return await c.tmdb.people.images(PERSON)
 
 
-async def _movie_credits(tmdb: TMDBClient) -> object:
-    return await tmdb.people.movie_credits(PERSON)
+async def _movie_credits(c: Context) -> object:
+    return await c.tmdb.people.movie_credits(PERSON)
 
 
-async def _tv_credits(tmdb: TMDBClient) -> object:
-    return await tmdb.people.tv_credits(PERSON)
+async def _tv_credits(c: Context) -> object:
+    return await c.tmdb.people.tv_credits(PERSON)
 
 
-async def _tagged_images(tmdb: TMDBClient) -> object:
-    return await tmdb.people.tagged_images(PERSON, page=1)
+async def _tagged_images(c: Context) -> object:
+    return await c.tmdb.people.tagged_images(PERSON, page=1)
 
 
-async def _translations(tmdb: TMDBClient) -> object:
-    return await tmdb.people.translations(PERSON)
+async def _translations(c: Context) -> object:
+    return await c.tmdb.people.translations(PERSON)
 
 
 CALLS: dict[str, Call] = {

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.reviews.details("640b2aeecaaca20079decdcc")
+async def _details(c: Context) -> object:
+    return await c.tmdb.reviews.details("640b2aeecaaca20079decdcc")
 
 
 CALLS: dict[str, Call] = {

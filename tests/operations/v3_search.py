@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _movie(tmdb: TMDBClient) -> object:
-    return await tmdb.search.movie("alien", year=1979)
+async def _movie(c: Context) -> object:
+    return await c.tmdb.search.movie("alien", year=1979)
 
 
-async def _tv(tmdb: TMDBClient) -> object:
-    return await tmdb.search.tv("breaking bad")
+async def _tv(c: Context) -> object:
+    return await c.tmdb.search.tv("breaking bad")
 
 
-async def _person(tmdb: TMDBClient) -> object:
-    return await tmdb.search.person("cranston")
+async def _person(c: Context) -> object:
+    return await c.tmdb.search.person("cranston")
 
 
-async def _multi(tmdb: TMDBClient) -> object:
-    return await tmdb.search.multi("jobs")
+async def _multi(c: Context) -> object:
+    return await c.tmdb.search.multi("jobs")
 
 
-async def _collection(tmdb: TMDBClient) -> object:
-    return await tmdb.search.collection("star wars")
+async def _collection(c: Context) -> object:
+    return await c.tmdb.search.collection("star wars")
 
 
-async def _company(tmdb: TMDBClient) -> object:
-    return await tmdb.search.company("lucasfilm")
+async def _company(c: Context) -> object:
+    return await c.tmdb.search.company("lucasfilm")
 
 
-async def _keyword(tmdb: TMDBClient) -> object:
-    return await tmdb.search.keyword("hero")
+async def _keyword(c: Context) -> object:
+    return await c.tmdb.search.keyword("hero")
 
 
 CALLS: dict[str, Call] = {

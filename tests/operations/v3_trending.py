@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _all(tmdb: TMDBClient) -> object:
-    return await tmdb.trending.all("week")
+async def _all(c: Context) -> object:
+    return await c.tmdb.trending.all("week")
 
 
-async def _movie(tmdb: TMDBClient) -> object:
-    return await tmdb.trending.movie("day")
+async def _movie(c: Context) -> object:
+    return await c.tmdb.trending.movie("day")
 
 
-async def _tv(tmdb: TMDBClient) -> object:
-    return await tmdb.trending.tv("week", page=2)
+async def _tv(c: Context) -> object:
+    return await c.tmdb.trending.tv("week", page=2)
 
 
-async def _person(tmdb: TMDBClient) -> object:
-    return await tmdb.trending.person()
+async def _person(c: Context) -> object:
+    return await c.tmdb.trending.person()
 
 
 CALLS: dict[str, Call] = {

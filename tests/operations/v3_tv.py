@@ -9,173 +9,171 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 SERIES = 1396
 SEASON_PATH = "/3/tv/{series_id}/season/{season_number}"
 EPISODE_PATH = SEASON_PATH + "/episode/{episode_number}"
 
 
-async def _details(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.details(SERIES)
+async def _details(c: Context) -> object:
+    return await c.tmdb.tv.details(SERIES)
 
 
-async def _latest(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.latest()
+async def _latest(c: Context) -> object:
+    return await c.tmdb.tv.latest()
 
 
-async def _airing_today(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.airing_today()
+async def _airing_today(c: Context) -> object:
+    return await c.tmdb.tv.airing_today()
 
 
-async def _on_the_air(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.on_the_air()
+async def _on_the_air(c: Context) -> object:
+    return await c.tmdb.tv.on_the_air()
 
 
-async def _popular(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.popular()
+async def _popular(c: Context) -> object:
+    return await c.tmdb.tv.popular()
 
 
-async def _top_rated(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.top_rated()
+async def _top_rated(c: Context) -> object:
+    return await c.tmdb.tv.top_rated()
 
 
-async def _aggregate_credits(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.aggregate_credits(SERIES)
+async def _aggregate_credits(c: Context) -> object:
+    return await c.tmdb.tv.aggregate_credits(SERIES)
 
 
-async def _alternative_titles(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.alternative_titles(SERIES)
+async def _alternative_titles(c: Context) -> object:
+    return await c.tmdb.tv.alternative_titles(SERIES)
 
 
-async def _changes(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.changes(SERIES, start_date=dt.date(2024, 1, 1))
+async def _changes(c: Context) -> object:
+    return await c.tmdb.tv.changes(SERIES, start_date=dt.date(2024, 1, 1))
 
 
-async def _content_ratings(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.content_ratings(SERIES)
+async def _content_ratings(c: Context) -> object:
+    return await c.tmdb.tv.content_ratings(SERIES)
 
 
-async def _credits(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.credits(SERIES)
+async def _credits(c: Context) -> object:
+    return await c.tmdb.tv.credits(SERIES)
 
 
-async def _episode_groups(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episode_groups(SERIES)
+async def _episode_groups(c: Context) -> object:
+    return await c.tmdb.tv.episode_groups(SERIES)
 
 
-async def _episode_group(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episode_group("5acf93e60e0a26346d0000ce")
+async def _episode_group(c: Context) -> object:
+    return await c.tmdb.tv.episode_group("5acf93e60e0a26346d0000ce")
 
 
-async def _external_ids(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.external_ids(SERIES)
+async def _external_ids(c: Context) -> object:
+    return await c.tmdb.tv.external_ids(SERIES)
 
 
-async def _images(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.images(SERIES)
+async def _images(c: Context) -> object:
+    return await c.tmdb.tv.images(SERIES)
 
 
-async def _keywords(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.keywords(SERIES)
+async def _keywords(c: Context) -> object:
+    return await c.tmdb.tv.keywords(SERIES)
 
 
-async def _lists(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.lists(SERIES)
+async def _lists(c: Context) -> object:
+    return await c.tmdb.tv.lists(SERIES)
 
 
-async def _recommendations(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.recommendations(SERIES)
+async def _recommendations(c: Context) -> object:
+    return await c.tmdb.tv.recommendations(SERIES)
 
 
-async def _reviews(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.reviews(SERIES)
+async def _reviews(c: Context) -> object:
+    return await c.tmdb.tv.reviews(SERIES)
 
 
-async def _screened_theatrically(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.screened_theatrically(SERIES)
+async def _screened_theatrically(c: Context) -> object:
+    return await c.tmdb.tv.screened_theatrically(SERIES)
 
 
-async def _similar(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.similar(SERIES)
+async def _similar(c: Context) -> object:
+    return await c.tmdb.tv.similar(SERIES)
 
 
-async def _translations(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.translations(SERIES)
+async def _translations(c: Context) -> object:
+    return await c.tmdb.tv.translations(SERIES)
 
 
-async def _videos(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.videos(SERIES, include_video_language=["en", "null"])
+async def _videos(c: Context) -> object:
+    return await c.tmdb.tv.videos(SERIES, include_video_language=["en", "null"])
 
 
-async def _watch_providers(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.watch_providers(SERIES)
+async def _watch_providers(c: Context) -> object:
+    return await c.tmdb.tv.watch_providers(SERIES)
 
 
-async def _season(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.details(SERIES, 1)
+async def _season(c: Context) -> object:
+    return await c.tmdb.tv.seasons.details(SERIES, 1)
 
 
-async def _season_aggregate_credits(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.aggregate_credits(SERIES, 1)
+async def _season_aggregate_credits(c: Context) -> object:
+    return await c.tmdb.tv.seasons.aggregate_credits(SERIES, 1)
 
 
-async def _season_credits(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.credits(SERIES, 1)
+async def _season_credits(c: Context) -> object:
+    return await c.tmdb.tv.seasons.credits(SERIES, 1)
 
 
-async def _season_external_ids(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.external_ids(SERIES, 1)
+async def _season_external_ids(c: Context) -> object:
+    return await c.tmdb.tv.seasons.external_ids(SERIES, 1)
 
 
-async def _season_images(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.images(SERIES, 1)
+async def _season_images(c: Context) -> object:
+    return await c.tmdb.tv.seasons.images(SERIES, 1)
 
 
-async def _season_translations(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.translations(SERIES, 1)
+async def _season_translations(c: Context) -> object:
+    return await c.tmdb.tv.seasons.translations(SERIES, 1)
 
 
-async def _season_videos(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.videos(SERIES, 1)
+async def _season_videos(c: Context) -> object:
+    return await c.tmdb.tv.seasons.videos(SERIES, 1)
 
 
-async def _season_watch_providers(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.watch_providers(SERIES, 1)
+async def _season_watch_providers(c: Context) -> object:
+    return await c.tmdb.tv.seasons.watch_providers(SERIES, 1)
 
 
-async def _season_changes(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.seasons.changes(3572)
+async def _season_changes(c: Context) -> object:
+    return await c.tmdb.tv.seasons.changes(3572)
 
 
-async def _episode(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episodes.details(SERIES, 1, 1)
+async def _episode(c: Context) -> object:
+    return await c.tmdb.tv.episodes.details(SERIES, 1, 1)
 
 
-async def _episode_credits(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episodes.credits(SERIES, 1, 1)
+async def _episode_credits(c: Context) -> object:
+    return await c.tmdb.tv.episodes.credits(SERIES, 1, 1)
 
 
-async def _episode_external_ids(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episodes.external_ids(SERIES, 1, 1)
+async def _episode_external_ids(c: Context) -> object:
+    return await c.tmdb.tv.episodes.external_ids(SERIES, 1, 1)
 
 
-async def _episode_images(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episodes.images(SERIES, 1, 1)
+async def _episode_images(c: Context) -> object:
+    return await c.tmdb.tv.episodes.images(SERIES, 1, 1)
 
 
-async def _episode_translations(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episodes.translations(SERIES, 1, 1)
+async def _episode_translations(c: Context) -> object:
+    return await c.tmdb.tv.episodes.translations(SERIES, 1, 1)
 
 
-async def _episode_videos(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episodes.videos(SERIES, 1, 1)
+async def _episode_videos(c: Context) -> object:
+    return await c.tmdb.tv.episodes.videos(SERIES, 1, 1)
 
 
-async def _episode_changes(tmdb: TMDBClient) -> object:
-    return await tmdb.tv.episodes.changes(62085)
+async def _episode_changes(c: Context) -> object:
+    return await c.tmdb.tv.episodes.changes(62085)
 
 
 CALLS: dict[str, Call] = {

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
-
-from . import Call
+from . import Call, Context
 
 
-async def _regions(tmdb: TMDBClient) -> object:
-    return await tmdb.watch_providers.regions()
+async def _regions(c: Context) -> object:
+    return await c.tmdb.watch_providers.regions()
 
 
-async def _movie(tmdb: TMDBClient) -> object:
-    return await tmdb.watch_providers.movie(watch_region="US")
+async def _movie(c: Context) -> object:
+    return await c.tmdb.watch_providers.movie(watch_region="US")
 
 
-async def _tv(tmdb: TMDBClient) -> object:
-    return await tmdb.watch_providers.tv()
+async def _tv(c: Context) -> object:
+    return await c.tmdb.watch_providers.tv()
 
 
 CALLS: dict[str, Call] = {

@@ -6,10 +6,9 @@ The v3 document has no v4 examples: the answers are TMDB's documented shapes
 
 from __future__ import annotations
 
-from tmdb_async import TMDBClient
+from tests.user_helpers import USER_TOKEN as V4_USER_TOKEN
 
-from . import Call
-from .v3_auth import USER_TOKEN
+from . import Call, Context
 
 V4_REQUEST_TOKEN = (
     "eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsicGVuZGluZ19yZXF1ZXN0X3Rva2VuIl0sInZlcnNpb24iOjF9"
@@ -18,16 +17,16 @@ V4_REQUEST_TOKEN = (
 ACCOUNT_OBJECT_ID = "5a1b2c3d4e5f6a7b8c9d0e1f"
 
 
-async def _request_token(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.create_v4_request_token(redirect_to="https://app.example/cb")
+async def _request_token(c: Context) -> object:
+    return await c.tmdb.auth.create_v4_request_token(redirect_to="https://app.example/cb")
 
 
-async def _access_token(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.create_v4_access_token(V4_REQUEST_TOKEN)
+async def _access_token(c: Context) -> object:
+    return await c.tmdb.auth.create_v4_access_token(c.v4_request_token)
 
 
-async def _delete_access_token(tmdb: TMDBClient) -> object:
-    return await tmdb.auth.delete_v4_access_token(USER_TOKEN)
+async def _delete_access_token(c: Context) -> object:
+    return await c.tmdb.auth.delete_v4_access_token(c.v4.access_token)
 
 
 CALLS: dict[str, Call] = {
@@ -50,7 +49,7 @@ ANSWERS: dict[str, tuple[int, object]] = {
         200,
         {
             "account_id": ACCOUNT_OBJECT_ID,
-            "access_token": USER_TOKEN,
+            "access_token": V4_USER_TOKEN,
             "success": True,
             "status_code": 1,
             "status_message": "Success.",

@@ -278,7 +278,7 @@ async def _login(args: argparse.Namespace) -> int:
                 return EXIT_FAILED
             session = await tmdb.auth.create_session(token)
             record = {"kind": "session", "session_id": session.session_id}
-        account = await tmdb.for_user(session).details()
+        account = await tmdb.for_user(session).account.details()
         record.update(
             account_id=account.id,
             username=account.username,
@@ -331,7 +331,7 @@ async def _whoami(args: argparse.Namespace) -> int:
             Session(session_id=str(stored["session_id"])),
             account_id=account_id if isinstance(account_id, int) else None,
         )
-        account = await view.details()
+        account = await view.account.details()
         base_url = tmdb.base_url
     if args.json:
         print_json(

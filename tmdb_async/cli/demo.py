@@ -162,13 +162,13 @@ async def _sandbox_story(args: argparse.Namespace, out: TextIO) -> None:
 
         print("\n2. The account", file=out)
         me = tmdb.for_user(session)
-        account = await me.details()
+        account = await me.account.details()
         print(f"   account {account.id}: {account.username} ({account.name})", file=out)
 
         print("\n3. Favourite a movie", file=out)
         movie = await tmdb.movies.details(11)
-        result = await me.favorite("movie", movie.id)
-        favourites = await me.favorite_movies()
+        result = await me.favorites.add("movie", movie.id)
+        favourites = await me.favorites.movies()
         print(
             f"   favourite: {movie.title} ({_year(movie)}) -> TMDB code "
             f"{result.status_code}; favourites now: {[m.title for m in favourites.results]}",
@@ -179,8 +179,8 @@ async def _sandbox_story(args: argparse.Namespace, out: TextIO) -> None:
         guest_session = await tmdb.auth.create_guest_session()
         guest = tmdb.for_user(guest_session)
         rated_movie = await tmdb.movies.details(550)
-        rated = await guest.rate_movie(rated_movie.id, 8.5)
-        ratings = await guest.rated_movies()
+        rated = await guest.ratings.rate_movie(rated_movie.id, 8.5)
+        ratings = await guest.ratings.movies()
         print(
             f"   guest {_short(guest_session.guest_session_id)} rated {rated_movie.title!r} "
             f"8.5 -> TMDB code {rated.status_code}; its ratings: "
@@ -193,7 +193,7 @@ async def _sandbox_story(args: argparse.Namespace, out: TextIO) -> None:
         print("\n6. Logout", file=out)
         await me.logout()
         try:
-            await tmdb.account.details(session)
+            await tmdb.for_user(session).account.details()
         except AuthenticationError as exc:
             print(f"   session deleted; using it now fails: TMDB code {exc.tmdb_code}", file=out)
         served = len(sb.requests)

@@ -130,13 +130,21 @@ def _sandbox(args: argparse.Namespace) -> Sandbox:
 def describe(sb: Sandbox, out: TextIO) -> None:
     """Print where the sandbox is and what it accepts."""
     cat = sb.catalogue
+    kinds = ("movie", "tv", "person")
+    real = {kind: len(cat.real_ids(kind)) for kind in kinds}
+    total = {kind: cat.total(kind) for kind in kinds}
     lines = [
         f"tmdb_async sandbox (a local fake TMDB) on {sb.base_url}",
         f"  API:        {sb.base_url}/3/ and {sb.base_url}/4/",
         f"  approvals:  {sb.website_url}/authenticate/<request_token>",
         f"  images:     {sb.image_base_url}  (PNGs showing each title or name)",
-        f"  catalogue:  movies 1-{cat.movie_count}, tv 1-{cat.tv_count}, "
-        f"people 1-{cat.person_count}",
+        f"  catalogue:  TMDB's real data: {real['movie']} movies, {real['tv']} series, "
+        f"{real['person']} people",
+        "              (Fight Club 550, Game of Thrones 1399, Tom Hanks 31 ...)",
+        f"              + generated filler for the other ids up to {cat.movie_count} / "
+        f"{cat.tv_count} / {cat.person_count}",
+        f"              = {total['movie']} movies, {total['tv']} series, "
+        f"{total['person']} people in all",
         f"  api_key:      {sb.api_key}",
         f"  access_token: {sb.access_token}",
         "  users (for validate_with_login):",
@@ -171,6 +179,16 @@ def describe_json(sb: Sandbox) -> dict[str, Any]:
             "movies": cat.movie_count,
             "tv": cat.tv_count,
             "people": cat.person_count,
+            "real": {
+                "movies": len(cat.real_ids("movie")),
+                "tv": len(cat.real_ids("tv")),
+                "people": len(cat.real_ids("person")),
+            },
+            "total": {
+                "movies": cat.total("movie"),
+                "tv": cat.total("tv"),
+                "people": cat.total("person"),
+            },
         },
         "users": [
             {"username": u.username, "password": u.password, "account_id": u.id}

@@ -148,6 +148,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .search import FindResults as FindResults
     from .search import MultiResult as MultiResult
     from .states import AccountStates as AccountStates
+    from .states import EpisodeAccountState as EpisodeAccountState
+    from .states import SeasonAccountStates as SeasonAccountStates
     from .tv import AggregateCast as AggregateCast
     from .tv import AggregateCredits as AggregateCredits
     from .tv import AggregateCrew as AggregateCrew
@@ -192,6 +194,17 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .user import UserTV as UserTV
     from .user import V4AccessToken as V4AccessToken
     from .user import V4RequestToken as V4RequestToken
+    from .v4 import AccountRating as AccountRating
+    from .v4 import ListEntry as ListEntry
+    from .v4 import V4List as V4List
+    from .v4 import V4ListCleared as V4ListCleared
+    from .v4 import V4ListCreated as V4ListCreated
+    from .v4 import V4ListCreator as V4ListCreator
+    from .v4 import V4ListItem as V4ListItem
+    from .v4 import V4ListItemResult as V4ListItemResult
+    from .v4 import V4ListItemsResult as V4ListItemsResult
+    from .v4 import V4ListItemStatus as V4ListItemStatus
+    from .v4 import V4ListSummary as V4ListSummary
     from .watch_providers import WatchProviderEntry as WatchProviderEntry
     from .watch_providers import WatchProviderList as WatchProviderList
     from .watch_providers import WatchRegions as WatchRegions

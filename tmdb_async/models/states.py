@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["AccountStates"]
+__all__ = ["AccountStates", "EpisodeAccountState", "SeasonAccountStates"]
 
 
 @attrs.frozen(kw_only=True)
@@ -29,3 +29,26 @@ class AccountStates:
     favorite: bool = False
     rated: float | None = attrs.field(default=None, metadata={"hook": "rated"})
     watchlist: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class EpisodeAccountState:
+    """The user's rating of one episode of a season (``rated`` is ``None`` when unrated)."""
+
+    id: int
+    episode_number: int | None = None
+    rated: float | None = attrs.field(default=None, metadata={"hook": "rated"})
+
+
+@attrs.frozen(kw_only=True)
+class SeasonAccountStates:
+    """The user's ratings of a season's episodes
+    (``GET /3/tv/{series_id}/season/{season_number}/account_states``).
+
+    Attributes:
+        id: the season's id.
+        results: one entry per episode.
+    """
+
+    id: int | None = None
+    results: list[EpisodeAccountState] = attrs.Factory(list)

@@ -12,6 +12,7 @@ import attrs
 from ._base import secret_field
 from .movie import ListSummary, MovieSummary
 from .tv import EpisodeSummary, TVSummary
+from .v4 import AccountRating
 
 __all__ = [
     "V4_REQUEST_TOKEN_LIFETIME",
@@ -99,10 +100,12 @@ class UserMovie(MovieSummary):
     """A movie in one of a user's lists: favourites, watchlist or rated.
 
     The list item of :class:`~tmdb_async.MovieSummary`, plus ``rating``: the user's rating
-    (0.5 to 10) in rated lists and ``None`` elsewhere.
+    (0.5 to 10) in rated lists and ``None`` elsewhere. v4's rated lists also send
+    ``account_rating`` (the value and when it was given); ``rating`` is filled from it.
     """
 
     rating: float | None = None
+    account_rating: AccountRating | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -110,10 +113,12 @@ class UserTV(TVSummary):
     """A TV show in one of a user's lists: favourites, watchlist or rated.
 
     The list item of :class:`~tmdb_async.TVSummary`, plus ``rating``: the user's rating
-    (0.5 to 10) in rated lists and ``None`` elsewhere.
+    (0.5 to 10) in rated lists and ``None`` elsewhere. v4's rated lists also send
+    ``account_rating``; ``rating`` is filled from it.
     """
 
     rating: float | None = None
+    account_rating: AccountRating | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from .._checks import check_text, has_dot_segment
 from .._core import Core
 from ..errors import MissingSessionError, TMDBUsageError
 from ..models.auth import GuestSession, Session
@@ -64,7 +65,7 @@ def check_token(value: object, name: str) -> str:
         raise TMDBUsageError(f"{name} must be a str, not {type(value).__name__}")
     if not value or any(ch.isspace() for ch in value):
         raise TMDBUsageError(f"{name} must be a non-empty string without whitespace")
-    return value
+    return check_text(value, name)
 
 
 def session_id_of(session: Session | str | None) -> str:
@@ -88,14 +89,17 @@ def session_id_of(session: Session | str | None) -> str:
 _SEGMENT_SAFE = "!$&'()*,;=:@"
 
 
-def segment(value: str) -> str:
+def segment(value: str, name: str = "a path segment") -> str:
     """Quote one path segment: "/", "?", "#", "%", spaces and non-ASCII are encoded.
 
-    "." and ".." are refused: a server would resolve them as "this" or "the parent"
-    segment and the request would reach another endpoint.
+    "." and "..", also percent-encoded (``.%2e``, ``%2E%2E``, ``%2e``) or behind a "/",
+    are refused: a server would resolve them as "this" or "the parent" segment and the
+    request would reach another endpoint. So is text UTF-8 cannot encode (a lone
+    surrogate), which would be altered on the way. The value is never echoed.
     """
-    if value in (".", ".."):
-        raise TMDBUsageError(f"{value!r} is not a valid path segment")
+    check_text(value, name)
+    if has_dot_segment(value):
+        raise TMDBUsageError(f"{name} is not a valid path segment ('.' or '..', encoded or not)")
     return quote(value, safe=_SEGMENT_SAFE)
 
 

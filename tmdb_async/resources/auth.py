@@ -6,10 +6,12 @@ Also logging in with a username and password, logging out, and the v4 user token
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import quote, urlencode, urlsplit
 
 import attrs
 
+from .._checks import check_text
 from ..errors import CredentialError, InvalidAPIKeyError, TMDBUsageError
 from ..models.auth import GuestSession, RequestToken, Session
 from ..models.common import StatusResponse
@@ -43,7 +45,7 @@ def _check_login_field(value: object, name: str) -> str:
         raise TMDBUsageError(f"{name} must be a str, not {type(value).__name__}")
     if not value:
         raise TMDBUsageError(f"{name} must not be empty (TMDB error 26)")
-    return value
+    return check_text(value, name)
 
 
 def token_of(token: RequestToken | str) -> str:
@@ -53,17 +55,36 @@ def token_of(token: RequestToken | str) -> str:
     return check_token(token, "request_token")
 
 
-def check_redirect(redirect_to: str) -> str:
-    """``redirect_to`` must be an absolute URL (http(s), or an app's custom scheme)."""
+#: A private-use URI scheme in reverse domain name notation (RFC 8252, section 7.1), such
+#: as ``com.example.app``: what a native app registers for the v4 approval redirect.
+_APP_SCHEME = re.compile(r"[a-z][a-z0-9+-]*(\.[a-z0-9][a-z0-9+-]*)+")
+
+
+def check_redirect(redirect_to: str, *, app_schemes: bool = False) -> str:
+    """``redirect_to`` must be an absolute ``http`` or ``https`` URL with a host.
+
+    With ``app_schemes`` (the v4 flow) a native app's private-use scheme in reverse domain
+    name notation (RFC 8252: ``com.example.app:/callback``) is accepted too. Anything
+    else (``javascript:``, ``data:``, ``vbscript:``, ``file:``, a relative URL) is
+    refused, as are whitespace, control characters and text UTF-8 cannot encode.
+    """
     if not isinstance(redirect_to, str):
         raise TMDBUsageError(f"redirect_to must be a str, not {type(redirect_to).__name__}")
-    parts = urlsplit(redirect_to)
-    if not parts.scheme or (parts.scheme in ("http", "https") and not parts.netloc):
-        raise TMDBUsageError(
-            "redirect_to must be an absolute URL such as 'https://myapp.example/callback'"
-        )
-    if any(ch.isspace() for ch in redirect_to):
-        raise TMDBUsageError("redirect_to must not contain whitespace")
+    check_text(redirect_to, "redirect_to")
+    if any(ch.isspace() or not ch.isprintable() for ch in redirect_to):
+        raise TMDBUsageError("redirect_to must not contain whitespace or control characters")
+    try:
+        parts = urlsplit(redirect_to)
+    except ValueError:
+        parts = None
+    scheme = parts.scheme.lower() if parts is not None else ""
+    web = scheme in ("http", "https") and parts is not None and bool(parts.hostname)
+    app = app_schemes and _APP_SCHEME.fullmatch(scheme) is not None
+    if not (web or app):
+        allowed = "an absolute http(s) URL such as 'https://myapp.example/callback'"
+        if app_schemes:
+            allowed += " or an app scheme in reverse domain notation ('com.example.app:/cb')"
+        raise TMDBUsageError(f"redirect_to must be {allowed}")
     return redirect_to
 
 
@@ -116,9 +137,10 @@ class Auth(Resource):
 
         Args:
             token: a :class:`~tmdb_async.RequestToken` or its token string.
-            redirect_to: where TMDB sends the browser after approval (absolute URL). TMDB
-                appends ``request_token`` and ``approved`` to it. Percent-encoded whole, so
-                its own query string survives.
+            redirect_to: where TMDB sends the browser after approval: an absolute
+                ``http(s)`` URL with a host (other schemes, such as ``javascript:``, are
+                refused). TMDB appends ``request_token`` and ``approved`` to it.
+                Percent-encoded whole, so its own query string survives.
 
         Returns:
             ``{website_url}/authenticate/{token}[?redirect_to=...]``; ``website_url`` is the
@@ -267,8 +289,10 @@ class Auth(Resource):
         """Start the v4 user flow: ``POST /4/auth/request_token``.
 
         Args:
-            redirect_to: where TMDB sends the browser after approval (absolute URL; a
-                mobile app's custom scheme is allowed). It goes in the JSON body.
+            redirect_to: where TMDB sends the browser after approval: an absolute
+                ``http(s)`` URL, or a native app's private-use scheme in reverse domain
+                notation (RFC 8252, e.g. ``com.example.app:/callback``). It goes in the
+                JSON body.
 
         Returns:
             A :class:`~tmdb_async.models.user.V4RequestToken`; send the user to
@@ -277,14 +301,14 @@ class Auth(Resource):
         Raises:
             CredentialError: the client has an api_key, not the read access token (before
                 any I/O).
-            TMDBUsageError: a ``redirect_to`` that is not an absolute URL (before any I/O).
+            TMDBUsageError: an unacceptable ``redirect_to`` (before any I/O).
 
         See https://developer.themoviedb.org/v4/reference/auth-create-request-token
         """
         self._require_bearer("create_v4_request_token")
         body: dict[str, object] = {}
         if redirect_to is not None:
-            body["redirect_to"] = check_redirect(redirect_to)
+            body["redirect_to"] = check_redirect(redirect_to, app_schemes=True)
         issued = _utcnow()
         token = await self._core.request(
             "POST", "/4/auth/request_token", json=body, into=V4RequestToken, idempotent=True

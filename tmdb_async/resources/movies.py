@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import Literal
 
 from ..errors import MissingSessionError
-from ..models.auth import GuestSession, Session
 from ..models.common import Page
 from ..models.movie import (
     Changes,
@@ -30,7 +29,7 @@ from ..models.movie import (
     Videos,
     WatchProviders,
 )
-from ._base import Resource, check_id, check_token, join_appends, language_param, region_param
+from ._base import Resource, check_id, join_appends, language_param, region_param
 from ._params import (
     check_changes_window,
     check_image_languages,
@@ -43,7 +42,7 @@ __all__ = ["MOVIE_APPENDS", "MovieAppend", "Movies"]
 
 #: Names ``append_to_response`` accepts on movie details; each fills the field of the same
 #: name on :class:`~tmdb_async.Movie` (``watch/providers`` fills ``watch_providers``;
-#: ``account_states`` needs ``session=``).
+#: ``account_states`` needs the user: ``tmdb.for_user(session).movie_details(...)``).
 MovieAppend = Literal[
     "account_states",
     "alternative_titles",
@@ -67,14 +66,6 @@ _COUNTRY = r"[A-Z]{2}"
 _SUMMARY_PAGE = Page[MovieSummary]
 
 
-def _session_params(session: Session | GuestSession | str) -> dict[str, str | None]:
-    if isinstance(session, GuestSession):
-        return {"guest_session_id": session.guest_session_id}
-    if isinstance(session, Session):
-        return {"session_id": session.session_id}
-    return {"session_id": check_token(session, "session_id")}
-
-
 class Movies(Resource):
     """Movie endpoints (``tmdb.movies``)."""
 
@@ -87,7 +78,6 @@ class Movies(Resource):
         append_to_response: Iterable[MovieAppend] = (),
         language: str | None = None,
         include_image_language: Iterable[str] | str | None = None,
-        session: Session | GuestSession | str | None = None,
     ) -> Movie:
         """A movie's details (``GET /3/movie/{movie_id}``).
 
@@ -99,9 +89,6 @@ class Movies(Resource):
             language: ``en-US`` style language; default: the client's.
             include_image_language: with ``images`` appended, the image languages to keep
                 (ISO 639-1 codes, ``"null"`` for images without text).
-            session: a user :class:`~tmdb_async.Session`, a
-                :class:`~tmdb_async.GuestSession` or a session id; needed (only) for
-                ``account_states``.
 
         Returns:
             The :class:`~tmdb_async.Movie`, with the appended sub-objects filled in.
@@ -109,7 +96,8 @@ class Movies(Resource):
         Raises:
             TMDBUsageError: a bad id, language or append name, or more than 20 names
                 (before any I/O).
-            MissingSessionError: ``account_states`` appended without ``session``.
+            MissingSessionError: ``account_states`` appended: it needs the user, so ask
+                ``tmdb.for_user(session).movie_details(...)`` (before any I/O).
             ResourceNotFoundError: no movie with that id (code 34).
 
         See https://developer.themoviedb.org/reference/movie-details
@@ -122,11 +110,10 @@ class Movies(Resource):
         }
         if include_image_language is not None:
             params["include_image_language"] = check_image_languages(include_image_language)
-        if session is not None:
-            params.update(_session_params(session))
-        elif appends is not None and "account_states" in appends.split(","):
+        if appends is not None and "account_states" in appends.split(","):
             raise MissingSessionError(
-                "append_to_response=account_states needs the user's session: pass session="
+                "append_to_response=account_states needs the user: use "
+                "tmdb.for_user(session).movie_details(...)"
             )
         return await self._core.request("GET", f"/3/movie/{mid}", params=params, into=Movie)
 

@@ -20,7 +20,7 @@ injection::
         print(tmdb.auth.approval_url(token))   # a real page with Approve / Deny buttons
         sb.approve(token)                      # ... or approve it from the test
         session = await tmdb.auth.create_session(token)
-        account = await tmdb.account.details(session)
+        account = await tmdb.for_user(session).account.details()
 
 Standalone: ``tmdb-async sandbox --port 8765``. In pytest: the ``tmdb_sandbox`` fixture
 (installed with the package; see :mod:`tmdb_async.testing.pytest_plugin`).

@@ -99,7 +99,7 @@ def _hex(*parts: object, length: int) -> str:
 
 
 def image_path(kind: str, item_id: int, which: str) -> str:
-    """The image path of a generated record (served by the sandbox as a placeholder)."""
+    """The image path of a generated record (the sandbox serves it as a PNG showing the name)."""
     return f"/{kind}{item_id}{which}.png"
 
 
@@ -730,10 +730,28 @@ class Catalogue:
         As TMDB does: the exact language and country first, then the language alone; an
         empty translated field means "use the original", so empty values are left out.
         """
+        return self.translation_at(f"{kind}/{item_id}", language)
+
+    @staticmethod
+    def poster_in(path: str, language: str | None) -> str | None:
+        """The highest rated recorded poster of an entity (``"movie/19995"``) in
+        ``language``'s language, or ``None`` (TMDB then keeps the default poster)."""
         if not language:
             return None
-        path = {"movie": "movie", "tv": "tv", "person": "person"}[kind]
-        answer = data("answers").get(f"{path}/{item_id}/translations")
+        answer = data("answers").get(f"{path}/images")
+        lang = language.partition("-")[0]
+        posters = [p for p in (answer or {}).get("posters", []) if p["iso_639_1"] == lang]
+        if not posters:
+            return None
+        best = max(posters, key=lambda p: (p["vote_average"], p["vote_count"]))
+        return str(best["file_path"])
+
+    @staticmethod
+    def translation_at(path: str, language: str | None) -> JSON | None:
+        """:meth:`translation` for any entity path (``"tv/1399/season/1"``)."""
+        if not language:
+            return None
+        answer = data("answers").get(f"{path}/translations")
         if answer is None:
             return None
         lang, _, country = language.partition("-")

@@ -41,6 +41,7 @@ from ._state import (
 if TYPE_CHECKING:
     from .._client import TMDBClient
     from ..models.auth import RequestToken, Session
+    from ..models.user import V4RequestToken
 
 __all__ = [
     "DEFAULT_ACCESS_TOKEN",
@@ -184,10 +185,10 @@ class RecordedRequest:
 # --------------------------------------------------------------------------- helpers
 
 
-def _token_string(token: RequestToken | str) -> str:
+def _token_string(token: RequestToken | V4RequestToken | str) -> str:
     value = getattr(token, "request_token", token)
     if not isinstance(value, str):
-        raise TypeError("token must be a RequestToken or a token string")
+        raise TypeError("token must be a RequestToken, a V4RequestToken or a token string")
     return value
 
 
@@ -195,7 +196,12 @@ def _token_string(token: RequestToken | str) -> str:
 
 
 class Sandbox:
-    """A stateful fake TMDB on ``127.0.0.1``: API, approval pages and placeholder images.
+    """A stateful fake TMDB on ``127.0.0.1``: API, approval pages and the images it names.
+
+    Its catalogue is TMDB's real data (Fight Club 550, Game of Thrones 1399, Tom Hanks
+    31 ...) plus generated filler up to the configured counts; every image path its answers
+    contain, real or generated, is served under :attr:`image_base_url` as a PNG showing the
+    title or name.
 
     Use it as an async context manager (it binds a free port unless given one)::
 
@@ -358,7 +364,9 @@ class Sandbox:
         kwargs.setdefault("website_url", self.website_url)
         return TMDBClient(**kwargs)
 
-    def approve(self, token: RequestToken | str, username: str | None = None) -> SandboxUser:
+    def approve(
+        self, token: RequestToken | V4RequestToken | str, username: str | None = None
+    ) -> SandboxUser:
         """Approve a v3 or v4 request token as ``username`` (default: the first user).
 
         The programmatic twin of the Approve button. Raises ``LookupError`` for an
@@ -370,7 +378,7 @@ class Sandbox:
             return self.state.approve_v4(value, username)
         return self.state.approve(value, username)
 
-    def deny(self, token: RequestToken | str) -> None:
+    def deny(self, token: RequestToken | V4RequestToken | str) -> None:
         """Deny a v3 or v4 request token (the Deny button)."""
         value = _token_string(token)
         if value in self.state.v4_request_tokens:

@@ -8,7 +8,7 @@ pytest-asyncio::
         token = await tmdb.auth.create_request_token()
         sb.approve(token)
         session = await tmdb.auth.create_session(token)
-        account = await tmdb.account.details(session)
+        account = await tmdb.for_user(session).account.details()
         assert account.username == "travisbell"
 
 Each test gets a fresh sandbox (empty state) on a free port, and the client is closed after

@@ -16,9 +16,11 @@ from typing import Any
 
 from aiohttp import web
 
-from .._catalogue import JSON, MAX_PAGE, PAGE_SIZE, image_entry
+from .._catalogue import JSON, PAGE_SIZE, image_entry
 from .._state import Failure
 from ._base import Area, _int_path, _page
+from .lists import lists_containing
+from .ratings import account_states, has_user
 
 #: The most sub-resources one ``append_to_response`` may name (TMDB: code 27 beyond).
 MAX_APPENDS = 20
@@ -39,13 +41,14 @@ def language(request: web.Request) -> str | None:
 
 
 def paged(items: Sequence[JSON], page: int, total: int | None = None) -> JSON:
-    """One page of ``items`` (the whole list), with TMDB's 500-page cap on the totals."""
+    """One page of ``items`` (the whole list). Like TMDB, the totals are not capped
+    (popular reports 58,000 pages) though pages past 500 answer code 22."""
     start = (page - 1) * PAGE_SIZE
     count = len(items) if total is None else total
     return {
         "page": page,
         "results": list(items[start : start + PAGE_SIZE]),
-        "total_pages": min(max(1, math.ceil(count / PAGE_SIZE)), MAX_PAGE) if count else 1,
+        "total_pages": max(1, math.ceil(count / PAGE_SIZE)),
         "total_results": count,
     }
 
@@ -57,7 +60,7 @@ def paged_lazy(ids: Iterable[int], page: int, total: int, build: Callable[[int],
     return {
         "page": page,
         "results": [build(i) for i in chosen],
-        "total_pages": min(max(1, math.ceil(total / PAGE_SIZE)), MAX_PAGE),
+        "total_pages": max(1, math.ceil(total / PAGE_SIZE)),
         "total_results": total,
     }
 
@@ -151,6 +154,9 @@ class CatalogueArea(Area):
             for field in ("title" if kind == "movie" else "name", "overview"):
                 if field in translated:
                     item[field] = translated[field]
+            item["poster_path"] = (
+                self.cat.poster_in(f"{kind}/{item_id}", lang) or item["poster_path"]
+            )
         return item
 
     def builder(self, kind: str, request: web.Request) -> Callable[[int], JSON]:
@@ -171,12 +177,30 @@ class CatalogueArea(Area):
                 "person": ("biography",),
             }[kind]
             record.update({k: v for k, v in translated.items() if k in fields})
+        poster = self.cat.poster_in(f"{kind}/{item_id}", language(request))
+        if poster is not None and kind != "person":
+            record["poster_path"] = poster
         for name in wanted:
-            sub = self.sub_resource(kind, item_id, name, request)
+            if name == "account_states" and kind != "person":
+                if has_user(request):
+                    states = account_states(self, request, kind, item_id)
+                    record[name] = {k: v for k, v in states.items() if k != "id"}
+                continue
+            season = self._appended_season(kind, item_id, name)
+            sub = season if season is not None else self.sub_resource(kind, item_id, name, request)
             if sub is not None:
                 # TMDB leaves the id out of an appended object (it is the parent's).
                 record[name] = {k: v for k, v in sub.items() if k != "id"}
         return record
+
+    def _appended_season(self, kind: str, item_id: int, name: str) -> JSON | None:
+        """``append_to_response=season/1`` on a series: that season's details."""
+        head, _, number = name.partition("/")
+        if kind != "tv" or head != "season" or not number.isdigit():
+            return None
+        if self.cat.season_summary(item_id, int(number)) is None:
+            return None
+        return self.cat.season_details(item_id, int(number))
 
     # ------------------------------------------------------------------ sub-resources
 
@@ -189,12 +213,40 @@ class CatalogueArea(Area):
         if name == "changes":
             check_range(request)
         recorded = self.cat.answer(f"{path}/{item_id}/{name}")
+        if recorded is not None and "page" in recorded:
+            # A recorded page 1: other pages of it are past its end (TMDB: empty results).
+            page = _page(request)
+            if page != recorded["page"]:
+                recorded = {**recorded, "page": page, "results": []}
         answer: JSON = recorded if recorded is not None else build(item_id, request)
         if name == "images" and kind != "person":  # a person's images take no language
             answer = filter_images(answer, image_languages(request))
         if "id" not in answer and name not in ("changes",):
             answer["id"] = item_id
+        if name == "lists":
+            answer = self._with_user_lists(kind, answer, request)
         return answer
+
+    def _with_user_lists(self, kind: str, answer: JSON, request: web.Request) -> JSON:
+        """A title's lists: the sandbox's public user lists holding it (newest first), then
+        TMDB's recorded ones (only their page 1 is known)."""
+        mine = lists_containing(self, kind, answer["id"])
+        if kind == "tv":  # the TV shape: iso_3166_1, no list_type
+            by_id = {lst.id: lst for lst in self.state.lists.values()}
+            for entry in mine:
+                entry.pop("list_type", None)
+                entry["iso_3166_1"] = by_id[entry["id"]].iso_3166_1
+        if not mine:
+            return answer
+        page = _page(request)
+        recorded = list(answer["results"]) if answer["page"] == 1 else []
+        total = answer["total_results"] + len(mine)
+        merged = paged([*mine, *recorded], page, total)
+        return {
+            **answer,
+            **merged,
+            "total_pages": max(answer["total_pages"], merged["total_pages"]),
+        }
 
     def _empty(self, item_id: int, key: str = "results") -> JSON:
         return {"id": item_id, key: []}

@@ -8,7 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
-from .._catalogue import JSON
+from .._catalogue import JSON, data
 from .._state import Failure
 from ._base import _ok, _page
 from ._common import CatalogueArea, paged
@@ -70,6 +70,36 @@ def _in_year(field: str, year: str) -> Check:
     return lambda d: (d.get(field) or "")[:4] == year
 
 
+def _providers(kind: str, item_id: int, region: str | None, kinds: set[str] | None) -> set[int]:
+    """Provider ids of a title's recorded watch providers (in ``region`` if given; only
+    the ``kinds`` of offer, e.g. {"flatrate", "rent"}, if given)."""
+    answer = data("answers").get(f"{kind}/{item_id}/watch/providers")
+    if answer is None:
+        return set()
+    found: set[int] = set()
+    for country, offers in answer["results"].items():
+        if region is not None and country != region:
+            continue
+        for offer, providers in offers.items():
+            if offer != "link" and (kinds is None or offer in kinds):
+                found |= {p["provider_id"] for p in providers}
+    return found
+
+
+def _certifications(movie_id: int, country: str) -> set[str]:
+    """A movie's certifications in ``country`` from its recorded release dates."""
+    answer = data("answers").get(f"movie/{movie_id}/release_dates")
+    if answer is None:
+        return set()
+    return {
+        d["certification"]
+        for r in answer["results"]
+        if r["iso_3166_1"] == country
+        for d in r["release_dates"]
+        if d["certification"]
+    }
+
+
 def _in_titles(titles: set[int]) -> Check:
     return lambda d: d["id"] in titles
 
@@ -97,12 +127,14 @@ class DiscoverRoutes(CatalogueArea):
         if q.get("include_adult", "false") != "true":
             checks.append(lambda d: not d["adult"])
         if "with_genres" in q:
-            ids, any_of = _ids(q["with_genres"])
-            test = any if any_of else all
-            checks.append(lambda d: test(g in {x["id"] for x in d["genres"]} for g in ids))
+            genre_ids, any_genre = _ids(q["with_genres"])
+            genre_test = any if any_genre else all
+            checks.append(
+                lambda d: genre_test(g in {x["id"] for x in d["genres"]} for g in genre_ids)
+            )
         if "without_genres" in q:
-            ids, _ = _ids(q["without_genres"])
-            checks.append(lambda d: not {x["id"] for x in d["genres"]} & set(ids))
+            no_genres = set(_ids(q["without_genres"])[0])
+            checks.append(lambda d: not {x["id"] for x in d["genres"]} & no_genres)
         for name, field in (
             ("vote_average", "vote_average"),
             ("vote_count", "vote_count"),
@@ -132,17 +164,38 @@ class DiscoverRoutes(CatalogueArea):
             countries = set(q["with_origin_country"].replace("|", ",").split(","))
             checks.append(lambda d: bool(countries & set(d.get("origin_country") or [])))
         if "with_companies" in q:
-            ids, _ = _ids(q["with_companies"])
-            checks.append(lambda d: bool({c["id"] for c in d["production_companies"]} & set(ids)))
+            companies = set(_ids(q["with_companies"])[0])
+            checks.append(lambda d: bool({c["id"] for c in d["production_companies"]} & companies))
         if "without_companies" in q:
-            ids, _ = _ids(q["without_companies"])
-            checks.append(lambda d: not {c["id"] for c in d["production_companies"]} & set(ids))
+            no_companies = set(_ids(q["without_companies"])[0])
+            checks.append(lambda d: not {c["id"] for c in d["production_companies"]} & no_companies)
         if "with_keywords" in q:
-            ids, any_of = _ids(q["with_keywords"])
+            keyword_ids, any_keyword = _ids(q["with_keywords"])
             table = self.cat.keyword_movies()
-            sets = [set(table.get(k, [])) for k in ids]
-            allowed = set.union(*sets) if any_of else set.intersection(*sets)
+            sets = [set(table.get(k, [])) for k in keyword_ids] or [set()]
+            allowed = set.union(*sets) if any_keyword else set.intersection(*sets)
             checks.append(lambda d: d["id"] in allowed)
+        if "with_watch_providers" in q or "without_watch_providers" in q:
+            watch_region = q.get("watch_region") or None
+            offers = q.get("with_watch_monetization_types")
+            kinds = set(offers.replace("|", ",").split(",")) if offers else None
+            if "with_watch_providers" in q:
+                provider_ids, any_provider = _ids(q["with_watch_providers"])
+                provider_test = any if any_provider else all
+                checks.append(
+                    lambda d: provider_test(
+                        p in _providers(kind, d["id"], watch_region, kinds) for p in provider_ids
+                    )
+                )
+            if "without_watch_providers" in q:
+                unwanted, _ = _ids(q["without_watch_providers"])
+                checks.append(
+                    lambda d: not _providers(kind, d["id"], watch_region, kinds) & set(unwanted)
+                )
+        if kind == "movie" and "certification" in q:
+            country = q.get("certification_country", "US")
+            wanted_cert = set(q["certification"].replace("|", ",").split(","))
+            checks.append(lambda d: bool(_certifications(d["id"], country) & wanted_cert))
         if kind == "movie":
             region = q.get("region") or None
             if region is not None:
@@ -153,15 +206,17 @@ class DiscoverRoutes(CatalogueArea):
                     checks.append(_in_titles(titles))
         else:
             if "with_networks" in q:
-                ids, _ = _ids(q["with_networks"])
-                checks.append(lambda d: bool({n["id"] for n in d["networks"]} & set(ids)))
+                network_ids = set(_ids(q["with_networks"])[0])
+                checks.append(lambda d: bool({n["id"] for n in d["networks"]} & network_ids))
             if "with_status" in q:
                 statuses = {
                     "0": "Returning Series", "1": "Planned", "2": "In Production",
                     "3": "Ended", "4": "Canceled", "5": "Pilot",
                 }  # fmt: skip
-                wanted = {statuses.get(s) for s in q["with_status"].replace("|", ",").split(",")}
-                checks.append(lambda d: d["status"] in wanted)
+                wanted_statuses = {
+                    statuses.get(s) for s in q["with_status"].replace("|", ",").split(",")
+                }
+                checks.append(lambda d: d["status"] in wanted_statuses)
             if "with_type" in q:
                 types = {
                     "0": "Documentary", "1": "News", "2": "Miniseries", "3": "Reality",

@@ -29,8 +29,6 @@ class LookupRoutes(CatalogueArea):
         region = request.query.get("watch_region")
         if region and request.path.startswith("/3/watch/providers/") and "results" in table:
             table["results"] = [
-                p
-                for p in table["results"]
-                if region in (p.get("display_priorities") or {region: 0})
+                p for p in table["results"] if region in (p.get("display_priorities") or {})
             ]
         return _ok(table)

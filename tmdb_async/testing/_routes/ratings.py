@@ -46,6 +46,45 @@ def account_states(area: Area, request: web.Request, media: str, item_id: int) -
     }
 
 
+def episode_states(area: Area, request: web.Request, key: tuple[int, int, int]) -> JSON:
+    """``.../episode/{n}/account_states`` of an existing episode (also its append)."""
+    ratings, _ = area._rater(request)
+    rated = ratings.table("episode").get(key)
+    return {
+        "id": area.cat.episode(*key)["id"],
+        "favorite": False,  # TMDB has no favourite or watchlist for an episode
+        "rated": {"value": rated[0]} if rated else False,
+        "watchlist": False,
+    }
+
+
+def season_states(area: Area, request: web.Request, tv_id: int, season: int) -> JSON:
+    """``.../season/{n}/account_states`` of an existing season (also its append): the
+    rating of each of its episodes."""
+    ratings, _ = area._rater(request)
+    table = ratings.table("episode")
+    season_id = next(
+        s.get("id", 0) for s in area.cat.tv(tv_id)["seasons"] if s["season_number"] == season
+    )
+    results = []
+    for number in range(1, area.cat.episode_count(tv_id, season) + 1):
+        rated = table.get((tv_id, season, number))
+        results.append(
+            {
+                "id": area.cat.episode(tv_id, season, number)["id"],
+                "episode_number": number,
+                "rated": {"value": rated[0]} if rated else False,
+            }
+        )
+    return {"id": season_id, "results": results}
+
+
+def has_user(request: web.Request) -> bool:
+    """Whether the request names a session or a guest session (``account_states`` is
+    appended only then; an invalid one fails as the standalone call does)."""
+    return bool(request.query.get("session_id") or request.query.get("guest_session_id"))
+
+
 class RatingRoutes(Area):
     """``.../rating``, ``.../account_states`` and ``/3/guest_session/.../rated``."""
 
@@ -100,40 +139,14 @@ class RatingRoutes(Area):
         return await self._rate(request, "episode", self._episode_key(request))
 
     async def episode_states(self, request: web.Request) -> web.Response:
-        key = self._episode_key(request)
-        ratings, _ = self._rater(request)
-        rated = ratings.table("episode").get(key)
-        return _ok(
-            {
-                "id": self.cat.episode(*key)["id"],
-                "favorite": False,  # TMDB has no favourite or watchlist for an episode
-                "rated": {"value": rated[0]} if rated else False,
-                "watchlist": False,
-            }
-        )
+        return _ok(episode_states(self, request, self._episode_key(request)))
 
     async def season_states(self, request: web.Request) -> web.Response:
         tv_id = self._tv_or_404(request)
         season = int(request.match_info["season_number"])
-        count = self.cat.episode_count(tv_id, season)
-        if count == 0:
+        if self.cat.episode_count(tv_id, season) == 0:
             raise Failure(34)
-        ratings, _ = self._rater(request)
-        table = ratings.table("episode")
-        season_id = next(
-            s.get("id", 0) for s in self.cat.tv(tv_id)["seasons"] if s["season_number"] == season
-        )
-        results = []
-        for number in range(1, count + 1):
-            rated = table.get((tv_id, season, number))
-            results.append(
-                {
-                    "id": self.cat.episode(tv_id, season, number)["id"],
-                    "episode_number": number,
-                    "rated": {"value": rated[0]} if rated else False,
-                }
-            )
-        return _ok({"id": season_id, "results": results})
+        return _ok(season_states(self, request, tv_id, season))
 
     def _states(self, request: web.Request, media: str, item_id: int) -> web.Response:
         return _ok(account_states(self, request, media, item_id))

@@ -7,7 +7,7 @@ import itertools
 
 from aiohttp import web
 
-from .._catalogue import MAX_PAGE, PAGE_SIZE
+from .._catalogue import PAGE_SIZE
 from ._base import _ok, _page
 from ._common import CatalogueArea, paged
 
@@ -34,5 +34,5 @@ class TrendingRoutes(CatalogueArea):
             item = self.item(kind, i, request)
             item["media_type"] = kind
             items.append(item)
-        total = min(sum(self.cat.total(k) for k in kinds), MAX_PAGE * PAGE_SIZE)
+        total = sum(self.cat.total(k) for k in kinds)
         return _ok({**paged(items, 1, total), "page": page})

@@ -9,7 +9,15 @@ from aiohttp import web
 from .._catalogue import JSON, data, image_entry
 from .._state import Failure
 from ._base import _ok, _page
-from ._common import CatalogueArea, appends, filter_images, image_languages, paged_lazy
+from ._common import (
+    CatalogueArea,
+    appends,
+    filter_images,
+    image_languages,
+    language,
+    paged_lazy,
+)
+from .ratings import episode_states, has_user, season_states
 
 #: Sub-resources of a series (each also an ``append_to_response`` name).
 SUBS = (
@@ -148,6 +156,11 @@ class TVRoutes(CatalogueArea):
 
     # ------------------------------------------------------------------ seasons
 
+    def _localise(self, record: JSON, path: str, request: web.Request) -> None:
+        """A season's or episode's name and overview in ``language`` where recorded."""
+        translated = self.cat.translation_at(path, language(request)) or {}
+        record.update({k: v for k, v in translated.items() if k in ("name", "overview")})
+
     def _season_answer(self, tv_id: int, number: int, name: str, request: web.Request) -> JSON:
         recorded = self.cat.answer(f"tv/{tv_id}/season/{number}/{name}")
         summary = self.cat.season_summary(tv_id, number) or {}
@@ -181,9 +194,13 @@ class TVRoutes(CatalogueArea):
     async def season(self, request: web.Request) -> web.Response:
         tv_id, number = self._season(request)
         record = self.cat.season_details(tv_id, number)
+        self._localise(record, f"tv/{tv_id}/season/{number}", request)
         for name in appends(request):
             if name in SEASON_SUBS:
                 record[name] = self._season_answer(tv_id, number, name, request)
+            elif name == "account_states" and has_user(request):
+                states = season_states(self, request, tv_id, number)
+                record[name] = {k: v for k, v in states.items() if k != "id"}
         return _ok(record)
 
     async def season_sub(self, request: web.Request) -> web.Response:
@@ -230,9 +247,13 @@ class TVRoutes(CatalogueArea):
     async def episode(self, request: web.Request) -> web.Response:
         key = self._episode(request)
         record = self.cat.episode_details(*key)
+        self._localise(record, "tv/{}/season/{}/episode/{}".format(*key), request)
         for name in appends(request):
             if name in EPISODE_SUBS:
                 record[name] = self._episode_answer(key, name, request)
+            elif name == "account_states" and has_user(request):
+                states = episode_states(self, request, key)
+                record[name] = {k: v for k, v in states.items() if k != "id"}
         return _ok(record)
 
     async def episode_sub(self, request: web.Request) -> web.Response:

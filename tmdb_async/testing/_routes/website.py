@@ -1,4 +1,5 @@
-"""The website routes: the home page, approval pages and placeholder images."""
+"""The website routes: the home page, approval pages and the images (PNGs showing each
+title or name, for every image path the answers contain)."""
 
 from __future__ import annotations
 
