@@ -179,8 +179,8 @@ def blocks_of(path: Path) -> list[Block]:
 
 
 def doc_files() -> list[Path]:
-    """Every Markdown file under docs/ (README.md joins when it is rewritten as a front page)."""
-    return sorted((ROOT / "docs").rglob("*.md"))
+    """README.md and every Markdown file under docs/."""
+    return [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 
 
 def all_blocks() -> list[Block]:

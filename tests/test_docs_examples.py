@@ -250,7 +250,8 @@ async def test_block_runs_on_the_sandbox(block: Block, tmp_path: Path) -> None:
 def test_every_doc_file_is_scanned_and_has_blocks_where_expected() -> None:
     """The harness sees README.md and the docs pages (a parser slip would test nothing)."""
     files = {path.relative_to(ROOT).as_posix() for path in doc_files()}
-    assert {"docs/index.md", "docs/authentication.md"} <= files
+    assert {"README.md", "docs/index.md", "docs/authentication.md"} <= files
+    assert blocks_of(ROOT / "README.md"), "the README's quickstart is checked"
     assert blocks_of(ROOT / "docs" / "index.md"), "getting started shows code"
     assert len(RUN) >= len(BLOCKS) // 2, "most blocks must run, not only type-check"
 
