@@ -369,11 +369,11 @@ def test_refused_answers_fall_back_with_cattrs_errors(caplog: pytest.LogCaptureF
     [
         (b'{"id": 1, "release_date": ""}', "refused"),  # TMDB's "" date: cattrs gives None
         (b'{"id": 1, "watch/providers": {"results": {}}}', "key"),  # a wire name
-        (b'{"id": 1, "watch_providers": {"results": {}}}', "key"),  # its attribute name
+        (b'{"id": 1, "watch_providers": {"results": {}}}', "field"),  # its attribute name
         (b'{"id": 1, "watch\\/providers": {"results": {}}}', "escape"),  # escaped wire name
-        (b'{"id": 1, "\\u0076ideos": {"results": []}}', "escape"),  # "videos", escaped
-        (b'{"id": 1, "videos": {"results": []}}', "key"),  # date-times inside (Video)
-        (b'{"id": 1, "account_states": {"id": 1, "rated": false}}', "key"),  # a field hook
+        (b'{"id": 1, "\\u0073uccess": false}', "escape"),  # "success", escaped
+        (b'{"id": 1, "videos": {"results": []}}', "field"),  # date-times inside (Video)
+        (b'{"id": 1, "account_states": {"id": 1, "favorite": true}}', "field"),  # field hook
         (b'{"success": false, "status_code": 34, "status_message": "x"}', "key"),  # envelope
         (b"[1, 2]", "refused"),
         (b"", "refused"),
@@ -393,6 +393,21 @@ def test_keys_that_only_look_alike_are_decoded_directly() -> None:
     movie = conv.decode_direct(body, Movie)
     assert movie == DETAILED.structure(json.loads(body), Movie)
     assert movie.overview == 'a "success" with watch/providers \u00e9'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"id": 1, "videos": null, "watch_providers": null, "account_states": null}',
+        b'{"id": 1, "reviews": null, "release_dates": null}',
+    ],
+)
+def test_guarded_fields_left_at_their_default_are_decoded_directly(body: bytes) -> None:
+    conv = make_converter()
+    movie = conv.decode_direct(body, Movie)
+    assert movie is not None
+    assert typed(movie) == typed(DETAILED.structure(json.loads(body), Movie))
+    assert conv.fallbacks == {}
 
 
 def test_error_envelope_on_a_2xx_is_never_a_model() -> None:
@@ -596,8 +611,9 @@ def test_attrs_features_msgspec_cannot_honour_make_a_class_ineligible(
 def test_a_nested_ineligible_class_guards_its_key_in_the_parent() -> None:
     conv = make_converter()
     assert conv.decode_direct(b'{"id": 1}', _Holder) == _Holder(id=1)
+    assert conv.decode_direct(b'{"id": 1, "inner": null}', _Holder) == _Holder(id=1)
     assert conv.decode_direct(b'{"id": 1, "inner": {"a": 2}}', _Holder) is None
-    assert conv.fallbacks == {"key": 1}
+    assert conv.fallbacks == {"field": 1}
     held = conv.structure({"id": 1, "inner": {"a": 2}}, _Holder)
     assert held.inner is not None
     assert hash(held.inner) == hash(_CacheHash(2))

@@ -15,12 +15,14 @@ caller decodes and structures the usual way, with cattrs' results and error mess
   ``init=False`` (cattrs ignores such keys, msgspec would set them) or a ``takes_self``
   factory. ``__attrs_post_init__``, ``kw_only``, aliases (both use the attribute name as
   the key), ``on_setattr`` and other factory defaults work as they do in ``__init__``.
-* **fields whose value msgspec would build differently** (a wire name such as
+* **fields whose value msgspec may build otherwise** (a wire name such as
   ``"watch/providers"`` or a field hook such as ``rated``; date-times, which cattrs turns
   into aware UTC values; unions of models; any type not on the short list msgspec and
-  cattrs agree on) are never decoded here: the answer is decoded here only when the
-  field's key (and its wire name) does not occur in the body at all, so the field takes
-  its default both ways. Otherwise cattrs structures the answer.
+  cattrs agree on) are never decoded here: an answer is kept only when each such field
+  of the model still holds its default after msgspec (its key was absent, ``null`` or an
+  empty list: the same both ways), and its wire name does not occur in the body at all
+  (msgspec knows only attribute names). Otherwise cattrs structures the answer. Such a
+  field without a default makes the model ineligible.
 * **per answer**: TMDB's error envelope (``"success"``) and JSON escapes that could spell
   one of those keys another way (``\\/``, ``\\u0061``) send the answer to the usual path,
   which knows what they mean. Any answer msgspec refuses (TMDB's ``""`` dates, a
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import operator
 import re
 import types
 import typing
@@ -62,13 +65,44 @@ Decode = Callable[[bytes], Any]
 
 
 class _Plan:
-    """How to decode one type: msgspec's decoder and the keys that send a body elsewhere."""
+    """How to decode one type: msgspec's decoder, the keys that send a body to cattrs
+    before decoding, and the fields that must hold their default after it."""
 
-    __slots__ = ("decode", "needles")
+    __slots__ = ("decode", "defaults", "getter", "is_list", "names", "needles")
 
-    def __init__(self, decode: Decode, needles: tuple[bytes, ...]) -> None:
+    def __init__(self, decode: Decode, guards: _Guards, is_list: bool) -> None:
         self.decode = decode
+        self.needles = _ALWAYS + guards.needles
+        self.is_list = is_list
+        #: The guarded fields, a getter of their values (as a tuple) and their defaults.
+        self.names = tuple(name for name, _ in guards.checks)
+        self.defaults = tuple(default for _, default in guards.checks)
+        self.getter = _tuple_getter(self.names) if self.names else None
+
+
+def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """``operator.attrgetter`` that gives a tuple even for one name."""
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda obj: (one(obj),)
+    return operator.attrgetter(*names)
+
+
+def _changed(item: Any, plan: _Plan) -> str:
+    """The guarded fields of ``item`` that do not hold their default (for the log)."""
+    values = zip(plan.names, plan.defaults, strict=True)
+    return ", ".join(name for name, default in values if getattr(item, name) != default)
+
+
+class _Guards:
+    """A model's wire names of fields msgspec may build otherwise (``needles``: msgspec
+    would not see them), and those fields with their defaults (``checks``)."""
+
+    __slots__ = ("checks", "needles")
+
+    def __init__(self, needles: tuple[bytes, ...], checks: tuple[tuple[str, Any], ...]) -> None:
         self.needles = needles
+        self.checks = checks
 
 
 class Ineligible(Exception):
@@ -79,8 +113,9 @@ class DirectDecoding:
     """The msgspec decoders of one converter, planned once per type and cached.
 
     :attr:`fallbacks` counts each decline by reason: ``"ineligible"`` (planned once per
-    type), ``"key"`` (a guarded key or the envelope occurs in the body), ``"escape"``
-    and ``"refused"`` (msgspec refused the body; cattrs then reports the error).
+    type), ``"key"`` (a wire name or the envelope occurs in the body), ``"escape"``,
+    ``"refused"`` (msgspec refused the body; cattrs then reports the error) and
+    ``"field"`` (a field msgspec may build otherwise did not keep its default).
     """
 
     def __init__(self, converter: cattrs.Converter) -> None:
@@ -103,17 +138,27 @@ class DirectDecoding:
             if needle in body:
                 self._decline(into, "key", needle.decode("ascii", "replace"))
                 return None
-        if (b"\\u00" in body or b"\\/" in body) and _ASCII_ESCAPE.search(body):
+        if b"\\" in body and _ASCII_ESCAPE.search(body):
             self._decline(into, "escape", "a key may be spelled with escapes")
             return None
         try:
-            return plan.decode(body)
+            model = plan.decode(body)
         except msgspec.DecodeError as exc:  # ValidationError too
             self._decline(into, "refused", str(exc))
             return None
         except RecursionError:
             self._decline(into, "refused", "nested too deeply")
             return None
+        getter = plan.getter
+        if getter is not None:
+            # Each field msgspec may build otherwise must have kept its default: then its
+            # key was absent (or null, or an empty list), which both ways give the same.
+            defaults = plan.defaults
+            for item in model if plan.is_list else (model,):
+                if getter(item) != defaults:
+                    self._decline(into, "field", _changed(item, plan))
+                    return None
+        return model
 
     def _decline(self, into: Any, reason: str, detail: str) -> None:
         self.fallbacks[reason] += 1
@@ -121,7 +166,7 @@ class DirectDecoding:
 
     def _plan(self, into: Any) -> _Plan | None:
         try:
-            needles = _root_needles(into)
+            guards = _root_guards(into)
             # What cattrs cannot structure at all is not decoded here either.
             self._converter.get_structure_hook(into)
             decoder = msgspec.json.Decoder(into)
@@ -132,7 +177,7 @@ class DirectDecoding:
         except (TypeError, ValueError, NotImplementedError, NameError) as exc:
             why = f"msgspec cannot decode it: {exc}"
         else:
-            return _Plan(decoder.decode, _ALWAYS + needles)
+            return _Plan(decoder.decode, guards, typing.get_origin(into) is list)
         self.fallbacks["ineligible"] += 1
         logger.debug("msgspec will not decode %s; cattrs structures it (%s)", _name(into), why)
         return None
@@ -142,15 +187,15 @@ def _name(tp: Any) -> str:
     return getattr(tp, "__name__", None) or str(tp)
 
 
-def _root_needles(into: Any) -> tuple[bytes, ...]:
-    """The keys (quoted, as bytes) whose presence sends a body for ``into`` to cattrs.
+def _root_guards(into: Any) -> _Guards:
+    """What keeps a body for ``into`` from being decoded otherwise than by cattrs.
 
     Raises:
         Ineligible: ``into`` is not a model (or a list of models) decoded here.
     """
     if typing.get_origin(into) is list:
         (item,) = typing.get_args(into) or (Any,)
-        return _root_needles(item)
+        return _root_guards(item)
     plain = _model_class(into)
     if plain is None:
         raise Ineligible("not a model")
@@ -158,11 +203,20 @@ def _root_needles(into: Any) -> tuple[bytes, ...]:
     if why is not None:
         raise Ineligible(why)
     needles: list[bytes] = []
+    checks: list[tuple[str, Any]] = []
     for f, tp in _fields(into, plain):
-        if _field_differs(f, tp, set()):
-            for key in {f.name, f.metadata.get("wire", f.name)}:
-                needles.append(b'"' + key.encode() + b'"')
-    return tuple(needles)
+        if not _field_differs(f, tp, set()):
+            continue
+        wire = f.metadata.get("wire")
+        if wire is not None:
+            needles.append(b'"' + wire.encode() + b'"')
+        default = f.default
+        if default is attrs.NOTHING:
+            raise Ineligible(f"field {f.name} is required and msgspec may build it otherwise")
+        if isinstance(default, _FACTORY):
+            default = default.factory()  # never takes_self here (see _class_problem)
+        checks.append((f.name, default))
+    return _Guards(tuple(needles), tuple(checks))
 
 
 def _model_class(tp: Any) -> type | None:
