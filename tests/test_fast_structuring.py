@@ -16,6 +16,7 @@ are never bypassed, and each decline is counted and logged at DEBUG.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import importlib
 import json
 import logging
@@ -145,6 +146,10 @@ def _synthetic(tp: Any, depth: int = 0) -> Any:
     }  # fmt: skip
     if tp in simple:
         return simple[tp]
+    if origin is typing.Literal:
+        return args[0]
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return next(iter(tp)).value
     if origin is typing.Union or origin is types.UnionType:
         members = [a for a in args if a is not type(None)]
         if any(getattr(m, "__name__", "") == "UnknownMedia" for m in members):
