@@ -369,6 +369,22 @@ def test_refused_answers_fall_back_with_cattrs_errors(caplog: pytest.LogCaptureF
     ]
 
 
+@attrs.frozen
+class _Tagged:
+    kind: typing.Literal["a", "b"] = "a"
+
+
+def test_no_value_from_the_body_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    conv = make_converter()
+    with caplog.at_level(logging.DEBUG, logger="tmdb_async"):
+        assert conv.decode_direct(b'{"kind": "tok-secret-1"}', _Tagged) is None
+        assert conv.decode_direct(b'{"kind": "tok-secret-2"', _Tagged) is None
+    assert [r.getMessage() for r in caplog.records] == [
+        "msgspec left _Tagged to cattrs (refused: Invalid enum value *** - at `$.kind`)"
+    ] * 2
+    assert "secret" not in caplog.text
+
+
 @pytest.mark.parametrize(
     ("body", "reason"),
     [

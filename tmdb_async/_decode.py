@@ -61,6 +61,9 @@ _ALWAYS: tuple[bytes, ...] = (b'"success"',)
 #: JSON escapes that could spell a printable ASCII key another way (``\/``, ``\u0061``).
 _ASCII_ESCAPE = re.compile(rb"\\(?:/|u00[2-7][0-9A-Fa-f])")
 
+#: The one msgspec message that quotes a value from the body: kept out of logs.
+_ENUM_VALUE = re.compile(r"(Invalid enum value ).*?( - at `|$)")
+
 Decode = Callable[[bytes], Any]
 
 
@@ -144,7 +147,7 @@ class DirectDecoding:
         try:
             model = plan.decode(body)
         except msgspec.DecodeError as exc:  # ValidationError too
-            self._decline(into, "refused", str(exc))
+            self._decline(into, "refused", _ENUM_VALUE.sub(r"\1***\2", str(exc)))
             return None
         except RecursionError:
             self._decline(into, "refused", "nested too deeply")
