@@ -717,6 +717,15 @@ class Core:
                     (time.perf_counter() - started) * 1000,
                     attempt,
                 )
+            # ---- the body's bytes straight into the model (tmdb_async/_decode.py) ----
+            # None: the direct path stood aside (a customised converter or json_loads,
+            # an error envelope, anything msgspec refuses ...); the usual path follows.
+            if 200 <= status < 300 and into is not RAW_JSON and self.json_loads is decode_json:
+                decode_direct = getattr(self.converter, "decode_direct", None)
+                model = None if decode_direct is None else decode_direct(body, into)
+                if model is not None:
+                    return model  # type: ignore[no-any-return]
+            # ---- end of the direct path ----
             data: Any = None
             decoded = True
             try:
