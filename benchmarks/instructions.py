@@ -2,7 +2,8 @@
 
     python benchmarks/instructions.py            # needs valgrind (apt-get install valgrind)
 
-For each client (raw aiohttp + ``json``, ``TMDBClient`` -> ``Movie``, the same with orjson)
+For each client (raw aiohttp + ``json``, ``TMDBClient`` -> ``Movie`` with its default
+decoding, the same with ``json_loads=orjson.loads``)
 it runs the throughput benchmark's loop under ``valgrind --tool=callgrind`` twice, with 600
 and with 1,600 requests against the same nginx, and divides the difference of the two
 totals by 1,000: start-up, imports and the warm-up (500 requests in both) cancel out.
@@ -96,11 +97,11 @@ def main() -> None:
     print(f"Instructions per request (callgrind), {run.machine()}")
     labels = {
         "raw": "raw aiohttp + json (dicts)",
-        "json": "TMDBClient -> Movie (json)",
-        "orjson": "TMDBClient -> Movie (orjson)",
+        "json": "TMDBClient -> Movie (msgspec)",
+        "orjson": "TMDBClient -> Movie (json_loads=orjson)",
     }
     for client, value in per_request.items():
-        print(f"   {labels[client]:32}{value / 1000:8.0f}k   raw / this = {raw / value:.3f}")
+        print(f"   {labels[client]:40}{value / 1000:8.0f}k   raw / this = {raw / value:.3f}")
 
 
 def _has_orjson() -> bool:

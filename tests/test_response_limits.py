@@ -22,7 +22,13 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 from tests.conftest import API_KEY, READ_TOKEN
-from tmdb_async import Movie, ResponseTooLargeError, TMDBClient, TMDBUsageError
+from tmdb_async import (
+    Movie,
+    ResponseTooLargeError,
+    TMDBClient,
+    TMDBConnectionError,
+    TMDBUsageError,
+)
 from tmdb_async.exports import ExportEntry, read_export_file, stream_export
 
 BOUND = 10.0
@@ -221,6 +227,49 @@ async def test_a_small_compressed_answer_within_the_cap_is_read(server: Server) 
         assert await asyncio.wait_for(tmdb.movies.details(11), BOUND) == Movie(
             id=11, title="Star Wars"
         )
+
+
+async def test_the_client_asks_for_gzip_or_deflate_and_inflates_both(server: Server) -> None:
+    body = json.dumps({"id": 11, "title": "Star Wars"}).encode()
+    asked: list[str] = []
+
+    async def deflated(request: web.Request) -> web.Response:
+        asked.append(request.headers["Accept-Encoding"])
+        return web.Response(
+            body=zlib.compress(body),
+            headers={"Content-Type": "application/json", "Content-Encoding": "deflate"},
+        )
+
+    server.get("/3/movie/11", deflated)
+    await server.server.start_server()
+    async with client(server.base_url) as tmdb:
+        assert await tmdb.movies.details(11) == Movie(id=11, title="Star Wars")
+    # Only what the client inflates itself (never br or zstd, even with Brotli installed).
+    assert asked == ["gzip, deflate"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "payload", "message"),
+    [
+        ("br", b"\x8b\x02\x80{}\x03", "unsupported Content-Encoding 'br'"),
+        ("gzip", b"not gzip at all", "cannot decompress the answer"),
+    ],
+)
+async def test_an_answer_the_client_cannot_inflate_is_a_typed_transport_error(
+    server: Server, encoding: str, payload: bytes, message: str
+) -> None:
+    async def odd(_: web.Request) -> web.Response:
+        return web.Response(
+            body=payload,
+            headers={"Content-Type": "application/json", "Content-Encoding": encoding},
+        )
+
+    server.get("/3/movie/11", odd)
+    await server.server.start_server()
+    async with client(server.base_url) as tmdb:
+        with pytest.raises(TMDBConnectionError, match=message):
+            await tmdb.movies.details(11)
+    assert server.requests == 1  # retry=None: one attempt
 
 
 @pytest.mark.parametrize("bad", [0, -1, 1.5, True, "32MB"])

@@ -47,7 +47,7 @@ def ours(modules: set[str], prefix: str = "tmdb_async.") -> set[str]:
 
 def test_import_tmdb_async_loads_no_model_resource_or_aiohttp() -> None:
     loaded = modules_after("import tmdb_async")
-    assert ours(loaded) == {"tmdb_async._version"}
+    assert ours(loaded) == {"tmdb_async._lazy", "tmdb_async._version"}
     assert "aiohttp" not in loaded
     assert "cattrs" not in loaded
 
@@ -210,6 +210,7 @@ def test_cli_help_and_version_import_no_command_module(argv: list[str]) -> None:
     )
     assert "tmdb_async.cli" in loaded
     assert not ours(loaded) - {
+        "tmdb_async._lazy",
         "tmdb_async._version",
         "tmdb_async.cli",
         "tmdb_async.errors",

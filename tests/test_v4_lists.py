@@ -14,7 +14,7 @@ import cattrs
 import pytest
 
 from tests.conftest import API, READ_TOKEN, SHARED, FakeSleep, TMDBMock
-from tests.test_fast_structuring import DETAILED, FAST, REPLACEMENTS, _mutate, _paths, typed
+from tests.test_fast_structuring import DETAILED, REPLACEMENTS, _mutate, _paths, typed
 from tests.user_helpers import USER_TOKEN, V4_ACCOUNT, assert_no_secrets, only, scan_exception
 from tmdb_async import (
     ListEntry,
@@ -444,28 +444,28 @@ FAST_DOCS: list[tuple[str, Any]] = [
 
 
 @pytest.mark.parametrize(("name", "into"), FAST_DOCS, ids=[d[0] for d in FAST_DOCS])
-def test_fast_structuring_agrees_with_cattrs(name: str, into: Any) -> None:
-    """The v4 models take the same generated fast path as Movie, with the same results
-    (tests/test_fast_structuring.py's check, on the v4 bodies and 200 mutations each)."""
+def test_direct_decoding_agrees_with_cattrs(name: str, into: Any) -> None:
+    """Where the v4 models are decoded straight from the bytes (msgspec), it is with
+    cattrs' results (tests/test_fast_structuring.py's check, on the v4 bodies and 200
+    mutations each)."""
+    conv = make_converter()
     data = body(name)
-    fast = FAST.function(into)
-    assert fast is not None
-    assert typed(fast(data)) == typed(DETAILED.structure(data, into))
+    got = conv.decode_direct(json.dumps(data).encode(), into)
+    if got is not None:  # answers with "success" or date-times go to cattrs
+        assert typed(got) == typed(DETAILED.structure(data, into))
     rng = random.Random(name)
     paths = _paths(data)
     for _ in range(200):
         path = rng.choice(paths)
         mutated = _mutate(data, path, rng.choice(REPLACEMENTS), delete=rng.random() < 0.15)
+        got = conv.decode_direct(json.dumps(mutated).encode(), into)
+        if got is None:
+            continue  # the client then structures it with cattrs
         try:
-            expected = typed(DETAILED.structure(mutated, into))
-        except (cattrs.BaseValidationError, TypeError, ValueError, KeyError):
-            expected = None
-        try:
-            got = fast(mutated)
-        except Exception:
-            continue  # the converter falls back to cattrs' detailed function
-        assert expected is not None, f"fast accepted what cattrs refuses at {path}"
-        assert typed(got) == expected, path
+            expected = DETAILED.structure(mutated, into)
+        except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
+            pytest.fail(f"decoded directly what cattrs refuses at {path}: {exc}")
+        assert typed(got) == typed(expected), path
 
 
 async def test_the_user_token_never_reaches_errors_or_logs(

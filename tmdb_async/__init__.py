@@ -12,9 +12,9 @@ costs little more than importing aiohttp.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_exports
 from ._version import __version__
 
 #: Every public name and the module (relative to this package) that defines it: the one
@@ -272,20 +272,7 @@ __all__ = ["__version__", *_EXPORTS]
 # Hidden from type checkers, which see the TYPE_CHECKING imports below instead: a module
 # __getattr__ would make them accept any name (a typo included) as Any.
 if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> Any:
-        """Load a public name from its module on first use (PEP 562)."""
-        module = _EXPORTS.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module, __name__), name)
-        globals()[name] = value
-        return value
-
-
-def __dir__() -> list[str]:
-    """The module's attributes, the names not loaded yet included."""
-    return sorted({*globals(), *__all__})
+    __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
 
 
 if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported eagerly

@@ -594,8 +594,9 @@ class TMDBClient:
 
         It is shared by every client: to add hooks of your own, build a converter with
         ``tmdb_async.make_converter()`` and register them there, before its first
-        use (cattrs, and the fast structure functions next to its own, bake the hooks of a
-        model's fields in when the model is first structured).
+        use (cattrs bakes the hooks of a model's fields in when the model is first
+        structured). Such a converter structures everything through cattrs and its hooks,
+        never through the direct msgspec path the client uses for its answers.
         """
         return self._core.converter
 

@@ -18,12 +18,14 @@
   structures into an equal model.
 
 Structure functions are generated once per class by cattrs and cached: nothing is
-rebuilt per request.
+rebuilt per request. The client decodes most answers without cattrs, straight from the
+bytes (:mod:`tmdb_async._decode`, msgspec), wherever that gives what cattrs would give.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import types
 import typing
 from collections.abc import Mapping
 from typing import Any
@@ -32,17 +34,19 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._fast import _PRIMITIVES, FastStructurer, _is_union, _optional_arg
+if typing.TYPE_CHECKING:
+    from ._decode import DirectDecoding
 
 __all__ = [
     "CONVERTER",
-    "fast_structurer",
+    "TMDBConverter",
     "make_converter",
     "parse_date",
     "parse_datetime",
     "parse_rated",
 ]
 
+_PRIMITIVES: tuple[type, ...] = (int, str, float, bool)
 _UTC = dt.timezone.utc
 _from_iso_date = dt.date.fromisoformat
 
@@ -88,6 +92,20 @@ def parse_datetime(value: object) -> dt.datetime | None:
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=_UTC)
     return parsed.astimezone(_UTC)
+
+
+def _is_union(tp: Any) -> bool:
+    origin = typing.get_origin(tp)
+    return origin is typing.Union or origin is types.UnionType
+
+
+def _optional_arg(tp: Any) -> Any | None:
+    """``X`` for ``X | None``, else ``None``."""
+    if _is_union(tp):
+        args = typing.get_args(tp)
+        if len(args) == 2 and type(None) in args:
+            return args[0] if args[1] is type(None) else args[1]
+    return None
 
 
 def _required(
@@ -147,26 +165,85 @@ def _field_hook(parse: typing.Callable[[object], Any]) -> typing.Callable[[objec
     return hook
 
 
-def fast_structurer(conv: cattrs.Converter) -> FastStructurer:
-    """The fast structure functions for ``conv``'s models, with TMDB's date and field hooks."""
-    return FastStructurer(
-        conv,
-        simple_hooks={dt.date | None: parse_date, dt.datetime | None: parse_datetime},
-        field_hooks=_FIELD_HOOKS,
-    )
+class TMDBConverter(cattrs.Converter):
+    """The converter :func:`make_converter` builds: cattrs with TMDB's rules, plus the
+    direct path from an answer's bytes to its model (:mod:`tmdb_async._decode`).
+
+    The direct path is used only while the converter has no hooks but TMDB's: once a
+    structure hook is registered on it (``register_structure_hook``, ``..._func``,
+    ``..._factory``, or a cattrs strategy that calls them), every answer goes through
+    cattrs and so through that hook. A :meth:`copy` goes through cattrs too.
+    """
+
+    #: Set by :func:`make_converter` once TMDB's own hooks are in.
+    _sealed = False
+    #: True once a structure hook was registered after that.
+    _customized = False
+    #: Whether :meth:`decode_direct` may answer (never with a hook of the user's).
+    _direct_enabled = False
+    _direct: DirectDecoding | None = None
+
+    @property
+    def customized(self) -> bool:
+        """True when structure hooks were registered besides TMDB's (cattrs only, then)."""
+        return self._customized
+
+    def _hook_registered(self) -> None:
+        if self._sealed:
+            self._customized = True
+            self._direct_enabled = False
+
+    def register_structure_hook(self, *args: Any, **kwargs: Any) -> Any:
+        """cattrs' method; the direct path then stands aside (see the class)."""
+        self._hook_registered()
+        return super().register_structure_hook(*args, **kwargs)
+
+    def register_structure_hook_func(self, *args: Any, **kwargs: Any) -> Any:
+        """cattrs' method; the direct path then stands aside (see the class)."""
+        self._hook_registered()
+        return super().register_structure_hook_func(*args, **kwargs)
+
+    def register_structure_hook_factory(self, *args: Any, **kwargs: Any) -> Any:
+        """cattrs' method; the direct path then stands aside (see the class)."""
+        self._hook_registered()
+        return super().register_structure_hook_factory(*args, **kwargs)
+
+    def copy(self, *args: Any, **kwargs: Any) -> Any:
+        """cattrs' copy (with every hook); it structures through cattrs only."""
+        res = super().copy(*args, **kwargs)
+        res._sealed = True
+        res._direct_enabled = False
+        return res
+
+    def decode_direct(self, body: bytes, into: Any) -> Any | None:
+        """``body`` (an answer's JSON bytes) decoded straight into ``into``, or ``None``
+        when cattrs must structure it (the direct path stands aside; see the class)."""
+        if not self._direct_enabled:
+            return None
+        direct = self._direct
+        if direct is None:
+            from ._decode import DirectDecoding
+
+            direct = self._direct = DirectDecoding(self)
+        return direct.decode(body, into)
+
+    @property
+    def fallbacks(self) -> dict[str, int]:
+        """How many answers the direct path left to cattrs, by reason (for diagnosis)."""
+        return {} if self._direct is None else dict(self._direct.fallbacks)
 
 
-def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cattrs.Converter:
+def make_converter(*, forbid_extra_keys: bool = False, direct: bool = True) -> TMDBConverter:
     """Build a converter with TMDB's rules (see the module docstring).
 
     Args:
         forbid_extra_keys: reject keys the model does not declare (used by the tests to
             find fields we have not modelled; production ignores them).
-        fast: try the generated success path (:mod:`tmdb_async._fast`) before cattrs'
-            detailed function; results are the same, only the time differs. Never used
-            with ``forbid_extra_keys``.
+        direct: let the client decode answers straight from their bytes where that gives
+            cattrs' result (:meth:`TMDBConverter.decode_direct`); never with
+            ``forbid_extra_keys``, since msgspec ignores unknown keys.
     """
-    conv = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, detailed_validation=True)
+    conv = TMDBConverter(forbid_extra_keys=forbid_extra_keys, detailed_validation=True)
 
     conv.register_structure_hook(dt.datetime, _required(parse_datetime, "date-time"))
     conv.register_structure_hook(dt.date, _required(parse_date, "date"))
@@ -174,11 +251,6 @@ def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cat
     conv.register_structure_hook_func(_is_optional_of(dt.date), lambda v, _: parse_date(v))
     conv.register_unstructure_hook(dt.datetime, lambda v: v.isoformat())
     conv.register_unstructure_hook(dt.date, lambda v: v.isoformat())
-
-    # The success path runs a fast function (see _fast.py); on any failure cattrs'
-    # detailed function runs on the same input and reports precisely what is wrong. The
-    # strict converter the tests use keeps the detailed path only.
-    quick_paths = fast_structurer(conv) if fast and not forbid_extra_keys else None
 
     def structure_attrs(cls: Any) -> Any:
         fn = make_dict_structure_fn(
@@ -188,14 +260,8 @@ def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cat
             **_field_overrides(cls),
         )
         name = getattr(cls, "__name__", str(cls))
-        quick = None if quick_paths is None else quick_paths.function(cls)
 
         def structure(value: Any, tp: Any) -> Any:
-            if quick is not None:
-                try:
-                    return quick(value)
-                except Exception:  # reported by the detailed path below
-                    pass
             # The generated function reads keys with `in` and `[]`, so a list where an
             # object belongs (php-tmdb's hand-edited "avatar") silently gave an object of
             # defaults. Anything but a JSON object is refused.
@@ -215,6 +281,8 @@ def make_converter(*, forbid_extra_keys: bool = False, fast: bool = True) -> cat
         attrs.has, lambda cls: make_dict_unstructure_fn(cls, conv, **_wire_names(cls))
     )
     conv.register_unstructure_hook_factory(_is_unknown_media, lambda _: _raw_item)
+    conv._sealed = True
+    conv._direct_enabled = direct and not forbid_extra_keys
     return conv
 
 

@@ -14,8 +14,9 @@ import logging
 import re
 import sys
 import time
+import zlib
 from collections import deque
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
 
@@ -114,28 +115,64 @@ class _BodyTooLarge(Exception):
     """Internal: the decoded body passed the cap; the connection was closed."""
 
 
-async def _read_capped(resp: aiohttp.ClientResponse, limit: int) -> bytes:
-    """The decoded body, read in chunks and given up (connection closed) past ``limit``.
+#: What the client accepts, and so what ``_read_capped`` must inflate: aiohttp's own
+#: decompression is switched off for API answers (``auto_decompress=False``), because before
+#: aiohttp 3.14.2 it inflated a whole network chunk at once (a gzip bomb's 1 MB became
+#: hundreds of MB before any cap could look at it).
+ACCEPT_ENCODING = "gzip, deflate"
+_WBITS = {
+    "gzip": 16 + zlib.MAX_WBITS,
+    "x-gzip": 16 + zlib.MAX_WBITS,
+    "deflate": 32 + zlib.MAX_WBITS,
+}
 
-    aiohttp inflates a compressed body in bounded steps as it is read, so neither a huge
-    nor an endless body, nor a gzip bomb, is ever held beyond ``limit`` plus a chunk.
+
+async def _read_capped(resp: aiohttp.ClientResponse, limit: int) -> bytes:
+    """The decoded body, read and inflated in bounded steps and given up (connection
+    closed) as soon as it passes ``limit``: neither a huge nor an endless body, nor a gzip
+    bomb, is ever held beyond ``limit`` plus one step, whatever aiohttp's version.
     """
+    encoding = resp.headers.get(_CONTENT_ENCODING, "identity").strip().lower()
     length = resp.content_length
-    if length is not None and length > limit and _CONTENT_ENCODING not in resp.headers:
+    if length is not None and length > limit and encoding == "identity":
         resp.close()
         raise _BodyTooLarge
+    if encoding not in _WBITS and encoding != "identity":
+        resp.close()
+        raise aiohttp.ClientPayloadError(f"unsupported Content-Encoding {encoding!r}")
+    inflate = zlib.decompressobj(_WBITS[encoding]) if encoding in _WBITS else None
     content = resp.content
     chunks: list[bytes] = []
     size = 0
     while True:
         chunk = await content.readany()
         if not chunk:
+            if inflate is not None:
+                chunk = inflate.flush()
+                size += len(chunk)
+                if size > limit:
+                    resp.close()
+                    raise _BodyTooLarge
+                chunks.append(chunk)
             return b"".join(chunks)
-        size += len(chunk)
-        if size > limit:
-            resp.close()
-            raise _BodyTooLarge
-        chunks.append(chunk)
+        pieces = [chunk] if inflate is None else _inflate(inflate, chunk, limit - size + 1)
+        for piece in pieces:
+            size += len(piece)
+            if size > limit:
+                resp.close()
+                raise _BodyTooLarge
+            chunks.append(piece)
+
+
+def _inflate(inflate: Any, chunk: bytes, room: int) -> Iterator[bytes]:
+    """``chunk`` inflated at most ``room`` bytes at a time (the caller stops past its cap)."""
+    try:
+        piece = inflate.decompress(chunk, room)
+        yield piece
+        while inflate.unconsumed_tail:
+            yield inflate.decompress(inflate.unconsumed_tail, room)
+    except zlib.error as exc:
+        raise aiohttp.ClientPayloadError(f"cannot decompress the answer: {exc}") from None
 
 
 def _query_value(value: str | int | float | bool) -> str | int | float:
@@ -469,6 +506,7 @@ class Core:
         self.user_agent = user_agent
         headers = {
             "Accept": "application/json",
+            "Accept-Encoding": ACCEPT_ENCODING,
             "User-Agent": user_agent or f"tmdb-async/{__version__} (+aiohttp)",
         }
         if credentials.is_bearer:
@@ -657,6 +695,7 @@ class Core:
                         headers=self._request_headers,
                         timeout=pool.timeout,
                         allow_redirects=False,
+                        auto_decompress=False,  # _read_capped inflates, in bounded steps
                     )
                     try:
                         # A Content-Length within the cap and no Content-Encoding: the
@@ -717,6 +756,15 @@ class Core:
                     (time.perf_counter() - started) * 1000,
                     attempt,
                 )
+            # ---- the body's bytes straight into the model (tmdb_async/_decode.py) ----
+            # None: the direct path stood aside (a customised converter or json_loads,
+            # an error envelope, anything msgspec refuses ...); the usual path follows.
+            if 200 <= status < 300 and into is not RAW_JSON and self.json_loads is decode_json:
+                decode_direct = getattr(self.converter, "decode_direct", None)
+                model = None if decode_direct is None else decode_direct(body, into)
+                if model is not None:
+                    return model  # type: ignore[no-any-return]
+            # ---- end of the direct path ----
             data: Any = None
             decoded = True
             try:
