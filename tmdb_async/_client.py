@@ -17,6 +17,7 @@ from ._checks import check_text, has_dot_segment
 from ._core import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_POOL_TIMEOUT,
+    USER_AGENT,
     Core,
     JSONLoads,
     Pool,
@@ -28,6 +29,7 @@ from ._options import UNSET, Unset, derive_core
 from ._paging import Paginator, paginate
 from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
+from ._sansio import credential_headers
 from .errors import CredentialError, TMDBUsageError
 from .resources._base import language_param, region_param
 
@@ -213,6 +215,7 @@ class TMDBClient:
             rate_limit=rate_limit,
             pool_timeout=None if pool_timeout is None else float(pool_timeout),
             max_response_bytes=max_response_bytes,
+            default_headers=credential_headers(credentials, user_agent or USER_AGENT),
         )
         self._core = Core(
             pool=pool,

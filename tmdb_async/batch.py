@@ -39,7 +39,6 @@ The runner knows nothing about TMDB: ``fn`` is any coroutine function of one key
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 from collections.abc import (
     AsyncGenerator,
@@ -323,9 +322,7 @@ async def _stream(
 
 
 def _cancel_requested() -> bool:
-    """Whether someone asked to cancel the current task (Python 3.11+ can tell)."""
-    if sys.version_info < (3, 11):
-        return False
+    """Whether someone asked to cancel the current task."""
     task = asyncio.current_task()
     return task is not None and task.cancelling() > 0
 

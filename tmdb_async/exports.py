@@ -22,7 +22,6 @@ serves exports too, from its catalogue; see :func:`export_handler`).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import gzip
 import json
@@ -371,7 +370,7 @@ async def _download(
         ) from None
     except ValueError as exc:
         raise ResponseValidationError("ExportEntry", [str(exc)], method="GET", url=url) from None
-    except asyncio.TimeoutError as exc:  # also aiohttp's socket read timeout
+    except TimeoutError as exc:  # also aiohttp's socket read timeout
         raise TMDBTimeoutError(
             f"the export download stalled ({type(exc).__name__})", method="GET", url=url
         ) from None

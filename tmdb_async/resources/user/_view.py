@@ -20,7 +20,7 @@ import attrs
 
 from ..._core import Core, Params
 from ..._credentials import Credentials, looks_like_jwt
-from ...errors import CredentialError, MissingSessionError, TMDBUsageError, error_from_response
+from ...errors import CredentialError, MissingSessionError, TMDBUsageError
 from ...models.account import Account
 from ...models.auth import GuestSession, Session
 from ...models.common import Page, StatusResponse
@@ -314,23 +314,6 @@ class ViewBase:
 
     # ------------------------------------------------------------------ writes
 
-    def _check_write(
-        self, result: W, method: str, path: str, params: Params | None, secrets: tuple[str, ...]
-    ) -> W:
-        """TMDB's body decides: a write worked when its status code is 1, 12 or 13."""
-        code = result.status_code
-        if code in WRITE_SUCCESS_CODES and result.success is not False:
-            return result
-        message = result.status_message
-        if message is not None:
-            message = self._core.redact_message(message, secrets)
-        raise error_from_response(
-            200,
-            {"success": result.success, "status_code": code, "status_message": message},
-            method=method,
-            url=self._core.display_url(path, params, secrets),
-        )
-
     async def _write(
         self,
         method: str,
@@ -342,7 +325,9 @@ class ViewBase:
         idempotent: bool,
         secrets: tuple[str, ...] = (),
     ) -> W:
-        result = await self._core.request(
+        """A write: TMDB's body decides, a status code of 1, 12 or 13 is a success (any
+        other is raised as its typed error by the request path)."""
+        return await self._core.request(
             method,
             path,
             params=params,
@@ -350,8 +335,8 @@ class ViewBase:
             into=into,
             idempotent=idempotent,
             secrets=secrets,
+            success_codes=WRITE_SUCCESS_CODES,
         )
-        return self._check_write(result, method, path, params, secrets)
 
     async def _account_write(self, what: str, body: dict[str, object]) -> StatusResponse:
         sid = await self.session_id()
