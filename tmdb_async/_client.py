@@ -38,6 +38,7 @@ from .resources._base import language_param, region_param
 if TYPE_CHECKING:
     import cattrs
 
+    from .exports import Exports
     from .models.auth import GuestSession, Session
     from .models.common import Page
     from .models.user import V4AccessToken
@@ -455,6 +456,13 @@ class TMDBClient:
         from .resources.configuration import ImagesResource
 
         return ImagesResource(self._core, self.configuration)
+
+    @cached_property
+    def exports(self) -> Exports:
+        """TMDB's daily id exports, streamed through this client's pool and request path."""
+        from .exports import Exports
+
+        return Exports(self._core)
 
     def paginate(
         self, fetch: Callable[P, Awaitable[Page[T]]], /, *args: P.args, **kwargs: P.kwargs

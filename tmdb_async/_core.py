@@ -14,7 +14,7 @@ import logging
 import sys
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiohttp
@@ -477,12 +477,28 @@ class Core:
         self.base = URL(self.base_url)
         self._app_secrets: tuple[str, ...] = (credentials.secret,)
         #: The v3 key sent as the ``api_key`` query parameter (``None`` with a read token).
-        self.api_key = None if credentials.is_bearer else credentials.secret
+        self.api_key = credentials.secret if credentials.kind == "api_key" else None
 
     @property
     def headers(self) -> dict[str, str]:
         """The headers every API call of this Core sends (credential included)."""
         return dict(self._headers)
+
+    @classmethod
+    def for_files(cls, pool: Pool, retry: RetryPolicy) -> Core:
+        """A Core for plain downloads (:meth:`stream`) through ``pool``: no credential."""
+        return cls(
+            pool=pool,
+            credentials=Credentials("none", ""),
+            base_url="http://127.0.0.1",
+            website_url="http://127.0.0.1",
+            retry=retry,
+            json_loads=decode_json,
+            converter=None,
+            language=None,
+            region=None,
+            user_agent=None,
+        )
 
     def derive(self, **changes: Any) -> Core:
         """A Core like this one, with ``changes`` (constructor arguments), sharing the pool."""
@@ -714,6 +730,81 @@ class Core:
             type(error).__name__,
         )
         return gate.pause(plan.delay) if plan.shared else self.pool.sleep(plan.delay)
+
+    # ------------------------------------------------------------------ downloads
+
+    async def stream(
+        self, url: str, *, chunk_size: int, read_timeout: float
+    ) -> AsyncIterator[bytes]:
+        """GET a file (not an API call: no credential is sent) and yield its body in chunks.
+
+        The request path's rules apply: one connection slot for the whole download, the
+        rate gate, :func:`~tmdb_async._sansio.retry_plan` (with the shared 429 cooldown)
+        until the answer starts, the pool's deadline until its headers are in, then
+        ``read_timeout`` seconds per read; an error answer is read up to
+        ``max_response_bytes`` and becomes its typed error (:func:`outcome`).
+
+        Raises:
+            TMDBAPIError: an error answer (``NotFoundError`` for a missing file).
+            TMDBTransportError: the download failed (timeouts included).
+        """
+        call = Call(self, "GET", url, RAW_JSON, url=URL(url), shown=url)
+        pool = self.pool
+        pool.enter()
+        session = pool.plain_session()
+        timeout = aiohttp.ClientTimeout(
+            total=None, sock_connect=read_timeout, sock_read=read_timeout
+        )
+        attempt = 0
+        while True:
+            attempt += 1
+            opened = await self._open(call, session, timeout)
+            if isinstance(opened, aiohttp.ClientResponse):
+                break
+            await self._before_retry(call, opened, attempt)
+        try:
+            async for chunk in opened.content.iter_chunked(chunk_size):
+                yield chunk
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            raise self._failed(call, exc, False) from None
+        finally:
+            opened.close()  # at the end of the body, or a download given up: no reuse
+            pool.release_slot()
+
+    async def _open(
+        self, call: Call, session: aiohttp.ClientSession, limits: aiohttp.ClientTimeout
+    ) -> aiohttp.ClientResponse | TMDBError:
+        """One attempt at starting a download: the response (holding a slot) or the error."""
+        pool = self.pool
+        if not (pool.take_slot() or await pool.wait_for_slot()):
+            return pool_timeout_error(call, pool.pool_timeout)
+        deadlines = pool.deadlines()
+        kept = False
+        try:
+            gate = pool.gate
+            if gate.busy:
+                await gate.acquire()
+            timed = deadlines.start()
+            try:
+                resp = await session.get(call.url, timeout=limits, allow_redirects=True)
+                if 200 <= resp.status < 300:
+                    kept = True
+                    return resp
+                try:
+                    body = await _read_capped(resp, pool.max_response_bytes)
+                finally:
+                    resp.release()
+            except BaseException as exc:
+                return self._failed(call, exc, deadlines.expired(timed, exc))
+            finally:
+                deadlines.stop(timed)
+        finally:
+            if not kept:
+                pool.release_slot()
+        try:
+            return outcome(call, resp.status, resp.headers, body)  # type: ignore[no-any-return]
+        except TMDBError as exc:
+            return exc
 
     async def request_json(
         self,

@@ -175,7 +175,9 @@ class Call:
         idempotent: whether a retry is harmless (default: by method, RFC 9110).
         success_codes: for writes, TMDB ``status_code`` values that mean success; any
             other code in a 2xx body is an error. ``None``: the body's ``success`` decides.
-        url: the URL to send; query: its query values (``None``: none).
+        url: the URL to send (default: ``path`` under the API root); query: its query
+            values (``None``: none).
+        shown: the URL as printed (default: :func:`display_url` of the call, redacted).
     """
 
     __slots__ = (
@@ -206,6 +208,7 @@ class Call:
         secrets: tuple[str, ...] = (),
         success_codes: frozenset[int] | None = None,
         url: URL | None = None,
+        shown: str | None = None,
     ) -> None:
         self.core = core
         self.method = method
@@ -220,7 +223,7 @@ class Call:
         if json is not None:
             check_json_text(json)
         self.url = build_url(core.base, core.base_url, path) if url is None else url
-        self._shown: str | None = None
+        self._shown = shown
 
     def all_secrets(self) -> tuple[str, ...]:
         """Every secret of the call: those given, and those in its params and JSON body."""
