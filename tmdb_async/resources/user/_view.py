@@ -26,7 +26,7 @@ from ...models.auth import GuestSession, Session
 from ...models.common import Page, StatusResponse
 from ...models.user import UserMovie, UserTV, V4AccessToken
 from .._base import check_id, check_token, language_param, segment
-from .._params import check_page
+from .._params import check_option, check_page
 
 if TYPE_CHECKING:
     from .account import UserAccount
@@ -40,7 +40,6 @@ __all__ = [
     "UserLike",
     "ViewBase",
     "check_media",
-    "check_number",
     "check_rating",
     "check_sort",
     "fill_ratings",
@@ -97,18 +96,7 @@ def check_media(media_type: object, name: str = "media_type") -> Literal["movie"
 
 def check_sort(sort_by: object) -> str | None:
     """``created_at.asc``, ``created_at.desc`` or ``None``."""
-    if sort_by is not None and sort_by not in _SORTS:
-        raise TMDBUsageError(
-            f"sort_by must be 'created_at.asc' or 'created_at.desc', got {sort_by!r}"
-        )
-    return sort_by
-
-
-def check_number(value: object, name: str) -> int:
-    """A season or episode number: an int >= 0 (season 0 holds the specials)."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise TMDBUsageError(f"{name} must be a non-negative int, got {value!r}")
-    return value
+    return check_option(sort_by, "sort_by", _SORTS)
 
 
 def _object_id_of(token: str) -> str | None:
