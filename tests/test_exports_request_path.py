@@ -134,3 +134,15 @@ async def test_ids_through_the_namespace(serve: list[object]) -> None:
     base = await serve[0](Script(_file()))  # type: ignore[operator]
     async with TMDBClient(access_token=READ_TOKEN) as tmdb:
         assert [i async for i in tmdb.exports.ids("movie", DAY, base_url=base)] == [1, 2, 3]
+
+
+async def test_leaving_a_download_early_gives_its_connection_back_at_once(
+    serve: list[object],
+) -> None:
+    base = await serve[0](Script(_file()))  # type: ignore[operator]
+    async with TMDBClient(access_token=READ_TOKEN, max_connections=1) as tmdb:
+        entries = stream_export(tmdb, "movie", DAY, base_url=base)
+        assert await entries.__anext__() == ExportEntry(id=1)
+        assert tmdb._core.pool.free_slots == 0  # the download holds the one connection
+        await entries.aclose()
+        assert tmdb._core.pool.free_slots == 1

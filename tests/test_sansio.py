@@ -391,3 +391,40 @@ def test_pool_timeout_error_says_nothing_was_sent() -> None:
         "no connection of the pool became free within 2.5 s; the request was not sent "
         f"(GET {API}/3/genre/1?api_key=***)"
     )
+
+
+# --------------------------------------------------------------------------- headers
+
+
+def test_the_client_gives_the_pool_its_headers_and_no_core_changes_them() -> None:
+    client = TMDBClient(access_token=READ_TOKEN, user_agent="app/1")
+    core = client._core
+    pool = core.pool
+    expected = credential_headers(Credentials("bearer", READ_TOKEN), "app/1")
+    assert pool.default_headers == expected
+    assert core._request_headers is None  # the session sends them by default
+    user_token = READ_TOKEN[::-1]
+    user = core.derive(credentials=Credentials("bearer", user_token))
+    assert pool.default_headers == expected  # untouched
+    assert user._request_headers == {**expected, "Authorization": f"Bearer {user_token}"}
+
+
+def test_a_core_on_a_pool_without_defaults_sends_its_own_headers() -> None:
+    from tmdb_async._core import USER_AGENT, Pool
+
+    pool = Pool(session=None, max_connections=1, timeout=None, sleep=asyncio.sleep)
+    core = Core(
+        pool=pool,
+        credentials=Credentials("api_key", API_KEY),
+        base_url=API,
+        website_url="https://www.themoviedb.org",
+        retry=POLICY,
+        json_loads=json.loads,
+        converter=None,
+        language=None,
+        region=None,
+        user_agent=None,
+    )
+    assert pool.default_headers is None
+    assert core._request_headers == {"Accept": "application/json", "User-Agent": USER_AGENT}
+    assert core.api_key == API_KEY

@@ -14,7 +14,7 @@ import logging
 import sys
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiohttp
@@ -735,7 +735,7 @@ class Core:
 
     async def stream(
         self, url: str, *, chunk_size: int, read_timeout: float
-    ) -> AsyncIterator[bytes]:
+    ) -> AsyncGenerator[bytes, None]:
         """GET a file (not an API call: no credential is sent) and yield its body in chunks.
 
         The request path's rules apply: one connection slot for the whole download, the

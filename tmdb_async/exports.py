@@ -293,9 +293,10 @@ class Exports:
         base_url: str = EXPORTS_BASE_URL,
         chunk_size: int = _CHUNK,
         max_line_bytes: int = MAX_LINE_BYTES,
-    ) -> AsyncIterator[ExportEntry]:
+    ) -> AsyncGenerator[ExportEntry, None]:
         """The entries of the ``kind`` export of ``date`` as they arrive (see
-        :func:`stream_export` for the arguments and errors)."""
+        :func:`stream_export` for the arguments and errors); ``aclose()`` it (or read it
+        to the end) to give its connection back at once."""
         url = export_url(kind, date, base_url=base_url)
         pool = self._core.pool
         # A big file may take longer than one API call's whole budget: bound each read.
@@ -312,9 +313,13 @@ class Exports:
         skip_adult: bool = False,
     ) -> AsyncIterator[int]:
         """Just the ids of an export (see :meth:`stream`), e.g. to feed ``run_batch``."""
-        async for entry in self.stream(kind, date, base_url=base_url):
-            if not (skip_adult and entry.adult):
-                yield entry.id
+        entries = self.stream(kind, date, base_url=base_url)
+        try:
+            async for entry in entries:
+                if not (skip_adult and entry.adult):
+                    yield entry.id
+        finally:
+            await entries.aclose()
 
 
 def _exports_of(source: object) -> Exports:
@@ -339,7 +344,7 @@ async def stream_export(
     base_url: str = EXPORTS_BASE_URL,
     chunk_size: int = _CHUNK,
     max_line_bytes: int = MAX_LINE_BYTES,
-) -> AsyncIterator[ExportEntry]:
+) -> AsyncGenerator[ExportEntry, None]:
     """Download the ``kind`` export of ``date`` and yield its entries as they arrive.
 
     Args:
@@ -365,12 +370,15 @@ async def stream_export(
     entries = exports.stream(
         kind, date, base_url=base_url, chunk_size=chunk_size, max_line_bytes=max_line_bytes
     )
-    async for entry in entries:
-        yield entry
+    try:
+        async for entry in entries:
+            yield entry
+    finally:
+        await entries.aclose()  # the download's connection is free again before we go on
 
 
 async def _entries(
-    chunks: AsyncIterator[bytes], url: str, max_line_bytes: int
+    chunks: AsyncGenerator[bytes, None], url: str, max_line_bytes: int
 ) -> AsyncGenerator[ExportEntry, None]:
     """The entries in a download's chunks; the download is closed when this is."""
     decoder = ExportDecoder(max_line_bytes=max_line_bytes)
@@ -387,7 +395,7 @@ async def _entries(
     except ValueError as exc:
         raise ResponseValidationError("ExportEntry", [str(exc)], method="GET", url=url) from None
     finally:
-        await chunks.aclose()  # type: ignore[attr-defined]
+        await chunks.aclose()
 
 
 async def export_ids(
@@ -399,9 +407,13 @@ async def export_ids(
     skip_adult: bool = False,
 ) -> AsyncIterator[int]:
     """Just the ids of an export (see :func:`stream_export`), e.g. to feed ``run_batch``."""
-    async for entry in stream_export(source, kind, date, base_url=base_url):
-        if not (skip_adult and entry.adult):
-            yield entry.id
+    entries = stream_export(source, kind, date, base_url=base_url)
+    try:
+        async for entry in entries:
+            if not (skip_adult and entry.adult):
+                yield entry.id
+    finally:
+        await entries.aclose()
 
 
 def read_export_file(
