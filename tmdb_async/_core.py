@@ -639,11 +639,12 @@ class Core:
         call = Call(self, method, path, into, params=params, json=json, idempotent=idempotent,
                     secrets=secrets, success_codes=success_codes)  # fmt: skip
         pool = self.pool
-        session = pool.enter()
+        pool.enter()  # the pool's loop (before any I/O)
         gate = pool.gate
         attempt = 0
         while True:
             attempt += 1
+            session = pool.session()  # ClientClosedError once the client is closed
             started = time.perf_counter()
             error: TMDBError | None = None
             if pool.take_slot() or await pool.wait_for_slot():
@@ -751,14 +752,13 @@ class Core:
         call = Call(self, "GET", url, RAW_JSON, url=URL(url), shown=url)
         pool = self.pool
         pool.enter()
-        session = pool.plain_session()
         timeout = aiohttp.ClientTimeout(
             total=None, sock_connect=read_timeout, sock_read=read_timeout
         )
         attempt = 0
         while True:
             attempt += 1
-            opened = await self._open(call, session, timeout)
+            opened = await self._open(call, pool.plain_session(), timeout)
             if isinstance(opened, aiohttp.ClientResponse):
                 break
             await self._before_retry(call, opened, attempt)
