@@ -473,8 +473,9 @@ class Core:
         self._request_headers: dict[str, str] | None = (
             None if pool.owns_session and headers == defaults else headers
         )
-        #: The API root, parsed once.
+        #: The API root, parsed once, and its path without the trailing "/".
         self.base = URL(self.base_url)
+        self.base_path = self.base.raw_path.rstrip("/")
         self._app_secrets: tuple[str, ...] = (credentials.secret,)
         #: The v3 key sent as the ``api_key`` query parameter (``None`` with a read token).
         self.api_key = credentials.secret if credentials.kind == "api_key" else None

@@ -87,13 +87,16 @@ def _check_path(path: str) -> bool:
     return _ENCODED_PATH_RE.fullmatch(path) is not None
 
 
-def build_url(base: URL, base_url: str, path: str) -> URL:
+def build_url(base: URL, base_url: str, path: str, base_path: str | None = None) -> URL:
     """The API root (``base``, parsed from ``base_url``) joined with the call's ``path``.
+
+    ``base_path``: ``base``'s path without its trailing "/" (computed when not given).
 
     Raises:
         TMDBUsageError: a dot segment or text UTF-8 cannot encode in ``path``.
     """
-    base_path = base.raw_path.rstrip("/")
+    if base_path is None:
+        base_path = base.raw_path.rstrip("/")
     if path.isascii() and path.translate(_PLAIN_PATH_PUNCTUATION).isalnum():
         return base.with_path(base_path + path, encoded=True)  # /3/movie/11
     if _check_path(path):
@@ -222,7 +225,7 @@ class Call:
         self.query = build_query(core.api_key, params)
         if json is not None:
             check_json_text(json)
-        self.url = build_url(core.base, core.base_url, path) if url is None else url
+        self.url = build_url(core.base, core.base_url, path, core.base_path) if url is None else url
         self._shown = shown
 
     def all_secrets(self) -> tuple[str, ...]:
