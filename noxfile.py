@@ -1,4 +1,4 @@
-"""Developer tasks: tests on each supported Python 3.10-3.13 and at the lowest declared
+"""Developer tasks: tests on each supported Python 3.11-3.13 and at the lowest declared
 dependency versions, lint, typecheck and docs."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import os
 import nox
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
-PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+PYTHONS = ["3.11", "3.12", "3.13"]
 
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["tests", "tests_lowest", "lint", "typecheck", "docs"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -333,7 +332,7 @@ async def test_create_session_is_not_retried_on_5xx(
 @pytest.mark.parametrize(
     ("exc", "error"),
     [
-        (asyncio.TimeoutError(), TMDBTimeoutError),
+        (TimeoutError(), TMDBTimeoutError),
         (aiohttp.ServerDisconnectedError(), TMDBConnectionError),
         (aiohttp.ClientPayloadError("cut"), TMDBConnectionError),
     ],

@@ -1,37 +1,30 @@
 """Shared attempt deadlines: one timer per tick, asyncio.timeout's cancellation rules.
 
 The end-to-end behaviour (a slow answer is a ``TMDBTimeoutError``, GETs are retried, no
-connection stays checked out) is tested in ``test_transport.py`` on every Python; these
-tests pin down the mechanism Python 3.11+ uses.
+connection stays checked out) is tested in ``test_transport.py``; these tests pin down
+the mechanism.
 """
 
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 
 import aiohttp
 import pytest
 
 from tmdb_async._core import Pool
-from tmdb_async._deadlines import SUPPORTED, Deadlines
+from tmdb_async._deadlines import NO_DEADLINES, Deadlines
 
 BOUND = 5.0
 
-needs_uncancel = pytest.mark.skipif(
-    not SUPPORTED, reason="Python 3.10 uses aiohttp's per-request timer (tested below)"
-)
 
-
-def test_pool_picks_the_timeout_mechanism_by_python_version() -> None:
+def test_the_pool_times_attempts_itself_when_given_seconds() -> None:
     pool = Pool(session=None, max_connections=20, timeout=30, sleep=asyncio.sleep)
-    if sys.version_info >= (3, 11):
-        assert pool.timeout.total is None  # aiohttp sets no timer of its own
-        assert pool.timeout_seconds == 30.0
-    else:
-        assert pool.timeout.total == 30.0
-        assert pool.timeout_seconds is None
+    assert pool.timeout.total is None  # aiohttp sets no timer of its own
+    assert pool.timeout_seconds == 30.0
+    untimed = Pool(session=None, max_connections=1, timeout=None, sleep=asyncio.sleep)
+    assert untimed.deadlines() is NO_DEADLINES
     given = aiohttp.ClientTimeout(total=3, sock_read=1)
     assert (
         Pool(session=None, max_connections=1, timeout=given, sleep=asyncio.sleep).timeout is given
@@ -53,7 +46,6 @@ async def _attempt(deadlines: Deadlines, wait: asyncio.Event, outcome: list[str]
         deadlines.stop(attempt)
 
 
-@needs_uncancel
 async def test_an_expired_attempt_is_a_timeout_and_the_task_is_not_left_cancelling() -> None:
     deadlines = Deadlines(asyncio.get_running_loop(), 0.05)
     assert deadlines.tick == pytest.approx(0.005)
@@ -63,12 +55,11 @@ async def test_an_expired_attempt_is_a_timeout_and_the_task_is_not_left_cancelli
     await asyncio.wait_for(task, BOUND)
     elapsed = time.monotonic() - started
     assert outcome == ["timeout"]
-    assert task.cancelling() == 0  # type: ignore[attr-defined]
+    assert task.cancelling() == 0
     assert 0.05 <= elapsed < 0.05 + 1.0
     assert deadlines.pending() == 0
 
 
-@needs_uncancel
 async def test_a_cancellation_from_outside_propagates() -> None:
     deadlines = Deadlines(asyncio.get_running_loop(), 30)
     outcome: list[str] = []
@@ -81,7 +72,6 @@ async def test_a_cancellation_from_outside_propagates() -> None:
     assert deadlines.pending() == 0
 
 
-@needs_uncancel
 async def test_expiry_and_an_outside_cancellation_together_propagate_the_cancellation() -> None:
     deadlines = Deadlines(asyncio.get_running_loop(), 30)
     outcome: list[str] = []
@@ -97,7 +87,6 @@ async def test_expiry_and_an_outside_cancellation_together_propagate_the_cancell
     assert deadlines.pending() == 0
 
 
-@needs_uncancel
 async def test_a_finished_attempt_is_never_cancelled_later() -> None:
     deadlines = Deadlines(asyncio.get_running_loop(), 0.02)
     done = asyncio.Event()
@@ -109,7 +98,6 @@ async def test_a_finished_attempt_is_never_cancelled_later() -> None:
     assert deadlines.pending() == 0
 
 
-@needs_uncancel
 async def test_many_attempts_share_a_few_timers() -> None:
     deadlines = Deadlines(asyncio.get_running_loop(), 30)
     waits = [asyncio.Event() for _ in range(200)]

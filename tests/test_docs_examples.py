@@ -127,15 +127,15 @@ def _sandbox_env(sb: Sandbox) -> dict[str, str]:
 
 
 async def _finish(
-    child: asyncio.subprocess.Process, stdin: bytes | None = None, timeout: float = 60
+    child: asyncio.subprocess.Process, stdin: bytes | None = None, seconds: float = 60
 ) -> tuple[bytes, bytes]:
     """The child's output once it exits; killed (and the test failed) if it takes too long."""
     try:
-        out, err = await asyncio.wait_for(child.communicate(stdin), timeout)
-    except asyncio.TimeoutError:  # not yet the builtin TimeoutError on Python 3.10
+        out, err = await asyncio.wait_for(child.communicate(stdin), seconds)
+    except TimeoutError:  # not yet the builtin TimeoutError on Python 3.10
         child.kill()
         await child.wait()
-        raise AssertionError(f"the child process ran over {timeout} s") from None
+        raise AssertionError(f"the child process ran over {seconds} s") from None
     return out or b"", err or b""
 
 
@@ -202,7 +202,7 @@ async def _pytest_module(block: Block, tmp_path: Path) -> None:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )
-    out, _ = await _finish(child, timeout=120)
+    out, _ = await _finish(child, seconds=120)
     text = out.decode()
     print(text)
     assert child.returncode == 0, text

@@ -23,7 +23,7 @@ from tmdb_async import (
 )
 
 if TYPE_CHECKING:
-    from typing_extensions import assert_type
+    from typing import assert_type
 
     from tmdb_async import MultiResult
 

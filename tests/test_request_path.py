@@ -14,7 +14,8 @@ import pytest
 
 from tests.conftest import TMDBMock
 from tmdb_async import TMDBClient, TMDBUsageError
-from tmdb_async._core import _check_path, decode_json
+from tmdb_async._core import decode_json
+from tmdb_async._sansio import _check_path
 from tmdb_async.resources._base import segment
 
 

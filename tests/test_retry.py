@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from typing import Any
 
@@ -333,7 +332,7 @@ async def test_404_never_retried(client: TMDBClient, mock: TMDBMock, fake_sleep:
 @pytest.mark.parametrize(
     ("exc", "error"),
     [
-        (asyncio.TimeoutError(), TMDBTimeoutError),
+        (TimeoutError(), TMDBTimeoutError),
         (aiohttp.ServerDisconnectedError(), TMDBConnectionError),
         (aiohttp.ClientOSError(104, "Connection reset by peer"), TMDBConnectionError),
     ],

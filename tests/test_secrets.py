@@ -8,7 +8,6 @@ traceback, its url attribute) and the repr/str of every model, client and creden
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import traceback
@@ -174,7 +173,7 @@ async def _exercise(
         mock.get(_url("/3/account"), exception=aiohttp.ClientConnectionError(f"boom {odd}"))
     await attempt(tmdb.for_user(ODD_SESSION_ID).account.details())
     for _ in range(3):
-        mock.get(_url("/3/account"), exception=asyncio.TimeoutError(f"{leaky_url}{SESSION_ID}"))
+        mock.get(_url("/3/account"), exception=TimeoutError(f"{leaky_url}{SESSION_ID}"))
     await attempt(tmdb.for_user(SESSION_ID).account.details())
     mock.post(
         _url("/3/authentication/session/new"),

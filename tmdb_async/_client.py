@@ -17,6 +17,7 @@ from ._checks import check_text, has_dot_segment
 from ._core import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_POOL_TIMEOUT,
+    USER_AGENT,
     Core,
     JSONLoads,
     Pool,
@@ -28,6 +29,7 @@ from ._options import UNSET, Unset, derive_core
 from ._paging import Paginator, paginate
 from ._ratelimit import DEFAULT_RATE_LIMIT, RateLimit
 from ._retry import RetryPolicy
+from ._sansio import credential_headers
 from .errors import CredentialError, TMDBUsageError
 from .resources._base import language_param, region_param
 
@@ -36,6 +38,7 @@ from .resources._base import language_param, region_param
 if TYPE_CHECKING:
     import cattrs
 
+    from .exports import Exports
     from .models.auth import GuestSession, Session
     from .models.common import Page
     from .models.user import V4AccessToken
@@ -213,6 +216,7 @@ class TMDBClient:
             rate_limit=rate_limit,
             pool_timeout=None if pool_timeout is None else float(pool_timeout),
             max_response_bytes=max_response_bytes,
+            default_headers=credential_headers(credentials, user_agent or USER_AGENT),
         )
         self._core = Core(
             pool=pool,
@@ -452,6 +456,13 @@ class TMDBClient:
         from .resources.configuration import ImagesResource
 
         return ImagesResource(self._core, self.configuration)
+
+    @cached_property
+    def exports(self) -> Exports:
+        """TMDB's daily id exports, streamed through this client's pool and request path."""
+        from .exports import Exports
+
+        return Exports(self._core)
 
     def paginate(
         self, fetch: Callable[P, Awaitable[Page[T]]], /, *args: P.args, **kwargs: P.kwargs

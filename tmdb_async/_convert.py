@@ -81,13 +81,6 @@ def parse_datetime(value: object) -> dt.datetime | None:
         return parsed.replace(tzinfo=_UTC)
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
-    # Python 3.10's fromisoformat only takes 0, 3 or 6 fraction digits: normalise to 6.
-    if "." in text:
-        head, _, rest = text.partition(".")
-        digits = ""
-        while rest and rest[0].isdigit():
-            digits, rest = digits + rest[0], rest[1:]
-        text = f"{head}.{(digits + '000000')[:6]}{rest}"
     parsed = dt.datetime.fromisoformat(text)
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=_UTC)

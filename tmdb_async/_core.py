@@ -11,38 +11,37 @@ from __future__ import annotations
 import asyncio
 import json as _json
 import logging
-import re
 import sys
 import time
 import zlib
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlencode
 
 import aiohttp
 from yarl import URL
 
-from ._checks import check_json_text, check_text, has_dot_segment
-from ._credentials import REDACTED, SECRET_KEYS, Credentials, collect_secrets, redact
-from ._deadlines import SUPPORTED as _SHARED_DEADLINES
-from ._deadlines import Deadlines
+from ._credentials import Credentials, redact
+from ._deadlines import NO_DEADLINES, Deadlines, Timer
 from ._ratelimit import DEFAULT_RATE_LIMIT, Clock, RateLimit, RequestGate
-from ._retry import IDEMPOTENT_METHODS, RetryPolicy, parse_retry_after
-from ._version import __version__
-from .errors import (
-    ClientClosedError,
-    PoolTimeoutError,
-    RateLimitError,
-    ResponseTooLargeError,
-    ResponseValidationError,
-    TMDBConnectionError,
-    TMDBError,
-    TMDBTimeoutError,
-    TMDBTransportError,
-    TMDBUsageError,
-    error_from_response,
+from ._retry import RetryPolicy
+from ._sansio import (
+    BodyTooLarge,
+    Call,
+    ErrorBody,
+    NotJSON,
+    Params,
+    Unfit,
+    credential_headers,
+    display_url,
+    is_error_envelope,
+    outcome,
+    pool_timeout_error,
+    retry_plan,
+    transport_error,
 )
+from ._version import __version__
+from .errors import ClientClosedError, TMDBAPIError, TMDBError, TMDBUsageError
 
 if TYPE_CHECKING:
     import cattrs
@@ -51,9 +50,6 @@ T = TypeVar("T")
 
 logger = logging.getLogger("tmdb_async")
 
-#: Query values as TMDB takes them.
-ParamValue = str | int | float | bool | None
-Params = Mapping[str, ParamValue]
 JSONLoads = Callable[[bytes], Any]
 Sleep = Callable[[float], Awaitable[Any]]
 
@@ -61,6 +57,9 @@ Sleep = Callable[[float], Awaitable[Any]]
 class RAW_JSON:
     """Marker for :meth:`Core.request`: return the decoded JSON, do not structure it."""
 
+
+#: The ``User-Agent`` sent unless the client is given one.
+USER_AGENT = f"tmdb-async/{__version__} (+aiohttp)"
 
 #: The default cap on the decoded size of one API answer (TMDB's biggest are ~1 MB).
 DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
@@ -84,42 +83,20 @@ def decode_json(body: bytes) -> Any:
         return _json.loads(body)
 
 
-#: Paths that are already valid, percent-encoded URL paths (RFC 3986 ``pchar`` and "/"):
-#: these are joined to the base URL without parsing and encoding them again (parsing a
-#: URL string was 6 % of a request's CPU).
-_ENCODED_PATH_RE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
-
-
-_PLAIN_PATH_PUNCTUATION = str.maketrans("", "", "/-_")
-
-
-def _check_path(path: str) -> bool:
-    """Check a path that failed the quick test; True when it is already encoded.
-
-    Raises:
-        TMDBUsageError: a "." or ".." segment (percent-encoded or not), or text that UTF-8
-            cannot encode. A server resolves dot segments after decoding, so they would
-            reach another endpoint with the caller's credential.
-    """
-    check_text(path, "path")
-    if has_dot_segment(path):
-        raise TMDBUsageError("path must not contain '.' or '..' segments, encoded or not")
-    return _ENCODED_PATH_RE.fullmatch(path) is not None
-
-
 _CONTENT_LENGTH = aiohttp.hdrs.CONTENT_LENGTH
 _CONTENT_ENCODING = aiohttp.hdrs.CONTENT_ENCODING
 
 
-class _BodyTooLarge(Exception):
-    """Internal: the decoded body passed the cap; the connection was closed."""
+def _fits(headers: Mapping[str, str], limit: int) -> bool:
+    """A Content-Length within ``limit`` and no Content-Encoding: one ``read()`` is safe."""
+    length = headers.get(_CONTENT_LENGTH)
+    return length is not None and _CONTENT_ENCODING not in headers and int(length) <= limit
 
 
-#: What the client accepts, and so what ``_read_capped`` must inflate: aiohttp's own
-#: decompression is switched off for API answers (``auto_decompress=False``), because before
-#: aiohttp 3.14.2 it inflated a whole network chunk at once (a gzip bomb's 1 MB became
-#: hundreds of MB before any cap could look at it).
-ACCEPT_ENCODING = "gzip, deflate"
+#: aiohttp's own decompression is switched off for API answers (``auto_decompress=False``;
+#: the client asks for :data:`~tmdb_async._sansio.ACCEPT_ENCODING` only), because before
+#: aiohttp 3.14.2 it inflated a whole network chunk at once: a gzip bomb's 1 MB became
+#: hundreds of MB before any cap could look at it. ``_read_capped`` inflates instead.
 _WBITS = {
     "gzip": 16 + zlib.MAX_WBITS,
     "x-gzip": 16 + zlib.MAX_WBITS,
@@ -136,7 +113,7 @@ async def _read_capped(resp: aiohttp.ClientResponse, limit: int) -> bytes:
     length = resp.content_length
     if length is not None and length > limit and encoding == "identity":
         resp.close()
-        raise _BodyTooLarge
+        raise BodyTooLarge
     if encoding not in _WBITS and encoding != "identity":
         resp.close()
         raise aiohttp.ClientPayloadError(f"unsupported Content-Encoding {encoding!r}")
@@ -146,42 +123,31 @@ async def _read_capped(resp: aiohttp.ClientResponse, limit: int) -> bytes:
     size = 0
     while True:
         chunk = await content.readany()
-        if not chunk:
-            if inflate is not None:
-                chunk = inflate.flush()
-                size += len(chunk)
-                if size > limit:
-                    resp.close()
-                    raise _BodyTooLarge
-                chunks.append(chunk)
-            return b"".join(chunks)
-        pieces = [chunk] if inflate is None else _inflate(inflate, chunk, limit - size + 1)
+        last = not chunk
+        if inflate is None:
+            pieces: Iterable[bytes] = (chunk,)
+        elif last:
+            pieces = (inflate.flush(),)
+        else:
+            pieces = _inflate(inflate, chunk, limit - size + 1)
         for piece in pieces:
             size += len(piece)
             if size > limit:
                 resp.close()
-                raise _BodyTooLarge
+                raise BodyTooLarge
             chunks.append(piece)
+        if last:
+            return b"".join(chunks)
 
 
 def _inflate(inflate: Any, chunk: bytes, room: int) -> Iterator[bytes]:
     """``chunk`` inflated at most ``room`` bytes at a time (the caller stops past its cap)."""
     try:
-        piece = inflate.decompress(chunk, room)
-        yield piece
+        yield inflate.decompress(chunk, room)
         while inflate.unconsumed_tail:
             yield inflate.decompress(inflate.unconsumed_tail, room)
     except zlib.error as exc:
         raise aiohttp.ClientPayloadError(f"cannot decompress the answer: {exc}") from None
-
-
-def _query_value(value: str | int | float | bool) -> str | int | float:
-    # aiohttp refuses bools in params; TMDB wants "true"/"false".
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return value
 
 
 def _timeouts(
@@ -192,9 +158,7 @@ def _timeouts(
         return aiohttp.ClientTimeout(total=None), None
     if isinstance(timeout, aiohttp.ClientTimeout):
         return timeout, None
-    if _SHARED_DEADLINES:
-        return aiohttp.ClientTimeout(total=None), float(timeout)
-    return aiohttp.ClientTimeout(total=float(timeout)), None
+    return aiohttp.ClientTimeout(total=None), float(timeout)
 
 
 class Pool:
@@ -208,8 +172,8 @@ class Pool:
     cooldown, so every view of one client (``Core.derive``) draws from the same budget.
 
     A timeout given in seconds is enforced by :class:`~tmdb_async._deadlines.Deadlines`
-    (one timer per tick for all attempts) on Python 3.11+, by aiohttp's per-request
-    timer on 3.10; an ``aiohttp.ClientTimeout`` is always handed to aiohttp as is.
+    (one timer per tick for all attempts); an ``aiohttp.ClientTimeout`` is handed to
+    aiohttp as is.
 
     Connections are handed out first come, first served: every attempt (and every export
     download) holds one of ``max_connections`` slots from before the rate gate until its
@@ -230,6 +194,7 @@ class Pool:
         clock: Clock = time.monotonic,
         pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         self._session = session
         self._owns_session = session is None
@@ -245,8 +210,8 @@ class Pool:
         self.max_response_bytes = max_response_bytes
         #: Every attempt passes this gate before it is sent (rate limit, 429 cooldown).
         self.gate = RequestGate(rate_limit, clock=clock, sleep=sleep)
-        #: Headers the owned session sends by default (set by the client's root Core).
-        self.default_headers: dict[str, str] | None = None
+        #: Headers the owned session sends by default (the client's: see credential_headers).
+        self.default_headers = None if default_headers is None else dict(default_headers)
         self._plain: aiohttp.ClientSession | None = None
         self._deadlines: Deadlines | None = None
         #: The event loop of the pool's first use: the only one it serves (bind_loop).
@@ -263,13 +228,39 @@ class Pool:
         """The attempt timeout in seconds, if it is one the pool enforces itself."""
         return self._deadline_seconds
 
-    def deadlines(self) -> Deadlines | None:
-        """The shared attempt deadlines, made in the running loop on first use."""
+    def deadlines(self) -> Timer:
+        """The shared attempt deadlines, made in the running loop on first use.
+
+        Without a timeout in seconds: :data:`~tmdb_async._deadlines.NO_DEADLINES`, which
+        times nothing.
+        """
         deadlines = self._deadlines
-        if deadlines is None and self._deadline_seconds is not None:
+        if deadlines is None:
+            seconds = self._deadline_seconds
+            if seconds is None:
+                return NO_DEADLINES
             loop = asyncio.get_running_loop()
-            deadlines = self._deadlines = Deadlines(loop, self._deadline_seconds)
+            deadlines = self._deadlines = Deadlines(loop, seconds)
         return deadlines
+
+    def enter(self) -> aiohttp.ClientSession:
+        """The session for a request from the running loop (bound on first use).
+
+        Raises:
+            TMDBUsageError: the running loop is not the pool's (see :meth:`bind_loop`).
+            ClientClosedError: the pool is closed.
+        """
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:
+            self.bind_loop(loop)  # first use, or a second loop refused (before any I/O)
+        return self._session or self.session()
+
+    def take_slot(self) -> bool:
+        """Take a free connection slot at once, if there is one (else queue: wait_for_slot)."""
+        if self.free_slots > 0:
+            self.free_slots -= 1
+            return True
+        return False
 
     @property
     def closed(self) -> bool:
@@ -504,31 +495,45 @@ class Core:
         self._converter = converter
         self.json_loads = json_loads
         self.user_agent = user_agent
-        headers = {
-            "Accept": "application/json",
-            "Accept-Encoding": ACCEPT_ENCODING,
-            "User-Agent": user_agent or f"tmdb-async/{__version__} (+aiohttp)",
-        }
-        if credentials.is_bearer:
-            headers["Authorization"] = f"Bearer {credentials.secret}"
+        headers = credential_headers(credentials, user_agent or USER_AGENT)
         self._headers = headers
-        # The first Core of a pool (the client's) makes its headers the session's
-        # defaults, so a request sends none of its own and aiohttp merges nothing. A Core
-        # derived for a user overrides them per request; it always carries every default
-        # header (only Authorization differs), so none of the client's can leak through.
-        if pool.default_headers is None:
-            pool.default_headers = headers
+        # The pool's session sends the client's headers by default (Pool.default_headers,
+        # read when the session is made); a Core whose headers differ (a user's view, a
+        # caller's session) sends its own with every request, all of them, so none of the
+        # client's can leak through.
         defaults = pool.default_headers
-        if not defaults.keys() <= headers.keys():
-            raise ValueError("a derived Core must override every default header")
+        if defaults is not None and not defaults.keys() <= headers.keys():
+            raise ValueError("a Core must send every header its pool's session sends")
         self._request_headers: dict[str, str] | None = (
             None if pool.owns_session and headers == defaults else headers
         )
-        base = URL(self.base_url)
-        self._base = base
-        self._base_path = base.raw_path.rstrip("/")
+        #: The API root, parsed once, and its path without the trailing "/".
+        self.base = URL(self.base_url)
+        self.base_path = self.base.raw_path.rstrip("/")
         self._app_secrets: tuple[str, ...] = (credentials.secret,)
-        self._api_key = None if credentials.is_bearer else credentials.secret
+        #: The v3 key sent as the ``api_key`` query parameter (``None`` with a read token).
+        self.api_key = credentials.secret if credentials.kind == "api_key" else None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The headers every API call of this Core sends (credential included)."""
+        return dict(self._headers)
+
+    @classmethod
+    def for_files(cls, pool: Pool, retry: RetryPolicy) -> Core:
+        """A Core for plain downloads (:meth:`stream`) through ``pool``: no credential."""
+        return cls(
+            pool=pool,
+            credentials=Credentials("none", ""),
+            base_url="http://127.0.0.1",
+            website_url="http://127.0.0.1",
+            retry=retry,
+            json_loads=decode_json,
+            converter=None,
+            language=None,
+            region=None,
+            user_agent=None,
+        )
 
     def derive(self, **changes: Any) -> Core:
         """A Core like this one, with ``changes`` (constructor arguments), sharing the pool."""
@@ -573,20 +578,10 @@ class Core:
 
     def display_url(self, path: str, params: Params | None, secrets: tuple[str, ...]) -> str:
         """The URL of a request with every secret replaced by ``***``: safe to print."""
-        url = self.base_url + redact(path, secrets)
-        query: dict[str, str] = {}
-        if not self.credentials.is_bearer:
-            query["api_key"] = REDACTED
-        if params:
-            for key, value in params.items():
-                if value is None:
-                    continue
-                query[key] = REDACTED if key in SECRET_KEYS else str(_query_value(value))
-        if query:
-            url += "?" + urlencode(query, safe="*,")
-        return url
+        return display_url(self.base_url, path, params, secrets, api_key=self.api_key is not None)
 
-    def _redact_error_text(self, text: str, secrets: tuple[str, ...]) -> str:
+    def redact_text(self, text: str, secrets: tuple[str, ...]) -> str:
+        """``text`` with ``secrets`` and the application's credential masked."""
         return redact(text, secrets + self._app_secrets)
 
     def redact_message(self, message: str, secrets: tuple[str, ...]) -> str:
@@ -598,7 +593,7 @@ class Core:
         long = tuple(s for s in secrets + self._app_secrets if len(s) >= 16)
         return redact(message, long) if long else message
 
-    def _redact_envelope(self, data: Any, secrets: tuple[str, ...]) -> Any:
+    def redact_envelope(self, data: Any, secrets: tuple[str, ...]) -> Any:
         """An error body whose ``status_message`` echoes a secret, with it replaced."""
         if type(data) is dict:
             message = data.get("status_message")
@@ -607,6 +602,49 @@ class Core:
                 if shown != message:
                     return {**data, "status_message": shown}
         return data
+
+    # ------------------------------------------------------------------ decoding
+
+    def decode_into(self, body: bytes, into: Any, success_codes: frozenset[int] | None) -> Any:
+        """The one place where the body of a 2xx answer becomes what ``request`` returns.
+
+        ``json_loads`` decodes the bytes; TMDB's error envelope is turned away; the JSON
+        is structured into ``into`` by the converter (:data:`RAW_JSON`: returned as is).
+
+        Raises:
+            NotJSON: the body is not JSON.
+            ErrorBody: the JSON is TMDB's error envelope (see ``is_error_envelope``).
+            Unfit: the JSON does not fit ``into``.
+        """
+        if into is not RAW_JSON and success_codes is None and self.json_loads is decode_json:
+            # The bytes straight into the model (tmdb_async/_decode.py, msgspec); None: the
+            # direct path stood aside (a customised converter, an error envelope, anything
+            # msgspec refuses ...) and the usual path follows.
+            decode_direct = getattr(self.converter, "decode_direct", None)
+            model = None if decode_direct is None else decode_direct(body, into)
+            if model is not None:
+                return model
+        try:
+            data = self.json_loads(body) if body else None
+        except Exception as exc:  # any decoder's failure, RecursionError included
+            raise NotJSON(
+                "" if isinstance(exc, ValueError) else f"; {type(exc).__name__}"
+            ) from None
+        if is_error_envelope(data, success_codes):
+            raise ErrorBody(data)
+        if into is RAW_JSON:
+            return data
+        try:
+            return self.converter.structure(data, into)
+        except Exception as exc:
+            raise _unfit(exc, data, into) from None
+
+    def decode_error_body(self, body: bytes) -> Any:
+        """The JSON of an error answer, or ``None`` when it is not JSON."""
+        try:
+            return self.json_loads(body) if body else None
+        except Exception:  # not JSON (a CDN's HTML page): the HTTP status decides
+            return None
 
     # ------------------------------------------------------------------ the request path
 
@@ -620,12 +658,14 @@ class Core:
         json: Mapping[str, object] | None = None,
         idempotent: bool | None = None,
         secrets: tuple[str, ...] = (),
+        success_codes: frozenset[int] | None = None,
     ) -> T:
         """Send one API call (with retries) and structure its JSON answer into ``into``.
 
-        The whole happy path (build the URL, pass the rate gate, send, read, decode,
-        structure) is this one coroutine: each extra layer of coroutines cost about 1 % of
-        a request's CPU (``benchmarks/instructions.py``).
+        The one loop of the request path, one coroutine: attempt (slot, rate gate, send,
+        read) → :func:`~tmdb_async._sansio.outcome` → :func:`~tmdb_async._sansio.retry_plan`
+        → wait. Every decision is a plain function (each extra coroutine layer cost about
+        1 % of a request's CPU, ``benchmarks/instructions.py``).
 
         Args:
             method: HTTP method.
@@ -636,184 +676,178 @@ class Core:
             json: JSON body.
             idempotent: whether a retry is harmless; default: by method (RFC 9110).
             secrets: extra secret strings in the path to redact from logs and errors.
+            success_codes: for writes: the TMDB ``status_code`` values that mean success
+                (any other is raised as its typed error).
         """
-        if idempotent is None:
-            idempotent = method in IDEMPOTENT_METHODS
-        query: dict[str, str | int | float] = {}
-        if self._api_key is not None:
-            query["api_key"] = self._api_key
-        if params:
-            for key, value in params.items():
-                if value is not None:
-                    if type(value) is str and not value.isascii():
-                        check_text(value, key)
-                    query[key] = _query_value(value)
-        if json is not None:
-            check_json_text(json)
-        if path.isascii() and path.translate(_PLAIN_PATH_PUNCTUATION).isalnum():
-            url = self._base.with_path(self._base_path + path, encoded=True)  # /3/movie/11
-        elif _check_path(path):
-            url = self._base.with_path(self._base_path + path, encoded=True)
-        else:
-            url = URL(self.base_url + path)
+        call = Call(self, method, path, into, params=params, json=json, idempotent=idempotent,
+                    secrets=secrets, success_codes=success_codes)  # fmt: skip
         pool = self.pool
-        loop = asyncio.get_running_loop()
-        if loop is not pool._loop:
-            pool.bind_loop(loop)  # first use, or a second loop refused (before any I/O)
+        pool.enter()  # the pool's loop (before any I/O)
         gate = pool.gate
-        policy = self.retry
-        debug = logger.isEnabledFor(logging.DEBUG)
         attempt = 0
         while True:
             attempt += 1
-            started = time.perf_counter() if debug else 0.0
-            session = pool._session or pool.session()
-            # A connection slot first (first come, first served; not part of the attempt),
-            # then the rate gate, so the budget is spent when the request goes out.
-            if pool.free_slots > 0:
-                pool.free_slots -= 1
-            elif not await pool.wait_for_slot():
-                await self._after_pool_timeout(
-                    attempt, idempotent, method, path, params, json, secrets
-                )
-                continue
-            failed: _AttemptFailed | None = None
-            try:
-                if gate.busy:  # skipped entirely without a rate limit or a cooldown
-                    await gate.acquire()
-                deadlines = pool._deadlines or pool.deadlines()
-                timed = None if deadlines is None else deadlines.start()
+            session = pool.session()  # ClientClosedError once the client is closed
+            started = time.perf_counter()
+            error: TMDBError | None = None
+            if pool.take_slot() or await pool.wait_for_slot():
+                deadlines = pool.deadlines()
                 try:
-                    # Not `async with`: reading releases the connection at the end of the
-                    # body and closes it on any exception (cancellation too); `finally`
-                    # does the rest.
-                    resp = await session.request(
-                        method,
-                        url,
-                        params=query or None,
-                        json=json,
-                        headers=self._request_headers,
-                        timeout=pool.timeout,
-                        allow_redirects=False,
-                        auto_decompress=False,  # _read_capped inflates, in bounded steps
-                    )
+                    if gate.busy:  # skipped entirely without a rate limit or a cooldown
+                        await gate.acquire()
+                    timed = deadlines.start()
                     try:
-                        # A Content-Length within the cap and no Content-Encoding: the
-                        # body is that long once decoded, so one read() is safe.
-                        headers = resp.headers
-                        length = headers.get(_CONTENT_LENGTH)
-                        if (
-                            length is not None
-                            and _CONTENT_ENCODING not in headers
-                            and int(length) <= pool.max_response_bytes
-                        ):
-                            body = await resp.read()
-                        else:
-                            body = await _read_capped(resp, pool.max_response_bytes)
+                        # Not `async with`: reading releases the connection at the end of
+                        # the body and closes it on any exception (cancellation too).
+                        resp = await session.request(
+                            method, call.url, params=call.query, json=json,
+                            headers=self._request_headers, timeout=pool.timeout,
+                            allow_redirects=False, auto_decompress=False,
+                        )  # fmt: skip
+                        try:
+                            limit = pool.max_response_bytes
+                            body = await (resp.read() if _fits(resp.headers, limit)
+                                          else _read_capped(resp, limit))  # fmt: skip
+                        finally:
+                            resp.release()
+                    except BaseException as exc:
+                        error = self._failed(call, exc, deadlines.expired(timed, exc))
                     finally:
-                        resp.release()
-                except asyncio.CancelledError:
-                    if timed is None or not deadlines.timed_out(timed):  # type: ignore[union-attr]
-                        raise
-                    expired = asyncio.TimeoutError(f"no answer within {pool.timeout_seconds} s")
-                    failed = _AttemptFailed(expired, timeout=True, sent=True)
-                except asyncio.TimeoutError as exc:  # also aiohttp's ServerTimeoutError
-                    failed = _AttemptFailed(exc, timeout=True, sent=True)
-                except aiohttp.ClientConnectorError as exc:
-                    failed = _AttemptFailed(exc, timeout=False, sent=False)
-                except aiohttp.ClientError as exc:
-                    failed = _AttemptFailed(exc, timeout=False, sent=True)
-                except _BodyTooLarge:
-                    raise self._too_large(method, path, params, json, secrets) from None
+                        deadlines.stop(timed)
                 finally:
-                    if timed is not None:
-                        deadlines.stop(timed)  # type: ignore[union-attr]
-            finally:
-                # The body is read (or the attempt is over): the connection is back in
-                # aiohttp's pool or closed, so the slot goes to the next in line.
-                if pool._slot_waiters:
-                    pool.release_slot()
-                else:
-                    pool.free_slots += 1
-            if failed is not None:
-                all_secrets = collect_secrets(params, json, secrets)
-                shown = self.display_url(path, params, all_secrets)
-                error = self._transport_error(failed, method, shown, all_secrets)
-                if policy.should_retry(
-                    error, attempt=attempt, idempotent=idempotent, sent=failed.sent
-                ):
-                    await self._wait(policy.delay(attempt), attempt, method, shown, error)
-                    continue
-                raise error from None
-            status = resp.status
-            if debug:
-                all_secrets = collect_secrets(params, json, secrets)
-                logger.debug(
-                    "%s %s -> %d in %.1f ms (attempt %d)",
-                    method,
-                    self.display_url(path, params, all_secrets),
-                    status,
-                    (time.perf_counter() - started) * 1000,
-                    attempt,
-                )
-            # ---- the body's bytes straight into the model (tmdb_async/_decode.py) ----
-            # None: the direct path stood aside (a customised converter or json_loads,
-            # an error envelope, anything msgspec refuses ...); the usual path follows.
-            if 200 <= status < 300 and into is not RAW_JSON and self.json_loads is decode_json:
-                decode_direct = getattr(self.converter, "decode_direct", None)
-                model = None if decode_direct is None else decode_direct(body, into)
-                if model is not None:
-                    return model  # type: ignore[no-any-return]
-            # ---- end of the direct path ----
-            data: Any = None
-            decoded = True
-            try:
-                data = self.json_loads(body) if body else None
-            except Exception as exc:  # any decoder's failure, RecursionError included
-                decoded = False
-                undecodable = "" if isinstance(exc, ValueError) else f"; {type(exc).__name__}"
-            if 200 <= status < 300 and decoded:
-                if type(data) is dict and data.get("success") is False:
-                    pass  # TMDB's error envelope on a 2xx (codes 21, 40): an error below.
-                elif into is RAW_JSON:
-                    return data  # type: ignore[no-any-return]
-                else:
-                    return self._structure(data, into, method, path, params, json, secrets)
-            all_secrets = collect_secrets(params, json, secrets)
-            shown = self.display_url(path, params, all_secrets)
-            if 200 <= status < 300 and not decoded:
-                # A 2xx whose body is not JSON: not something we can use. (A 2xx JSON
-                # envelope with "success": false goes on to error_from_response below.)
-                raise ResponseValidationError(
-                    "JSON",
-                    [f"HTTP {status} body is not JSON ({len(body)} bytes{undecodable})"],
-                    method=method,
-                    url=shown,
-                )
-            api_error = error_from_response(
+                    pool.release_slot()  # the connection is back or closed: next in line
+            else:
+                error = pool_timeout_error(call, pool.pool_timeout)
+            if error is None:
+                try:
+                    return self._answer(call, resp.status, resp.headers, body, attempt, started)  # type: ignore[no-any-return]
+                except TMDBAPIError as exc:
+                    error = exc
+            await self._before_retry(call, error, attempt)
+
+    def _failed(self, call: Call, exc: BaseException, expired: bool) -> TMDBError:
+        """The typed error of a transport failure; anything else is raised again as is."""
+        error = transport_error(call, exc, expired=expired)
+        if error is None:
+            raise exc
+        return error
+
+    def _answer(
+        self,
+        call: Call,
+        status: int,
+        headers: Mapping[str, str],
+        body: bytes,
+        attempt: int,
+        started: float,
+    ) -> Any:
+        """Log the attempt (at DEBUG) and return its :func:`~tmdb_async._sansio.outcome`."""
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %d in %.1f ms (attempt %d)",
+                call.method,
+                call.shown(),
                 status,
-                self._redact_envelope(data, all_secrets) if decoded else None,
-                method=method,
-                url=shown,
-                retry_after=parse_retry_after(resp.headers.get("Retry-After")),
+                (time.perf_counter() - started) * 1000,
+                attempt,
             )
-            retry = policy.should_retry(api_error, attempt=attempt, idempotent=idempotent)
-            if status == 429 or isinstance(api_error, RateLimitError):
-                # One 429 holds every task of this client (the shared cooldown), so a
-                # burst turns into a steady stream instead of a storm of retries.
-                delay = policy.delay(attempt, api_error.retry_after)
-                if retry:
-                    self._log_retry(delay, attempt, method, shown, api_error)
-                    await gate.pause(delay)
-                    continue
-                gate.cool_down(delay)
-                raise api_error
-            if retry:
-                await self._wait(
-                    policy.delay(attempt, api_error.retry_after), attempt, method, shown, api_error
-                )
-                continue
-            raise api_error
+        return outcome(call, status, headers, body)
+
+    def _before_retry(self, call: Call, error: TMDBError, attempt: int) -> Awaitable[Any]:
+        """The wait before the next attempt; raises ``error`` when the plan is to give up.
+
+        A rate limit's wait is the client's shared cooldown (every task of the client
+        waits it out; it starts even when this call gives up); any other is this call's.
+        """
+        plan = retry_plan(self.retry, error, attempt=attempt, idempotent=call.idempotent)
+        gate = self.pool.gate
+        if not plan.retry:
+            if plan.shared:
+                gate.cool_down(plan.delay)
+            raise error
+        logger.info(
+            "retrying %s %s in %.2f s after attempt %d failed: %s",
+            call.method,
+            call.shown(),
+            plan.delay,
+            attempt,
+            type(error).__name__,
+        )
+        return gate.pause(plan.delay) if plan.shared else self.pool.sleep(plan.delay)
+
+    # ------------------------------------------------------------------ downloads
+
+    async def stream(
+        self, url: str, *, chunk_size: int, read_timeout: float
+    ) -> AsyncGenerator[bytes, None]:
+        """GET a file (not an API call: no credential is sent) and yield its body in chunks.
+
+        The request path's rules apply: one connection slot for the whole download, the
+        rate gate, :func:`~tmdb_async._sansio.retry_plan` (with the shared 429 cooldown)
+        until the answer starts, the pool's deadline until its headers are in, then
+        ``read_timeout`` seconds per read; an error answer is read up to
+        ``max_response_bytes`` and becomes its typed error (:func:`outcome`).
+
+        Raises:
+            TMDBAPIError: an error answer (``NotFoundError`` for a missing file).
+            TMDBTransportError: the download failed (timeouts included).
+        """
+        call = Call(self, "GET", url, RAW_JSON, url=URL(url), shown=url)
+        pool = self.pool
+        pool.enter()
+        timeout = aiohttp.ClientTimeout(
+            total=None, sock_connect=read_timeout, sock_read=read_timeout
+        )
+        attempt = 0
+        while True:
+            attempt += 1
+            opened = await self._open(call, pool.plain_session(), timeout)
+            if isinstance(opened, aiohttp.ClientResponse):
+                break
+            await self._before_retry(call, opened, attempt)
+        try:
+            async for chunk in opened.content.iter_chunked(chunk_size):
+                yield chunk
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            raise self._failed(call, exc, False) from None
+        finally:
+            opened.close()  # at the end of the body, or a download given up: no reuse
+            pool.release_slot()
+
+    async def _open(
+        self, call: Call, session: aiohttp.ClientSession, limits: aiohttp.ClientTimeout
+    ) -> aiohttp.ClientResponse | TMDBError:
+        """One attempt at starting a download: the response (holding a slot) or the error."""
+        pool = self.pool
+        if not (pool.take_slot() or await pool.wait_for_slot()):
+            return pool_timeout_error(call, pool.pool_timeout)
+        deadlines = pool.deadlines()
+        kept = False
+        try:
+            gate = pool.gate
+            if gate.busy:
+                await gate.acquire()
+            timed = deadlines.start()
+            try:
+                resp = await session.get(call.url, timeout=limits, allow_redirects=True)
+                if 200 <= resp.status < 300:
+                    kept = True
+                    return resp
+                try:
+                    body = await _read_capped(resp, pool.max_response_bytes)
+                finally:
+                    resp.release()
+            except BaseException as exc:
+                return self._failed(call, exc, deadlines.expired(timed, exc))
+            finally:
+                deadlines.stop(timed)
+        finally:
+            if not kept:
+                pool.release_slot()
+        try:
+            return outcome(call, resp.status, resp.headers, body)  # type: ignore[no-any-return]
+        except TMDBError as exc:
+            return exc
 
     async def request_json(
         self,
@@ -836,128 +870,26 @@ class Core:
             secrets=secrets,
         )
 
-    def _structure(
-        self,
-        data: Any,
-        into: type[T],
-        method: str,
-        path: str,
-        params: Params | None,
-        json: Mapping[str, object] | None,
-        secrets: tuple[str, ...],
-    ) -> T:
-        try:
-            return self.converter.structure(data, into)
-        except Exception as exc:
-            from cattrs import BaseValidationError, transform_error  # loaded by now
 
-            if isinstance(exc, BaseValidationError):
-                messages = transform_error(exc)
-            elif isinstance(exc, (TypeError, ValueError, KeyError, AttributeError, RecursionError)):
-                text = self._redact_error_text(str(exc), collect_secrets(params, json, secrets))
-                messages = [f"{type(exc).__name__}: {text}"]
-            else:
-                raise
-        raise ResponseValidationError(
-            getattr(into, "__name__", str(into)),
-            messages,
-            body=data,
-            method=method,
-            url=self.display_url(path, params, collect_secrets(params, json, secrets)),
-        )
+def _unfit(exc: Exception, data: Any, into: Any) -> Unfit:
+    """Structuring failed: cattrs' own messages, or the error's text (to be redacted)."""
+    from cattrs import BaseValidationError, transform_error  # loaded by now
 
-    async def _after_pool_timeout(
-        self,
-        attempt: int,
-        idempotent: bool,
-        method: str,
-        path: str,
-        params: Params | None,
-        json: Mapping[str, object] | None,
-        secrets: tuple[str, ...],
-    ) -> None:
-        """No slot within ``pool_timeout``: wait to retry (any method: nothing was sent)."""
-        shown = self.display_url(path, params, collect_secrets(params, json, secrets))
-        error = PoolTimeoutError(
-            f"no connection of the pool became free within {self.pool.pool_timeout} s; "
-            f"the request was not sent ({method} {shown})",
-            method=method,
-            url=shown,
-        )
-        if not self.retry.should_retry(error, attempt=attempt, idempotent=idempotent):
-            raise error
-        await self._wait(self.retry.delay(attempt), attempt, method, shown, error)
-
-    def _too_large(
-        self,
-        method: str,
-        path: str,
-        params: Params | None,
-        json: Mapping[str, object] | None,
-        secrets: tuple[str, ...],
-    ) -> ResponseTooLargeError:
-        limit = self.pool.max_response_bytes
-        shown = self.display_url(path, params, collect_secrets(params, json, secrets))
-        return ResponseTooLargeError(
-            f"TMDB's answer is larger than max_response_bytes={limit} once decoded; "
-            f"reading stopped ({method} {shown})",
-            limit=limit,
-            method=method,
-            url=shown,
-        )
-
-    async def _wait(
-        self, delay: float, attempt: int, method: str, shown: str, error: TMDBError
-    ) -> None:
-        self._log_retry(delay, attempt, method, shown, error)
-        await self.pool.sleep(delay)
-
-    def _log_retry(
-        self, delay: float, attempt: int, method: str, shown: str, error: TMDBError
-    ) -> None:
-        logger.info(
-            "retrying %s %s in %.2f s after attempt %d failed: %s",
-            method,
-            shown,
-            delay,
-            attempt,
-            type(error).__name__,
-        )
-
-    def _transport_error(
-        self, failed: _AttemptFailed, method: str, shown: str, secrets: tuple[str, ...]
-    ) -> TMDBTransportError:
-        cause = failed.cause
-        detail = self._redact_error_text(str(cause), secrets) or type(cause).__name__
-        if failed.timeout:
-            return TMDBTimeoutError(
-                f"no answer from TMDB within the timeout ({method} {shown})",
-                method=method,
-                url=shown,
-            )
-        return TMDBConnectionError(
-            f"connection to TMDB failed: {type(cause).__name__}: {detail} ({method} {shown})",
-            method=method,
-            url=shown,
-            request_sent=failed.sent,
-        )
-
-
-class _AttemptFailed(Exception):
-    """Internal: one attempt failed in transport; carries the cause for redaction."""
-
-    def __init__(self, cause: BaseException, *, timeout: bool, sent: bool) -> None:
-        super().__init__(type(cause).__name__)
-        self.cause = cause
-        self.timeout = timeout
-        self.sent = sent
+    model = getattr(into, "__name__", str(into))
+    if isinstance(exc, BaseValidationError):
+        return Unfit(model, transform_error(exc), data, raw=False)
+    if isinstance(exc, (TypeError, ValueError, KeyError, AttributeError, RecursionError)):
+        return Unfit(model, [f"{type(exc).__name__}: {exc}"], data, raw=True)
+    raise exc
 
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_POOL_TIMEOUT",
     "RAW_JSON",
+    "USER_AGENT",
     "Core",
+    "Params",
     "Pool",
     "SharedPool",
     "decode_json",

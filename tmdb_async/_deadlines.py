@@ -11,22 +11,29 @@ seconds).
 
 Cancellation follows :func:`asyncio.timeout`: the expired attempt's task is cancelled, and
 the ``CancelledError`` becomes a timeout only if nobody else cancelled the task meanwhile
-(``Task.uncancel``); a cancellation from outside always propagates. That needs
-``Task.cancelling``/``uncancel`` (Python 3.11+); on 3.10 the client keeps aiohttp's own
-per-request timer.
+(``Task.uncancel``); a cancellation from outside always propagates.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
-import sys
-from typing import Any
+from typing import Any, Protocol
 
-__all__ = ["Deadlines", "SUPPORTED"]
+__all__ = ["NO_DEADLINES", "Deadlines", "NoDeadlines", "Timer"]
 
-#: Whether this Python has what the shared deadlines need (``Task.uncancel``).
-SUPPORTED = sys.version_info >= (3, 11)
+
+class Timer(Protocol):
+    """What the request path uses of a pool's deadlines (:class:`Deadlines` or none)."""
+
+    def start(self) -> Any:
+        """Time the current task's attempt; the result goes to ``expired`` and ``stop``."""
+
+    def expired(self, attempt: Any, exc: BaseException) -> bool:
+        """Whether ``exc`` is the attempt's deadline's cancellation (and only that)."""
+
+    def stop(self, attempt: Any) -> None:
+        """The attempt is over."""
 
 
 class Deadlines:
@@ -56,7 +63,7 @@ class Deadlines:
         if entries is None:
             entries = self._buckets[bucket] = {}
             self._loop.call_at(bucket * self.tick, self._expire, bucket)
-        entries[task] = task.cancelling()  # type: ignore[attr-defined]  # 3.11+
+        entries[task] = task.cancelling()
         return task, bucket
 
     def timed_out(self, attempt: tuple[asyncio.Task[Any], int]) -> bool:
@@ -70,8 +77,15 @@ class Deadlines:
         cancelling = self._expired.pop(task, None)
         if cancelling is None:
             return False
-        remaining: int = task.uncancel()  # type: ignore[attr-defined]  # 3.11+
+        remaining: int = task.uncancel()
         return remaining <= cancelling
+
+    def expired(self, attempt: tuple[asyncio.Task[Any], int], exc: BaseException) -> bool:
+        """Whether ``exc``, raised in the attempt, is its deadline's cancellation only.
+
+        Call while handling ``exc`` (see :meth:`timed_out`).
+        """
+        return isinstance(exc, asyncio.CancelledError) and self.timed_out(attempt)
 
     def stop(self, attempt: tuple[asyncio.Task[Any], int]) -> None:
         """The attempt is over (in any way): forget it."""
@@ -92,3 +106,23 @@ class Deadlines:
     def pending(self) -> int:
         """How many attempts are being timed or expired unhandled (for tests)."""
         return sum(len(entries) for entries in self._buckets.values()) + len(self._expired)
+
+
+class NoDeadlines:
+    """The deadlines of a pool without a timeout in seconds: nothing is timed."""
+
+    timeout = None
+
+    def start(self) -> None:
+        """Nothing to time."""
+
+    def expired(self, attempt: None, exc: BaseException) -> bool:
+        """Never: no deadline cancels an attempt."""
+        return False
+
+    def stop(self, attempt: None) -> None:
+        """Nothing to forget."""
+
+
+#: The one :class:`NoDeadlines`.
+NO_DEADLINES = NoDeadlines()

@@ -135,14 +135,7 @@ class DirectDecoding:
             plan = self._plans[into] = self._plan(into)
         except TypeError:  # an unhashable type: only cattrs knows it
             return None
-        if plan is None:
-            return None
-        for needle in plan.needles:
-            if needle in body:
-                self._decline(into, "key", needle.decode("ascii", "replace"))
-                return None
-        if b"\\" in body and _ASCII_ESCAPE.search(body):
-            self._decline(into, "escape", "a key may be spelled with escapes")
+        if plan is None or self._must_skip(body, into, plan):
             return None
         try:
             model = plan.decode(body)
@@ -152,16 +145,31 @@ class DirectDecoding:
         except RecursionError:
             self._decline(into, "refused", "nested too deeply")
             return None
+        return model if self._kept_defaults(model, into, plan) else None
+
+    def _must_skip(self, body: bytes, into: Any, plan: _Plan) -> bool:
+        """Whether the bytes alone show the answer is cattrs' to structure."""
+        for needle in plan.needles:
+            if needle in body:
+                self._decline(into, "key", needle.decode("ascii", "replace"))
+                return True
+        if b"\\" in body and _ASCII_ESCAPE.search(body):
+            self._decline(into, "escape", "a key may be spelled with escapes")
+            return True
+        return False
+
+    def _kept_defaults(self, model: Any, into: Any, plan: _Plan) -> bool:
+        """Each field msgspec may build otherwise kept its default: then its key was absent
+        (or null, or an empty list), which both ways give the same."""
         getter = plan.getter
-        if getter is not None:
-            # Each field msgspec may build otherwise must have kept its default: then its
-            # key was absent (or null, or an empty list), which both ways give the same.
-            defaults = plan.defaults
-            for item in model if plan.is_list else (model,):
-                if getter(item) != defaults:
-                    self._decline(into, "field", _changed(item, plan))
-                    return None
-        return model
+        if getter is None:
+            return True
+        defaults = plan.defaults
+        for item in model if plan.is_list else (model,):
+            if getter(item) != defaults:
+                self._decline(into, "field", _changed(item, plan))
+                return False
+        return True
 
     def _decline(self, into: Any, reason: str, detail: str) -> None:
         self.fallbacks[reason] += 1
@@ -240,15 +248,19 @@ def _class_problem(cl: type) -> str | None:
         return "it has __attrs_pre_init__"
     if any("_attrs_cached_hash" in getattr(k, "__slots__", ()) for k in cl.__mro__):
         return "cache_hash=True"
-    for f in attrs.fields(cl):
-        if f.converter is not None:
-            return f"field {f.name} has a converter"
-        if f.validator is not None:
-            return f"field {f.name} has a validator"
-        if not f.init:
-            return f"field {f.name} has init=False"
-        if isinstance(f.default, _FACTORY) and f.default.takes_self:
-            return f"field {f.name} has a takes_self factory"
+    return next(filter(None, map(_field_problem, attrs.fields(cl))), None)
+
+
+def _field_problem(f: attrs.Attribute[Any]) -> str | None:
+    """Why msgspec cannot fill this field as attrs' ``__init__`` does, or ``None``."""
+    if f.converter is not None:
+        return f"field {f.name} has a converter"
+    if f.validator is not None:
+        return f"field {f.name} has a validator"
+    if not f.init:
+        return f"field {f.name} has init=False"
+    if isinstance(f.default, _FACTORY) and f.default.takes_self:
+        return f"field {f.name} has a takes_self factory"
     return None
 
 

@@ -43,28 +43,39 @@ def derive_core(
     """
     changes: dict[str, Any] = {}
     if timeout is not UNSET:
-        if not (timeout is None or isinstance(timeout, aiohttp.ClientTimeout)):
-            if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-                raise TMDBUsageError("timeout must be seconds, an aiohttp.ClientTimeout or None")
-            if not timeout > 0:
-                raise TMDBUsageError(f"timeout must be positive, got {timeout}")
-        changes["pool"] = SharedPool(core.pool, timeout)
+        changes["pool"] = SharedPool(core.pool, _check_timeout(timeout))
     if retry is not UNSET:
         if retry is not None and not isinstance(retry, RetryPolicy):
             raise TMDBUsageError("retry must be a RetryPolicy or None")
         changes["retry"] = retry if retry is not None else RetryPolicy.disabled()
     if language is not UNSET:
-        if language is not None and (
-            not isinstance(language, str) or not _LANGUAGE.fullmatch(language)
-        ):
-            raise TMDBUsageError(
-                f"language must look like 'en' or 'en-US' or be None, got {language!r}"
-            )
-        changes["language"] = language
+        changes["language"] = _check_language(language)
     if region is not UNSET:
-        if region is not None and (not isinstance(region, str) or not _REGION.fullmatch(region)):
-            raise TMDBUsageError(
-                f"region must be an ISO 3166-1 code like 'US' or None, got {region!r}"
-            )
-        changes["region"] = region
+        changes["region"] = _check_region(region)
     return core.derive(**changes)
+
+
+def _check_timeout(timeout: object) -> float | aiohttp.ClientTimeout | None:
+    if timeout is None or isinstance(timeout, aiohttp.ClientTimeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TMDBUsageError("timeout must be seconds, an aiohttp.ClientTimeout or None")
+    if not timeout > 0:
+        raise TMDBUsageError(f"timeout must be positive, got {timeout}")
+    return timeout
+
+
+def _check_language(language: object) -> str | None:
+    if language is not None and (
+        not isinstance(language, str) or not _LANGUAGE.fullmatch(language)
+    ):
+        raise TMDBUsageError(
+            f"language must look like 'en' or 'en-US' or be None, got {language!r}"
+        )
+    return language
+
+
+def _check_region(region: object) -> str | None:
+    if region is not None and (not isinstance(region, str) or not _REGION.fullmatch(region)):
+        raise TMDBUsageError(f"region must be an ISO 3166-1 code like 'US' or None, got {region!r}")
+    return region

@@ -39,7 +39,6 @@ The runner knows nothing about TMDB: ``fn`` is any coroutine function of one key
 from __future__ import annotations
 
 import asyncio
-import sys
 import time
 from collections.abc import (
     AsyncGenerator,
@@ -224,6 +223,106 @@ class Batch(Generic[K, V]):
         return f"<Batch {p.done}{of} done, {p.failed} failed, {p.in_flight} in flight>"
 
 
+class _Run(Generic[K, V]):
+    """What one batch's workers share: the jobs, the bounded queue of results, the state.
+
+    Like :class:`_Tally`, it never refers to the :class:`Batch` or its stream.
+    """
+
+    def __init__(self, jobs: _Jobs[K, V], concurrency: int, tally: _Tally) -> None:
+        self.jobs = jobs
+        self.tally = tally
+        # Bounded: a slow consumer pauses the workers instead of piling results up.
+        self.ready: asyncio.Queue[BatchResult[K, V]] = asyncio.Queue(maxsize=concurrency)
+        self.wakeup: asyncio.Future[None] | None = None
+        self.live = concurrency
+        self.crash: list[Exception] = []
+        self.stopping = False  # set before the workers are cancelled: the batch's own
+        self.fetch_lock = asyncio.Lock()
+
+    def wake(self) -> None:
+        """Wake the stream waiting for a result (or the end)."""
+        wakeup = self.wakeup
+        if wakeup is not None and not wakeup.done():
+            wakeup.set_result(None)
+
+    async def wait(self) -> None:
+        """Wait until a worker has news."""
+        self.wakeup = asyncio.get_running_loop().create_future()
+        await self.wakeup
+
+    async def next_job(self) -> tuple[K, _Thunk[V]] | None:
+        """The next job, or ``None`` at the end of the input."""
+        jobs = self.jobs
+        if isinstance(jobs, Iterator):
+            return next(jobs, None)
+        # An async iterator may not be advanced by two tasks at once.
+        async with self.fetch_lock:
+            try:
+                return await jobs.__anext__()
+            except StopAsyncIteration:
+                return None
+
+    async def worker(self) -> None:
+        """Run jobs one after another until the input ends, fails, or the batch stops."""
+        try:
+            while not self.crash:
+                try:
+                    job = await self.next_job()
+                except Exception as exc:  # the input itself failed: the batch stops
+                    self.crash.append(exc)
+                    return
+                if job is None:
+                    return
+                result = await self.run_one(*job)
+                await self.ready.put(result)
+                self.wake()
+        finally:
+            self.live -= 1
+            self.wake()
+
+    async def run_one(self, key: K, thunk: _Thunk[V]) -> BatchResult[K, V]:
+        """One call's result: its value, or the exception it raised."""
+        tally = self.tally
+        tally.in_flight += 1
+        try:
+            value = await thunk()
+        except Exception as exc:
+            return BatchResult(key, None, exc)
+        except asyncio.CancelledError as exc:
+            if self.stopping or _cancel_requested():
+                raise  # the batch (or this worker's task) is being cancelled
+            failure = ItemCancelledError(
+                "the call raised CancelledError without the batch being cancelled"
+            )
+            failure.__cause__ = exc
+            return BatchResult(key, None, failure)
+        finally:
+            tally.in_flight -= 1
+        return BatchResult(key, value, None)
+
+    def count(self, item: BatchResult[K, V]) -> None:
+        """Count a result handed to the consumer."""
+        tally = self.tally
+        tally.done += 1
+        if item.error is None:
+            tally.succeeded += 1
+        else:
+            tally.failed += 1
+
+    async def stop(self, workers: list[asyncio.Task[None]]) -> None:
+        """Cancel the workers and wait until they let go; close the input."""
+        self.stopping = True
+        for task in workers:
+            task.cancel()
+        # Wait for the cancelled calls to unwind, so their connections are back in the
+        # pool before the caller goes on. Their outcome (CancelledError) is of no interest.
+        await asyncio.gather(*workers, return_exceptions=True)
+        closer = getattr(self.jobs, "aclose", None)
+        if closer is not None:
+            await closer()
+
+
 async def _stream(
     jobs: _Jobs[K, V],
     concurrency: int,
@@ -233,99 +332,28 @@ async def _stream(
     """The batch itself: ``concurrency`` workers feeding a bounded queue that we drain."""
     tally.started = tally.clock()
     loop = asyncio.get_running_loop()
-    # Bounded: a slow consumer pauses the workers instead of piling results up.
-    ready: asyncio.Queue[BatchResult[K, V]] = asyncio.Queue(maxsize=concurrency)
-    wakeup: list[asyncio.Future[None]] = []
-    live = [concurrency]
-    crash: list[Exception] = []
-    stopping = [False]  # set before the workers are cancelled: the batch's own cancellation
-    fetch_lock = asyncio.Lock()
-
-    def wake() -> None:
-        if wakeup and not wakeup[0].done():
-            wakeup[0].set_result(None)
-
-    async def next_job() -> tuple[K, _Thunk[V]] | None:
-        if isinstance(jobs, Iterator):
-            return next(jobs, None)
-        # An async iterator may not be advanced by two tasks at once.
-        async with fetch_lock:
-            try:
-                return await jobs.__anext__()
-            except StopAsyncIteration:
-                return None
-
-    async def worker() -> None:
-        try:
-            while not crash:
-                try:
-                    job = await next_job()
-                except Exception as exc:  # the input itself failed: the batch stops
-                    crash.append(exc)
-                    return
-                if job is None:
-                    return
-                key, thunk = job
-                tally.in_flight += 1
-                try:
-                    value = await thunk()
-                except Exception as exc:
-                    result: BatchResult[K, V] = BatchResult(key, None, exc)
-                except asyncio.CancelledError as exc:
-                    if stopping[0] or _cancel_requested():
-                        raise  # the batch (or this worker's task) is being cancelled
-                    failure = ItemCancelledError(
-                        "the call raised CancelledError without the batch being cancelled"
-                    )
-                    failure.__cause__ = exc
-                    result = BatchResult(key, None, failure)
-                else:
-                    result = BatchResult(key, value, None)
-                finally:
-                    tally.in_flight -= 1
-                await ready.put(result)
-                wake()
-        finally:
-            live[0] -= 1
-            wake()
-
-    workers = [loop.create_task(worker()) for _ in range(concurrency)]
+    run: _Run[K, V] = _Run(jobs, concurrency, tally)
+    workers = [loop.create_task(run.worker()) for _ in range(concurrency)]
     try:
         while True:
-            if not ready.empty():
-                item = ready.get_nowait()
-                tally.done += 1
-                if item.error is None:
-                    tally.succeeded += 1
-                else:
-                    tally.failed += 1
+            if not run.ready.empty():
+                item = run.ready.get_nowait()
+                run.count(item)
                 if on_progress is not None:
                     on_progress(tally.snapshot())
                 yield item
                 continue
-            if crash:
-                raise crash[0]
-            if live[0] == 0:
+            if run.crash:
+                raise run.crash[0]
+            if run.live == 0:
                 return
-            fut: asyncio.Future[None] = loop.create_future()
-            wakeup[:] = [fut]
-            await fut
+            await run.wait()
     finally:
-        stopping[0] = True
-        for task in workers:
-            task.cancel()
-        # Wait for the cancelled calls to unwind, so their connections are back in the
-        # pool before the caller goes on. Their outcome (CancelledError) is of no interest.
-        await asyncio.gather(*workers, return_exceptions=True)
-        closer = getattr(jobs, "aclose", None)
-        if closer is not None:
-            await closer()
+        await run.stop(workers)
 
 
 def _cancel_requested() -> bool:
-    """Whether someone asked to cancel the current task (Python 3.11+ can tell)."""
-    if sys.version_info < (3, 11):
-        return False
+    """Whether someone asked to cancel the current task."""
     task = asyncio.current_task()
     return task is not None and task.cancelling() > 0
 

@@ -38,6 +38,7 @@ from collections.abc import Mapping, Sequence
 
 __all__ = [
     "ERROR_CLASSES",
+    "TMDB_CODES",
     "AccountDisabledError",
     "AuthenticationError",
     "AuthenticationFailedError",
@@ -263,8 +264,6 @@ class RateLimitError(TMDBAPIError):
     """TMDB's rate limit was hit (HTTP 429, code 25). ``retry_after`` says how long to wait,
     when TMDB said."""
 
-    default_http_status = 429
-
 
 class ServerError(TMDBAPIError):
     """TMDB or its CDN failed (HTTP 5xx)."""
@@ -277,8 +276,6 @@ class ServerError(TMDBAPIError):
 class InvalidServiceError(ServerError):
     """TMDB code 2 (HTTP 501): invalid service, this service does not exist."""
 
-    default_http_status = 501
-
 
 class AuthenticationFailedError(AuthenticationError):
     """TMDB codes 3 and 14 (HTTP 401): authentication failed, no permission for this service.
@@ -286,67 +283,45 @@ class AuthenticationFailedError(AuthenticationError):
     TMDB also sends code 3 for a guest session on an endpoint that needs a user session.
     """
 
-    default_http_status = 401
-
 
 class InvalidFormatError(BadRequestError):
     """TMDB code 4 (HTTP 405): this service does not exist in that format."""
-
-    default_http_status = 405
 
 
 class InvalidParametersError(BadRequestError):
     """TMDB code 5 (HTTP 422): the request parameters are incorrect."""
 
-    default_http_status = 422
-
 
 class InvalidIdError(NotFoundError):
     """TMDB code 6 (HTTP 404): the pre-requisite id is invalid or not found."""
-
-    default_http_status = 404
 
 
 class InvalidAPIKeyError(AuthenticationError):
     """TMDB code 7 (HTTP 401): invalid API key or read access token."""
 
-    default_http_status = 401
-
 
 class DuplicateEntryError(PermissionDeniedError):
     """TMDB code 8 (HTTP 403): the data you tried to submit already exists."""
-
-    default_http_status = 403
 
 
 class ServiceOfflineError(ServerError):
     """TMDB code 9 (HTTP 503): the service is temporarily offline."""
 
-    default_http_status = 503
-
 
 class SuspendedAPIKeyError(AuthenticationError):
     """TMDB code 10 (HTTP 401): access for this API key has been suspended."""
-
-    default_http_status = 401
 
 
 class InternalServerError(ServerError):
     """TMDB code 11 (HTTP 500): internal error at TMDB."""
 
-    default_http_status = 500
-
 
 class OperationFailedError(ServerError):
     """TMDB code 15 (HTTP 500): "Failed."."""
 
-    default_http_status = 500
-
 
 class DeviceDeniedError(AuthenticationError):
     """TMDB code 16 (HTTP 401): device denied."""
-
-    default_http_status = 401
 
 
 class SessionDeniedError(AuthenticationError):
@@ -356,91 +331,61 @@ class SessionDeniedError(AuthenticationError):
     (yet): send the user to the approval URL and try again after they approve.
     """
 
-    default_http_status = 401
-
 
 class ValidationFailedError(BadRequestError):
     """TMDB code 18 (HTTP 400): validation failed."""
-
-    default_http_status = 400
 
 
 class InvalidAcceptHeaderError(BadRequestError):
     """TMDB code 19 (HTTP 406): invalid Accept header."""
 
-    default_http_status = 406
-
 
 class InvalidDateRangeError(BadRequestError):
     """TMDB code 20 (HTTP 422): the date range is longer than 14 days."""
-
-    default_http_status = 422
 
 
 class EntryNotFoundError(NotFoundError):
     """TMDB code 21 (HTTP 200): the item you are trying to edit cannot be found."""
 
-    default_http_status = 200
-
 
 class InvalidPageError(BadRequestError):
     """TMDB code 22 (HTTP 400): pages start at 1 and end at 500."""
-
-    default_http_status = 400
 
 
 class InvalidDateError(BadRequestError):
     """TMDB code 23 (HTTP 400): a date must be YYYY-MM-DD."""
 
-    default_http_status = 400
-
 
 class BackendTimeoutError(ServerError):
     """TMDB code 24 (HTTP 504): the request to TMDB's backend timed out."""
-
-    default_http_status = 504
 
 
 class UsernamePasswordRequiredError(BadRequestError):
     """TMDB code 26 (HTTP 400): a username and a password are required."""
 
-    default_http_status = 400
-
 
 class TooManyAppendedObjectsError(BadRequestError):
     """TMDB code 27 (HTTP 400): more than 20 ``append_to_response`` objects."""
-
-    default_http_status = 400
 
 
 class InvalidTimezoneError(BadRequestError):
     """TMDB code 28 (HTTP 400): invalid timezone."""
 
-    default_http_status = 400
-
 
 class ConfirmationRequiredError(BadRequestError):
     """TMDB code 29 (HTTP 400): the action needs ``confirm=true``."""
-
-    default_http_status = 400
 
 
 class InvalidLoginError(AuthenticationError):
     """TMDB code 30 (HTTP 401): invalid username and/or password."""
 
-    default_http_status = 401
-
 
 class AccountDisabledError(AuthenticationError):
     """TMDB code 31 (HTTP 401): the account is no longer active."""
 
-    default_http_status = 401
-
 
 class EmailNotVerifiedError(AuthenticationError):
     """TMDB code 32 (HTTP 401): the account's email address has not been verified."""
-
-    default_http_status = 401
 
 
 class InvalidRequestTokenError(AuthenticationError):
@@ -449,91 +394,118 @@ class InvalidRequestTokenError(AuthenticationError):
     Request tokens are single use and expire 60 minutes after creation: create a new one.
     """
 
-    default_http_status = 401
-
 
 class ResourceNotFoundError(NotFoundError):
     """TMDB code 34 (HTTP 404): the resource you requested could not be found."""
-
-    default_http_status = 404
 
 
 class InvalidTokenError(AuthenticationError):
     """TMDB code 35 (HTTP 401): invalid token."""
 
-    default_http_status = 401
-
 
 class WritePermissionError(PermissionDeniedError):
     """TMDB code 36 (HTTP 401): the token has not been granted write permission."""
-
-    default_http_status = 401
 
 
 class SessionNotFoundError(NotFoundError):
     """TMDB code 37 (HTTP 404): the requested session could not be found."""
 
-    default_http_status = 404
-
 
 class EditPermissionError(PermissionDeniedError):
     """TMDB code 38 (HTTP 401): no permission to edit this resource."""
-
-    default_http_status = 401
 
 
 class PrivateResourceError(PermissionDeniedError):
     """TMDB code 39 (HTTP 401): this resource is private."""
 
-    default_http_status = 401
-
 
 class NothingToUpdateError(BadRequestError):
     """TMDB code 40 (HTTP 200) sent as a failure: nothing to update."""
-
-    default_http_status = 200
 
 
 class RequestTokenNotApprovedError(AuthenticationError):
     """TMDB code 41 (HTTP 422): the request token has not been approved by the user."""
 
-    default_http_status = 422
-
 
 class MethodNotSupportedError(BadRequestError):
     """TMDB code 42 (HTTP 405): this request method is not supported for this resource."""
-
-    default_http_status = 405
 
 
 class BackendConnectionError(ServerError):
     """TMDB code 43 (HTTP 502): TMDB could not connect to its backend."""
 
-    default_http_status = 502
-
 
 class MalformedIdError(BadRequestError):
     """TMDB code 44 (HTTP 500): the ID is invalid."""
-
-    default_http_status = 500
 
 
 class UserSuspendedError(PermissionDeniedError):
     """TMDB code 45 (HTTP 403): this user has been suspended."""
 
-    default_http_status = 403
-
 
 class MaintenanceError(ServerError):
     """TMDB code 46 (HTTP 503): the API is undergoing maintenance."""
-
-    default_http_status = 503
 
 
 class InvalidInputError(BadRequestError):
     """TMDB code 47 (HTTP 400): the input is not valid."""
 
-    default_http_status = 400
+
+#: TMDB ``status_code`` → (the HTTP status TMDB documents for it, its ``status_message``),
+#: codes 1 to 47 (WIRE.md section 5). The one table: each error class's
+#: ``default_http_status`` comes from it, and the sandbox answers with it.
+TMDB_CODES: Mapping[int, tuple[int, str]] = {
+    1: (200, "Success."),
+    2: (501, "Invalid service: this service does not exist."),
+    3: (401, "Authentication failed: You do not have permissions to access the service."),
+    4: (405, "Invalid format: This service doesn't exist in that format."),
+    5: (422, "Invalid parameters: Your request parameters are incorrect."),
+    6: (404, "Invalid id: The pre-requisite id is invalid or not found."),
+    7: (401, "Invalid API key: You must be granted a valid key."),
+    8: (403, "Duplicate entry: The data you tried to submit already exists."),
+    9: (503, "Service offline: This service is temporarily offline, try again later."),
+    10: (401, "Suspended API key: Access to your account has been suspended, contact TMDB."),
+    11: (500, "Internal error: Something went wrong, contact TMDB."),
+    12: (201, "The item/record was updated successfully."),
+    13: (200, "The item/record was deleted successfully."),
+    14: (401, "Authentication failed."),
+    15: (500, "Failed."),
+    16: (401, "Device denied."),
+    17: (401, "Session denied."),
+    18: (400, "Validation failed."),
+    19: (406, "Invalid accept header."),
+    20: (422, "Invalid date range: Should be a range no longer than 14 days."),
+    21: (200, "Entry not found: The item you are trying to edit cannot be found."),
+    22: (400, "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer."),
+    23: (400, "Invalid date: Format needs to be YYYY-MM-DD."),
+    24: (504, "Your request to the backend server timed out. Try again."),
+    25: (429, "Your request count (#) is over the allowed limit of (40)."),
+    26: (400, "You must provide a username and password."),
+    27: (400, "Too many append to response objects: The maximum number of remote calls is 20."),
+    28: (400, "Invalid timezone: Please consult the documentation for a valid timezone."),
+    29: (400, "You must confirm this action: Please provide a confirm=true parameter."),
+    30: (401, "Invalid username and/or password: You did not provide a valid login."),
+    31: (
+        401,
+        "Account disabled: Your account is no longer active. Contact TMDB if this is an error.",
+    ),
+    32: (401, "Email not verified: Your email address has not been verified."),
+    33: (401, "Invalid request token: The request token is either expired or invalid."),
+    34: (404, "The resource you requested could not be found."),
+    35: (401, "Invalid token."),
+    36: (401, "This token hasn't been granted write permission by the user."),
+    37: (404, "The requested session could not be found."),
+    38: (401, "You don't have permission to edit this resource."),
+    39: (401, "This resource is private."),
+    40: (200, "Nothing to update."),
+    41: (422, "This request token hasn't been approved by the user."),
+    42: (405, "This request method is not supported for this resource."),
+    43: (502, "Couldn't connect to the backend server."),
+    44: (500, "The ID is invalid."),
+    45: (403, "This user has been suspended."),
+    46: (503, "The API is undergoing maintenance. Try again later."),
+    47: (400, "The input is not valid."),
+}
 
 
 #: TMDB ``status_code`` → exception class. Codes 1, 12 and 13 are success results and have
@@ -584,6 +556,11 @@ ERROR_CLASSES: Mapping[int, type[TMDBAPIError]] = {
     46: MaintenanceError,
     47: InvalidInputError,
 }
+
+
+for _code, _cls in ERROR_CLASSES.items():
+    _cls.default_http_status = TMDB_CODES[_code][0]
+del _code, _cls
 
 
 def _class_for_status(http_status: int) -> type[TMDBAPIError]:

@@ -15,9 +15,10 @@ it decompresses the HTTP body chunk by chunk (``zlib``) and yields one entry per
             async for item in results:
                 ...
 
-The files need no credentials; they are fetched through the client's connection pool
-(its cap and rate budget apply). ``base_url`` points the download elsewhere (the sandbox
-serves exports too, from its catalogue; see :func:`export_handler`).
+The files need no credentials; they are fetched through the client's request path (its
+connection pool, rate budget and 429 cooldown, retries and timeouts: ``tmdb.exports``).
+``base_url`` points the download elsewhere (the sandbox serves exports too, from its
+catalogue; see :func:`export_handler`).
 """
 
 from __future__ import annotations
@@ -36,16 +37,9 @@ import aiohttp
 import attrs
 from aiohttp import web
 
-from ._core import Pool
-from .errors import (
-    PoolTimeoutError,
-    ResponseTooLargeError,
-    ResponseValidationError,
-    TMDBConnectionError,
-    TMDBTimeoutError,
-    TMDBUsageError,
-    error_from_response,
-)
+from ._core import Core, Pool
+from ._retry import RetryPolicy
+from .errors import ResponseTooLargeError, ResponseValidationError, TMDBUsageError
 
 __all__ = [
     "EXPORTS_BASE_URL",
@@ -54,6 +48,7 @@ __all__ = [
     "ExportDecoder",
     "ExportEntry",
     "ExportKind",
+    "Exports",
     "export_filename",
     "export_handler",
     "export_ids",
@@ -276,12 +271,68 @@ class ExportDecoder:
 # --------------------------------------------------------------------------- streaming
 
 
-def _pool_of(source: object) -> Pool | aiohttp.ClientSession:
-    core = getattr(source, "_core", None)
-    if core is not None and isinstance(getattr(core, "pool", None), Pool):
-        return core.pool  # type: ignore[no-any-return]
+class Exports:
+    """TMDB's daily id exports through the client (``tmdb.exports``).
+
+    Downloads go through the client's request path: its connection pool (one connection
+    for the whole download), rate budget and shared 429 cooldown, retry policy and
+    timeouts. The export host never sees the API credential.
+    """
+
+    def __init__(self, core: Core) -> None:
+        self._core = core
+
+    def __repr__(self) -> str:
+        return "<Exports namespace>"
+
+    def stream(
+        self,
+        kind: ExportKind,
+        date: dt.date | None = None,
+        *,
+        base_url: str = EXPORTS_BASE_URL,
+        chunk_size: int = _CHUNK,
+        max_line_bytes: int = MAX_LINE_BYTES,
+    ) -> AsyncGenerator[ExportEntry, None]:
+        """The entries of the ``kind`` export of ``date`` as they arrive (see
+        :func:`stream_export` for the arguments and errors); ``aclose()`` it (or read it
+        to the end) to give its connection back at once."""
+        url = export_url(kind, date, base_url=base_url)
+        pool = self._core.pool
+        # A big file may take longer than one API call's whole budget: bound each read.
+        per_read = pool.timeout_seconds or pool.timeout.total or 60.0
+        chunks = self._core.stream(url, chunk_size=chunk_size, read_timeout=per_read)
+        return _entries(chunks, url, max_line_bytes)
+
+    async def ids(
+        self,
+        kind: ExportKind,
+        date: dt.date | None = None,
+        *,
+        base_url: str = EXPORTS_BASE_URL,
+        skip_adult: bool = False,
+    ) -> AsyncIterator[int]:
+        """Just the ids of an export (see :meth:`stream`), e.g. to feed ``run_batch``."""
+        entries = self.stream(kind, date, base_url=base_url)
+        try:
+            async for entry in entries:
+                if not (skip_adult and entry.adult):
+                    yield entry.id
+        finally:
+            await entries.aclose()
+
+
+def _exports_of(source: object) -> Exports:
+    from ._client import TMDBClient
+
+    if isinstance(source, TMDBClient):
+        return source.exports
     if isinstance(source, aiohttp.ClientSession):
-        return source
+        # A caller's session: its own connector and no rate budget; the same request path.
+        pool = Pool(
+            session=source, max_connections=1, timeout=None, sleep=asyncio.sleep, rate_limit=None
+        )
+        return Exports(Core.for_files(pool, RetryPolicy()))
     raise TMDBUsageError("pass a TMDBClient or an aiohttp.ClientSession")
 
 
@@ -293,12 +344,12 @@ async def stream_export(
     base_url: str = EXPORTS_BASE_URL,
     chunk_size: int = _CHUNK,
     max_line_bytes: int = MAX_LINE_BYTES,
-) -> AsyncIterator[ExportEntry]:
+) -> AsyncGenerator[ExportEntry, None]:
     """Download the ``kind`` export of ``date`` and yield its entries as they arrive.
 
     Args:
-        source: a :class:`~tmdb_async.TMDBClient` (its pool and rate budget are used) or
-            an ``aiohttp.ClientSession``.
+        source: a :class:`~tmdb_async.TMDBClient` (``tmdb.exports.stream``: its pool, rate
+            budget, retries and timeouts are used) or an ``aiohttp.ClientSession``.
         kind: ``"movie"``, ``"tv_series"``, ``"person"``, ``"collection"``,
             ``"tv_network"``, ``"keyword"`` or ``"production_company"``.
         date: the file's date; default the latest published (:func:`latest_export_date`).
@@ -315,70 +366,36 @@ async def stream_export(
         ResponseTooLargeError: a line longer than ``max_line_bytes``.
         PoolTimeoutError: no connection of the client's pool within its ``pool_timeout``.
     """
-    url = export_url(kind, date, base_url=base_url)
-    holder = _pool_of(source)
-    if isinstance(holder, Pool):
-        # One of the pool's connection slots for the whole download (its connector is
-        # shared), then the rate gate, as for an API call.
-        if holder.free_slots > 0:
-            holder.free_slots -= 1
-        elif not await holder.wait_for_slot():
-            raise PoolTimeoutError(
-                f"no connection of the pool became free within {holder.pool_timeout} s; "
-                "the export download did not start",
-                method="GET",
-                url=url,
-            )
-    entries = _download(holder, url, max_line_bytes, chunk_size)
+    exports = _exports_of(source)
+    entries = exports.stream(
+        kind, date, base_url=base_url, chunk_size=chunk_size, max_line_bytes=max_line_bytes
+    )
     try:
         async for entry in entries:
             yield entry
     finally:
-        try:
-            await entries.aclose()  # the response is closed before the slot is free again
-        finally:
-            if isinstance(holder, Pool):
-                holder.release_slot()
+        await entries.aclose()  # the download's connection is free again before we go on
 
 
-async def _download(
-    holder: Pool | aiohttp.ClientSession, url: str, max_line_bytes: int, chunk_size: int
+async def _entries(
+    chunks: AsyncGenerator[bytes, None], url: str, max_line_bytes: int
 ) -> AsyncGenerator[ExportEntry, None]:
-    if isinstance(holder, Pool):
-        session = holder.plain_session()  # the pool's connections, not its API credential
-        gate = holder.gate
-        if gate.busy:
-            await gate.acquire()
-        # A big file may take longer than one API call's whole budget: bound each read.
-        per_read = holder.timeout_seconds or holder.timeout.total or 60.0
-        timeout = aiohttp.ClientTimeout(total=None, sock_connect=per_read, sock_read=per_read)
-    else:
-        session = holder
-        timeout = aiohttp.ClientTimeout(total=None, sock_connect=60.0, sock_read=60.0)
+    """The entries in a download's chunks; the download is closed when this is."""
     decoder = ExportDecoder(max_line_bytes=max_line_bytes)
     try:
-        async with session.get(url, timeout=timeout, allow_redirects=True) as resp:
-            if resp.status != 200:  # its body is not read: the connection is closed
-                raise error_from_response(resp.status, None, method="GET", url=url)
-            async for chunk in resp.content.iter_chunked(chunk_size):
-                for line in decoder.feed(chunk):
-                    yield ExportEntry.from_json(line)
-            for line in decoder.close():
+        async for chunk in chunks:
+            for line in decoder.feed(chunk):
                 yield ExportEntry.from_json(line)
+        for line in decoder.close():
+            yield ExportEntry.from_json(line)
     except ResponseTooLargeError as exc:
         raise ResponseTooLargeError(
             f"{exc} (GET {url})", limit=exc.limit, method="GET", url=url
         ) from None
     except ValueError as exc:
         raise ResponseValidationError("ExportEntry", [str(exc)], method="GET", url=url) from None
-    except asyncio.TimeoutError as exc:  # also aiohttp's socket read timeout
-        raise TMDBTimeoutError(
-            f"the export download stalled ({type(exc).__name__})", method="GET", url=url
-        ) from None
-    except aiohttp.ClientError as exc:
-        raise TMDBConnectionError(
-            f"the export download failed: {type(exc).__name__}", method="GET", url=url
-        ) from None
+    finally:
+        await chunks.aclose()
 
 
 async def export_ids(
@@ -390,10 +407,13 @@ async def export_ids(
     skip_adult: bool = False,
 ) -> AsyncIterator[int]:
     """Just the ids of an export (see :func:`stream_export`), e.g. to feed ``run_batch``."""
-    async for entry in stream_export(source, kind, date, base_url=base_url):
-        if skip_adult and entry.adult:
-            continue
-        yield entry.id
+    entries = stream_export(source, kind, date, base_url=base_url)
+    try:
+        async for entry in entries:
+            if not (skip_adult and entry.adult):
+                yield entry.id
+    finally:
+        await entries.aclose()
 
 
 def read_export_file(

@@ -10,6 +10,7 @@ from .._checks import check_text, has_dot_segment
 from .._core import Core
 from ..errors import MissingSessionError, TMDBUsageError
 from ..models.auth import GuestSession, Session
+from ._params import check_int
 
 __all__ = ["Resource"]
 
@@ -30,14 +31,10 @@ class Resource:
 
 
 def check_id(value: object, name: str) -> int:
-    """A TMDB numeric id: a positive int (``bool`` refused)."""
+    """A TMDB numeric id: a positive int (``bool`` refused); see ``_params.check_int``."""
     if type(value) is int and value > 0:
         return value
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TMDBUsageError(f"{name} must be a positive int, not {type(value).__name__}")
-    if value <= 0:
-        raise TMDBUsageError(f"{name} must be a positive int, got {value}")
-    return value
+    return check_int(value, name, low=1)
 
 
 def language_param(core: Core, language: str | None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from ..errors import TMDBUsageError
@@ -22,10 +22,12 @@ __all__ = [
     "AnyOf",
     "check_bool",
     "check_choice",
+    "check_option",
     "check_changes_window",
     "check_count",
     "check_image_languages",
     "check_index",
+    "check_int",
     "check_page",
     "check_query",
     "check_range",
@@ -73,6 +75,13 @@ def choices(literal: Any) -> tuple[str, ...]:
     return tuple(typing.get_args(literal))
 
 
+def check_option(value: object, name: str, allowed: Collection[str]) -> str | None:
+    """``None``, or one of ``allowed`` (an optional choice such as ``sort_by``)."""
+    if value is not None and value not in allowed:
+        raise TMDBUsageError(f"{name} must be one of {sorted(allowed)}, got {value!r}")
+    return value  # type: ignore[return-value]
+
+
 def check_choice(value: object, name: str, allowed: tuple[str, ...]) -> str:
     """One of ``allowed`` (a Literal's values), checked at runtime."""
     if not isinstance(value, str) or value not in allowed:
@@ -80,22 +89,28 @@ def check_choice(value: object, name: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+def check_int(value: object, name: str, *, low: int, high: int | None = None) -> int:
+    """The one integer check every id and number goes through: an ``int`` (``bool``
+    refused) from ``low`` to ``high`` (no upper bound when ``None``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TMDBUsageError(f"{name} must be an int, not {type(value).__name__}")
+    if value < low:
+        raise TMDBUsageError(f"{name} must be {low} or more, got {value}")
+    if high is not None and value > high:
+        raise TMDBUsageError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
 def check_page(page: object) -> int:
     """A page number: an int from 1 to 500 (``bool`` refused)."""
-    if isinstance(page, bool) or not isinstance(page, int):
-        raise TMDBUsageError(f"page must be an int, not {type(page).__name__}")
-    if not 1 <= page <= MAX_PAGE:
+    if isinstance(page, int) and not isinstance(page, bool) and not 1 <= page <= MAX_PAGE:
         raise TMDBUsageError(f"page must be between 1 and {MAX_PAGE} (TMDB's cap), got {page}")
-    return page
+    return check_int(page, "page", low=1, high=MAX_PAGE)
 
 
 def check_index(value: object, name: str) -> int:
     """A season or episode number: an int >= 0 (season 0 holds the specials)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TMDBUsageError(f"{name} must be an int, not {type(value).__name__}")
-    if value < 0:
-        raise TMDBUsageError(f"{name} must be 0 or more, got {value}")
-    return value
+    return check_int(value, name, low=0)
 
 
 def check_query(value: object) -> str:
@@ -116,13 +131,7 @@ def check_bool(value: object, name: str) -> bool | None:
 
 def check_year(value: object, name: str) -> int | None:
     """An optional year from 1000 to 9999 (TMDB's range)."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TMDBUsageError(f"{name} must be an int, not {type(value).__name__}")
-    if not 1000 <= value <= 9999:
-        raise TMDBUsageError(f"{name} must be between 1000 and 9999, got {value}")
-    return value
+    return None if value is None else check_int(value, name, low=1000, high=9999)
 
 
 def check_score(value: object, name: str) -> float | None:
@@ -138,13 +147,7 @@ def check_score(value: object, name: str) -> float | None:
 
 def check_count(value: object, name: str) -> int | None:
     """An optional non-negative int (vote counts, runtimes in minutes)."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TMDBUsageError(f"{name} must be an int, not {type(value).__name__}")
-    if value < 0:
-        raise TMDBUsageError(f"{name} must be 0 or more, got {value}")
-    return value
+    return None if value is None else check_int(value, name, low=0)
 
 
 def check_timezone(value: object) -> str | None:

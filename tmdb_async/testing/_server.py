@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 from aiohttp import web
 
+from ..errors import TMDB_CODES
 from ._catalogue import Catalogue
 from ._routes import AREAS
 from ._routes._base import _fail
@@ -64,7 +65,10 @@ DEFAULT_ACCESS_TOKEN = (
 
 FaultKind = Literal["error", "hang", "reset", "truncate", "garbage"]
 _FAULT_KINDS = ("error", "hang", "reset", "truncate", "garbage")
-_STATUS_CODES = {500: 11, 501: 2, 502: 43, 503: 9, 504: 24}
+_STATUS_CODES = {
+    status: min(code for code, (http, _) in TMDB_CODES.items() if http == status)
+    for status in (500, 501, 502, 503, 504)
+}
 _MAX_HANG = 60.0
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 # v4 paths that also take the v3 api_key (a list's details, V4.md section 2).

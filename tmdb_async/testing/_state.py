@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ..errors import TMDB_CODES
 from ._catalogue import JSON
 
 __all__ = [
@@ -43,41 +44,8 @@ V4_REQUEST_TOKEN_TTL = dt.timedelta(minutes=15)
 #: How long a guest session lives when unused.
 GUEST_SESSION_TTL = dt.timedelta(hours=24)
 
-#: TMDB's status codes: ``code -> (HTTP status, message)`` (WIRE.md section 5).
-ERROR_MESSAGES: dict[int, tuple[int, str]] = {
-    1: (200, "Success."),
-    2: (501, "Invalid service: this service does not exist."),
-    3: (401, "Authentication failed: You do not have permissions to access the service."),
-    4: (405, "Invalid format: This service doesn't exist in that format."),
-    5: (422, "Invalid parameters: Your request parameters are incorrect."),
-    6: (404, "Invalid id: The pre-requisite id is invalid or not found."),
-    7: (401, "Invalid API key: You must be granted a valid key."),
-    8: (403, "Duplicate entry: The data you tried to submit already exists."),
-    9: (503, "Service offline: This service is temporarily offline, try again later."),
-    11: (500, "Internal error: Something went wrong, contact TMDB."),
-    12: (201, "The item/record was updated successfully."),
-    13: (200, "The item/record was deleted successfully."),
-    17: (401, "Session denied."),
-    18: (400, "Validation failed."),
-    22: (400, "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer."),
-    24: (504, "Your request to the backend server timed out. Try again."),
-    25: (429, "Your request count (#) is over the allowed limit of (40)."),
-    26: (400, "You must provide a username and password."),
-    27: (400, "Too many append to response objects: The maximum number of remote calls is 20."),
-    29: (400, "You must confirm this action: Please provide a confirm=true parameter."),
-    30: (401, "Invalid username and/or password: You did not provide a valid login."),
-    33: (401, "Invalid request token: The request token is either expired or invalid."),
-    34: (404, "The resource you requested could not be found."),
-    35: (401, "Invalid token."),
-    36: (401, "This token hasn't been granted write permission by the user."),
-    37: (404, "The requested session could not be found."),
-    38: (401, "You don't have permission to edit this resource."),
-    39: (401, "This resource is private."),
-    41: (422, "This request token hasn't been approved by the user."),
-    42: (405, "This request method is not supported for this resource."),
-    43: (502, "Couldn't connect to the backend server."),
-    47: (400, "The input is not valid."),
-}
+#: TMDB's status codes: ``code -> (HTTP status, message)`` (the SDK's one table).
+ERROR_MESSAGES = TMDB_CODES
 
 
 class Failure(Exception):

@@ -20,13 +20,13 @@ import attrs
 
 from ..._core import Core, Params
 from ..._credentials import Credentials, looks_like_jwt
-from ...errors import CredentialError, MissingSessionError, TMDBUsageError, error_from_response
+from ...errors import CredentialError, MissingSessionError, TMDBUsageError
 from ...models.account import Account
 from ...models.auth import GuestSession, Session
 from ...models.common import Page, StatusResponse
 from ...models.user import UserMovie, UserTV, V4AccessToken
 from .._base import check_id, check_token, language_param, segment
-from .._params import check_page
+from .._params import check_option, check_page
 
 if TYPE_CHECKING:
     from .account import UserAccount
@@ -40,7 +40,6 @@ __all__ = [
     "UserLike",
     "ViewBase",
     "check_media",
-    "check_number",
     "check_rating",
     "check_sort",
     "fill_ratings",
@@ -97,18 +96,7 @@ def check_media(media_type: object, name: str = "media_type") -> Literal["movie"
 
 def check_sort(sort_by: object) -> str | None:
     """``created_at.asc``, ``created_at.desc`` or ``None``."""
-    if sort_by is not None and sort_by not in _SORTS:
-        raise TMDBUsageError(
-            f"sort_by must be 'created_at.asc' or 'created_at.desc', got {sort_by!r}"
-        )
-    return sort_by
-
-
-def check_number(value: object, name: str) -> int:
-    """A season or episode number: an int >= 0 (season 0 holds the specials)."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise TMDBUsageError(f"{name} must be a non-negative int, got {value!r}")
-    return value
+    return check_option(sort_by, "sort_by", _SORTS)
 
 
 def _object_id_of(token: str) -> str | None:
@@ -314,23 +302,6 @@ class ViewBase:
 
     # ------------------------------------------------------------------ writes
 
-    def _check_write(
-        self, result: W, method: str, path: str, params: Params | None, secrets: tuple[str, ...]
-    ) -> W:
-        """TMDB's body decides: a write worked when its status code is 1, 12 or 13."""
-        code = result.status_code
-        if code in WRITE_SUCCESS_CODES and result.success is not False:
-            return result
-        message = result.status_message
-        if message is not None:
-            message = self._core.redact_message(message, secrets)
-        raise error_from_response(
-            200,
-            {"success": result.success, "status_code": code, "status_message": message},
-            method=method,
-            url=self._core.display_url(path, params, secrets),
-        )
-
     async def _write(
         self,
         method: str,
@@ -342,7 +313,9 @@ class ViewBase:
         idempotent: bool,
         secrets: tuple[str, ...] = (),
     ) -> W:
-        result = await self._core.request(
+        """A write: TMDB's body decides, a status code of 1, 12 or 13 is a success (any
+        other is raised as its typed error by the request path)."""
+        return await self._core.request(
             method,
             path,
             params=params,
@@ -350,8 +323,8 @@ class ViewBase:
             into=into,
             idempotent=idempotent,
             secrets=secrets,
+            success_codes=WRITE_SUCCESS_CODES,
         )
-        return self._check_write(result, method, path, params, secrets)
 
     async def _account_write(self, what: str, body: dict[str, object]) -> StatusResponse:
         sid = await self.session_id()

@@ -8,7 +8,8 @@ from ...models.common import Page, StatusResponse
 from ...models.states import AccountStates, SeasonAccountStates
 from ...models.user import UserEpisode, UserMovie, UserTV
 from .._base import check_id
-from ._view import SortBy, check_number, check_rating, fill_ratings
+from .._params import check_index
+from ._view import SortBy, check_rating, fill_ratings
 
 if TYPE_CHECKING:
     from ._view import ViewBase
@@ -18,8 +19,8 @@ __all__ = ["Ratings"]
 
 def _episode_path(series_id: int, season_number: int, episode_number: int) -> str:
     sid = check_id(series_id, "series_id")
-    season = check_number(season_number, "season_number")
-    episode = check_number(episode_number, "episode_number")
+    season = check_index(season_number, "season_number")
+    episode = check_index(episode_number, "episode_number")
     return f"/3/tv/{sid}/season/{season}/episode/{episode}"
 
 
@@ -183,7 +184,7 @@ class Ratings:
         See https://developer.themoviedb.org/reference/tv-season-account-states
         """
         sid = check_id(series_id, "series_id")
-        season = check_number(season_number, "season_number")
+        season = check_index(season_number, "season_number")
         params, secrets = await self._view._user_params()
         return await self._view._core.request(
             "GET",

@@ -21,7 +21,7 @@ from ...models.v4 import (
     V4MediaType,
 )
 from .._base import check_id, language_param, segment
-from .._params import check_page
+from .._params import check_option, check_page
 from ._view import check_media
 
 if TYPE_CHECKING:
@@ -50,12 +50,6 @@ _ISO_3166_1 = re.compile(r"[A-Z]{2}")
 
 #: What :meth:`V4Lists.add` and friends take for one item.
 EntryLike = ListEntry | tuple[V4MediaType, int] | tuple[V4MediaType, int, str]
-
-
-def _check_sort(sort_by: object) -> str | None:
-    if sort_by is not None and sort_by not in V4_LIST_SORTS:
-        raise TMDBUsageError(f"sort_by must be one of {sorted(V4_LIST_SORTS)}, got {sort_by!r}")
-    return sort_by
 
 
 def _check_text(value: object, name: str, *, required: bool = False) -> str:
@@ -183,7 +177,7 @@ class V4Lists:
                     f"country must be an ISO 3166-1 code like 'US', got {country!r}"
                 )
             body["iso_3166_1"] = country
-        sort = _check_sort(sort_by)
+        sort = check_option(sort_by, "sort_by", V4_LIST_SORTS)
         if sort is not None:
             body["sort_by"] = sort
         return await self._view._write(
@@ -218,7 +212,7 @@ class V4Lists:
         params = {
             "page": check_page(page),
             "language": language_param(core, language),
-            "sort_by": _check_sort(sort_by),
+            "sort_by": check_option(sort_by, "sort_by", V4_LIST_SORTS),
         }
         details = await core.request("GET", f"/4/list/{lid}", params=params, into=V4List)
         return _with_comments(details)
@@ -247,7 +241,7 @@ class V4Lists:
         if public is not None:
             body["public"] = _check_public(public)
         if sort_by is not None:
-            body["sort_by"] = _check_sort(sort_by)
+            body["sort_by"] = check_option(sort_by, "sort_by", V4_LIST_SORTS)
         if not body:
             raise TMDBUsageError("update needs at least one of name, description, public, sort_by")
         return await self._view._write(

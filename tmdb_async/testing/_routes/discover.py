@@ -104,6 +104,106 @@ def _in_titles(titles: set[int]) -> Check:
     return lambda d: d["id"] in titles
 
 
+def _genre_checks(q: Any) -> list[Check]:
+    checks: list[Check] = []
+    if "with_genres" in q:
+        genre_ids, any_genre = _ids(q["with_genres"])
+        genre_test = any if any_genre else all
+        checks.append(lambda d: genre_test(g in {x["id"] for x in d["genres"]} for g in genre_ids))
+    if "without_genres" in q:
+        no_genres = set(_ids(q["without_genres"])[0])
+        checks.append(lambda d: not {x["id"] for x in d["genres"]} & no_genres)
+    return checks
+
+
+def _range_checks(q: Any, kind: str) -> list[Check]:
+    checks: list[Check] = []
+    date_field = "release_date" if kind == "movie" else "first_air_date"
+    for name, field in (
+        ("vote_average", "vote_average"),
+        ("vote_count", "vote_count"),
+        ("with_runtime", "runtime"),
+    ):
+        if f"{name}.gte" in q:
+            checks.append(_at_least(field, _number(q[f"{name}.gte"])))
+        if f"{name}.lte" in q:
+            checks.append(_at_most(field, _number(q[f"{name}.lte"])))
+    prefixes = (
+        ("primary_release_date", "release_date")
+        if kind == "movie"
+        else ("first_air_date", "air_date")
+    )
+    for prefix in prefixes:
+        if f"{prefix}.gte" in q:
+            checks.append(_on_or_after(date_field, q[f"{prefix}.gte"]))
+        if f"{prefix}.lte" in q:
+            checks.append(_on_or_before(date_field, q[f"{prefix}.lte"]))
+    for year_name in ("primary_release_year", "year", "first_air_date_year"):
+        if year_name in q:
+            checks.append(_in_year(date_field, q[year_name]))
+    return checks
+
+
+def _set_checks(q: Any) -> list[Check]:
+    checks: list[Check] = []
+    if "with_original_language" in q:
+        langs = set(q["with_original_language"].replace("|", ",").split(","))
+        checks.append(lambda d: d["original_language"] in langs)
+    if "with_origin_country" in q:
+        countries = set(q["with_origin_country"].replace("|", ",").split(","))
+        checks.append(lambda d: bool(countries & set(d.get("origin_country") or [])))
+    if "with_companies" in q:
+        companies = set(_ids(q["with_companies"])[0])
+        checks.append(lambda d: bool({c["id"] for c in d["production_companies"]} & companies))
+    if "without_companies" in q:
+        no_companies = set(_ids(q["without_companies"])[0])
+        checks.append(lambda d: not {c["id"] for c in d["production_companies"]} & no_companies)
+    return checks
+
+
+def _provider_checks(q: Any, kind: str) -> list[Check]:
+    checks: list[Check] = []
+    watch_region = q.get("watch_region") or None
+    offers = q.get("with_watch_monetization_types")
+    kinds = set(offers.replace("|", ",").split(",")) if offers else None
+    if "with_watch_providers" in q:
+        provider_ids, any_provider = _ids(q["with_watch_providers"])
+        provider_test = any if any_provider else all
+        checks.append(
+            lambda d: provider_test(
+                p in _providers(kind, d["id"], watch_region, kinds) for p in provider_ids
+            )
+        )
+    if "without_watch_providers" in q:
+        unwanted, _ = _ids(q["without_watch_providers"])
+        checks.append(lambda d: not _providers(kind, d["id"], watch_region, kinds) & set(unwanted))
+    return checks
+
+
+_STATUSES = {
+    "0": "Returning Series", "1": "Planned", "2": "In Production",
+    "3": "Ended", "4": "Canceled", "5": "Pilot",
+}  # fmt: skip
+_TYPES = {
+    "0": "Documentary", "1": "News", "2": "Miniseries", "3": "Reality",
+    "4": "Scripted", "5": "Talk Show", "6": "Video",
+}  # fmt: skip
+
+
+def _tv_checks(q: Any) -> list[Check]:
+    checks: list[Check] = []
+    if "with_networks" in q:
+        network_ids = set(_ids(q["with_networks"])[0])
+        checks.append(lambda d: bool({n["id"] for n in d["networks"]} & network_ids))
+    if "with_status" in q:
+        wanted_statuses = {_STATUSES.get(s) for s in q["with_status"].replace("|", ",").split(",")}
+        checks.append(lambda d: d["status"] in wanted_statuses)
+    if "with_type" in q:
+        wanted_types = {_TYPES.get(s) for s in q["with_type"].replace("|", ",").split(",")}
+        checks.append(lambda d: d["type"] in wanted_types)
+    return checks
+
+
 class DiscoverRoutes(CatalogueArea):
     """``/3/discover/...``."""
 
@@ -122,108 +222,40 @@ class DiscoverRoutes(CatalogueArea):
         return set.union(*sets) if any_of else set.intersection(*sets)
 
     def _checks(self, q: Any, kind: str) -> list[Check]:
+        """The filters of a discover query, one predicate per parameter given."""
         checks: list[Check] = []
-        date_field = "release_date" if kind == "movie" else "first_air_date"
         if q.get("include_adult", "false") != "true":
             checks.append(lambda d: not d["adult"])
-        if "with_genres" in q:
-            genre_ids, any_genre = _ids(q["with_genres"])
-            genre_test = any if any_genre else all
-            checks.append(
-                lambda d: genre_test(g in {x["id"] for x in d["genres"]} for g in genre_ids)
-            )
-        if "without_genres" in q:
-            no_genres = set(_ids(q["without_genres"])[0])
-            checks.append(lambda d: not {x["id"] for x in d["genres"]} & no_genres)
-        for name, field in (
-            ("vote_average", "vote_average"),
-            ("vote_count", "vote_count"),
-            ("with_runtime", "runtime"),
-        ):
-            if f"{name}.gte" in q:
-                checks.append(_at_least(field, _number(q[f"{name}.gte"])))
-            if f"{name}.lte" in q:
-                checks.append(_at_most(field, _number(q[f"{name}.lte"])))
-        prefixes = (
-            ("primary_release_date", "release_date")
-            if kind == "movie"
-            else ("first_air_date", "air_date")
-        )
-        for prefix in prefixes:
-            if f"{prefix}.gte" in q:
-                checks.append(_on_or_after(date_field, q[f"{prefix}.gte"]))
-            if f"{prefix}.lte" in q:
-                checks.append(_on_or_before(date_field, q[f"{prefix}.lte"]))
-        for year_name in ("primary_release_year", "year", "first_air_date_year"):
-            if year_name in q:
-                checks.append(_in_year(date_field, q[year_name]))
-        if "with_original_language" in q:
-            langs = set(q["with_original_language"].replace("|", ",").split(","))
-            checks.append(lambda d: d["original_language"] in langs)
-        if "with_origin_country" in q:
-            countries = set(q["with_origin_country"].replace("|", ",").split(","))
-            checks.append(lambda d: bool(countries & set(d.get("origin_country") or [])))
-        if "with_companies" in q:
-            companies = set(_ids(q["with_companies"])[0])
-            checks.append(lambda d: bool({c["id"] for c in d["production_companies"]} & companies))
-        if "without_companies" in q:
-            no_companies = set(_ids(q["without_companies"])[0])
-            checks.append(lambda d: not {c["id"] for c in d["production_companies"]} & no_companies)
-        if "with_keywords" in q:
-            keyword_ids, any_keyword = _ids(q["with_keywords"])
-            table = self.cat.keyword_movies()
-            sets = [set(table.get(k, [])) for k in keyword_ids] or [set()]
-            allowed = set.union(*sets) if any_keyword else set.intersection(*sets)
-            checks.append(lambda d: d["id"] in allowed)
-        if "with_watch_providers" in q or "without_watch_providers" in q:
-            watch_region = q.get("watch_region") or None
-            offers = q.get("with_watch_monetization_types")
-            kinds = set(offers.replace("|", ",").split(",")) if offers else None
-            if "with_watch_providers" in q:
-                provider_ids, any_provider = _ids(q["with_watch_providers"])
-                provider_test = any if any_provider else all
-                checks.append(
-                    lambda d: provider_test(
-                        p in _providers(kind, d["id"], watch_region, kinds) for p in provider_ids
-                    )
-                )
-            if "without_watch_providers" in q:
-                unwanted, _ = _ids(q["without_watch_providers"])
-                checks.append(
-                    lambda d: not _providers(kind, d["id"], watch_region, kinds) & set(unwanted)
-                )
-        if kind == "movie" and "certification" in q:
+        checks += _genre_checks(q)
+        checks += _range_checks(q, kind)
+        checks += _set_checks(q)
+        checks += self._keyword_checks(q)
+        checks += _provider_checks(q, kind)
+        checks += self._movie_checks(q) if kind == "movie" else _tv_checks(q)
+        return checks
+
+    def _keyword_checks(self, q: Any) -> list[Check]:
+        if "with_keywords" not in q:
+            return []
+        keyword_ids, any_keyword = _ids(q["with_keywords"])
+        table = self.cat.keyword_movies()
+        sets = [set(table.get(k, [])) for k in keyword_ids] or [set()]
+        allowed = set.union(*sets) if any_keyword else set.intersection(*sets)
+        return [lambda d: d["id"] in allowed]
+
+    def _movie_checks(self, q: Any) -> list[Check]:
+        checks: list[Check] = []
+        if "certification" in q:
             country = q.get("certification_country", "US")
             wanted_cert = set(q["certification"].replace("|", ",").split(","))
             checks.append(lambda d: bool(_certifications(d["id"], country) & wanted_cert))
-        if kind == "movie":
-            region = q.get("region") or None
-            if region is not None:
-                checks.append(lambda d: self.cat.released_in(d["id"], region))
-            for name in ("with_cast", "with_crew", "with_people"):
-                if name in q:
-                    titles = self._people_titles(q[name], "movie")
-                    checks.append(_in_titles(titles))
-        else:
-            if "with_networks" in q:
-                network_ids = set(_ids(q["with_networks"])[0])
-                checks.append(lambda d: bool({n["id"] for n in d["networks"]} & network_ids))
-            if "with_status" in q:
-                statuses = {
-                    "0": "Returning Series", "1": "Planned", "2": "In Production",
-                    "3": "Ended", "4": "Canceled", "5": "Pilot",
-                }  # fmt: skip
-                wanted_statuses = {
-                    statuses.get(s) for s in q["with_status"].replace("|", ",").split(",")
-                }
-                checks.append(lambda d: d["status"] in wanted_statuses)
-            if "with_type" in q:
-                types = {
-                    "0": "Documentary", "1": "News", "2": "Miniseries", "3": "Reality",
-                    "4": "Scripted", "5": "Talk Show", "6": "Video",
-                }  # fmt: skip
-                wanted_types = {types.get(s) for s in q["with_type"].replace("|", ",").split(",")}
-                checks.append(lambda d: d["type"] in wanted_types)
+        region = q.get("region") or None
+        if region is not None:
+            checks.append(lambda d: self.cat.released_in(d["id"], region))
+        for name in ("with_cast", "with_crew", "with_people"):
+            if name in q:
+                titles = self._people_titles(q[name], "movie")
+                checks.append(_in_titles(titles))
         return checks
 
     def _discover(self, request: web.Request, kind: str) -> web.Response:
