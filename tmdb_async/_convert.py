@@ -240,6 +240,9 @@ def make_converter(*, forbid_extra_keys: bool = False, direct: bool = True) -> T
 
     conv.register_structure_hook(dt.datetime, _required(parse_datetime, "date-time"))
     conv.register_structure_hook(dt.date, _required(parse_date, "date"))
+    # Raw JSON kept as received (UnknownMedia.data): cattrs before 25 has no hook for object.
+    # (A predicate, not a class hook: cattrs dispatches class hooks on subclasses too.)
+    conv.register_structure_hook_func(lambda tp: tp is object, lambda v, _: v)
     conv.register_structure_hook_func(_is_optional_of(dt.datetime), lambda v, _: parse_datetime(v))
     conv.register_structure_hook_func(_is_optional_of(dt.date), lambda v, _: parse_date(v))
     conv.register_unstructure_hook(dt.datetime, lambda v: v.isoformat())
