@@ -422,7 +422,7 @@ async def test_watch_provider_regions(tmdb: TMDBClient, mock: TMDBMock) -> None:
 async def test_watch_provider_lists(tmdb: TMDBClient, mock: TMDBMock, kind: str) -> None:
     body = load(f"{REC}/watch-providers-{kind}.200.json")
     # aioresponses cannot serve a body this large (aiohttp pauses its fake protocol): the
-    # whole recording is structured in test_fixtures_areas.py.
+    # whole recording is structured in tests/resources/test_fixtures_areas.py.
     body["results"] = body["results"][:5]
     mock.get(url_re(f"/3/watch/providers/{kind}"), payload=body)
     fetch = tmdb.watch_providers.movie if kind == "movie" else tmdb.watch_providers.tv

@@ -10,7 +10,7 @@ from pathlib import Path
 from tmdb_async.testing import Catalogue
 from tmdb_async.testing._catalogue import data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tmdb_async" / "testing" / "data"
 
 MOVIE_FIELDS = {

@@ -41,8 +41,8 @@ from tmdb_async.models import (
 from tmdb_async.models.search import MultiResult
 from tmdb_async.testing import Catalogue
 
-from .catalogue_helpers import spec_examples
-from .conftest import load
+from ..catalogue_helpers import spec_examples
+from ..conftest import load
 
 DETAILED = make_converter(fast=False)
 FAST = fast_structurer(make_converter(fast=False))

@@ -11,7 +11,7 @@ from typing import Any
 import aiohttp
 from jsonschema import Draft202012Validator
 
-from tests.test_sandbox_conformance import SPEC, _errata
+from tests.sandbox.test_conformance import SPEC, _errata
 from tmdb_async import ListSummary
 from tmdb_async.testing import ManualClock, Sandbox
 

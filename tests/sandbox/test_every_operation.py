@@ -10,7 +10,7 @@ person 31, collection 10, the example credit and review ...), request bodies are
 are made first through the sandbox's own API.
 
 v3 answers are validated against the document's schema for the operation, relaxed only by
-the documented errata of ``tests/test_sandbox_conformance.py``. TMDB publishes no v4
+the documented errata of ``tests/sandbox/test_conformance.py``. TMDB publishes no v4
 document: v4 answers are validated against schemas written here from
 ../shared/reference/V4.md, built on the v3 document's item schemas, and those schemas are
 themselves checked against the real v4 bodies vendored in ``tests/reference/v4``.
@@ -31,7 +31,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tests.conftest import SHARED
-from tests.test_sandbox_conformance import EXTRA_SCHEMAS, NULLABLE, SPEC, _errata
+from tests.sandbox.test_conformance import EXTRA_SCHEMAS, NULLABLE, SPEC, _errata
 from tmdb_async.testing import ManualClock, Sandbox
 
 V4_DIR = SHARED / "v4"

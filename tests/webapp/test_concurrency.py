@@ -21,7 +21,7 @@ import pytest
 
 import tmdb_async
 from examples.webapp.app import LoginLimiter
-from tests.webapp_helpers import login_csrf, running_app
+from tests.webapp.helpers import login_csrf, running_app
 from tmdb_async.testing import Sandbox, SandboxRateLimit, SandboxUser
 
 USERS = 50

@@ -27,7 +27,7 @@ from examples.webapp.app import (
     create_app,
     sandbox_client,
 )
-from tests.webapp_helpers import RunningApp, login_csrf, running_app
+from tests.webapp.helpers import RunningApp, login_csrf, running_app
 from tmdb_async import TMDBClient
 from tmdb_async.testing import Fault, ManualClock, Sandbox
 

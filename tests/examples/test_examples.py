@@ -12,7 +12,7 @@ from yarl import URL
 
 from tests.conftest import API, READ_TOKEN, TMDBMock, load
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _example(name: str) -> ModuleType:

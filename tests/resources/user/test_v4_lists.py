@@ -14,7 +14,7 @@ import cattrs
 import pytest
 
 from tests.conftest import API, READ_TOKEN, SHARED, FakeSleep, TMDBMock
-from tests.test_fast_structuring import DETAILED, FAST, REPLACEMENTS, _mutate, _paths, typed
+from tests.core.test_structuring import DETAILED, FAST, REPLACEMENTS, _mutate, _paths, typed
 from tests.user_helpers import USER_TOKEN, V4_ACCOUNT, assert_no_secrets, only, scan_exception
 from tmdb_async import (
     ListEntry,
@@ -446,7 +446,7 @@ FAST_DOCS: list[tuple[str, Any]] = [
 @pytest.mark.parametrize(("name", "into"), FAST_DOCS, ids=[d[0] for d in FAST_DOCS])
 def test_fast_structuring_agrees_with_cattrs(name: str, into: Any) -> None:
     """The v4 models take the same generated fast path as Movie, with the same results
-    (tests/test_fast_structuring.py's check, on the v4 bodies and 200 mutations each)."""
+    (tests/core/test_structuring.py's check, on the v4 bodies and 200 mutations each)."""
     data = body(name)
     fast = FAST.function(into)
     assert fast is not None

@@ -16,8 +16,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.test_webapp import sign_in
-from tests.webapp_helpers import running_app
+from tests.webapp.helpers import running_app
+from tests.webapp.test_app import sign_in
 from tmdb_async.testing import Sandbox
 from tmdb_async.testing._images import ImageIndex, dimensions, printable, render_png
 

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Awaitable
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
-from tests.webapp_helpers import RunningApp, running_app
+from tests.webapp.helpers import RunningApp, running_app
 from tmdb_async.testing import Fault, Sandbox
 
 CHROMIUM = "/usr/bin/chromium"

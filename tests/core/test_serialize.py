@@ -19,7 +19,7 @@ from aiohttp import web
 
 import tmdb_async
 from tests.conftest import load
-from tests.test_movies_models import APPEND_SOURCES, OPERATIONS, appended, spec_examples
+from tests.resources.test_movies_models import APPEND_SOURCES, OPERATIONS, appended, spec_examples
 from tmdb_async import (
     AccountStates,
     Movie,

@@ -33,7 +33,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tests.conftest import SHARED
-from tests.sandbox_catalogue_walk import walk_catalogue
+from tests.sandbox.catalogue_walk import walk_catalogue
 from tmdb_async.testing import DEFAULT_API_KEY, ManualClock, Sandbox
 
 SPEC: dict[str, Any] = json.loads((SHARED / "tmdb-api-v3.openapi.json").read_text(encoding="utf-8"))
@@ -504,7 +504,7 @@ async def test_every_served_operation_conforms(checker: Checker) -> None:
     await c.call("GET", "/3/account", params=user, status=401, code=3)
     await c.call("GET", "/3/account", params={"session_id": converted["session_id"]})
 
-    # --- the catalogue: every read-only operation (tests/sandbox_catalogue_walk.py)
+    # --- the catalogue: every read-only operation (tests/sandbox/catalogue_walk.py)
     await walk_catalogue(c)
 
     # --- every spec operation the sandbox routes was validated above

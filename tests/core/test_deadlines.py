@@ -1,7 +1,7 @@
 """Shared attempt deadlines: one timer per tick, asyncio.timeout's cancellation rules.
 
 The end-to-end behaviour (a slow answer is a ``TMDBTimeoutError``, GETs are retried, no
-connection stays checked out) is tested in ``test_transport.py`` on every Python; these
+connection stays checked out) is tested in ``tests/core/test_transport.py`` on every Python; these
 tests pin down the mechanism Python 3.11+ uses.
 """
 

@@ -29,7 +29,7 @@ import tmdbv3api
 from requests.adapters import HTTPAdapter
 from themoviedb.aiotmdb import aioTMDb
 
-from tests.test_every_operation import _match
+from tests.operations.test_every_operation import _match
 from tmdb_async.testing import Sandbox
 
 TMDB_HOST = "https://api.themoviedb.org"

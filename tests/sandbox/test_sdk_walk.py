@@ -1,8 +1,9 @@
 """Every operation through the public SDK against the real sandbox: "meet in the middle".
 
-``tests/test_every_operation.py`` proves each SDK call of ``tests/operations`` reaches its
-operation on a server answering the documented examples; ``tests/test_sandbox_every_operation.py``
-proves the sandbox answers each operation with a body its schema accepts. This walk joins
+``tests/operations/test_every_operation.py`` proves each SDK call of ``tests/operations``
+reaches its operation on a server answering the documented examples;
+``tests/sandbox/test_every_operation.py`` proves the sandbox answers each operation with a
+body its schema accepts. This walk joins
 the two: each of the 152 v3 and 19 v4 calls runs through :class:`~tmdb_async.TMDBClient`
 against a fresh :class:`~tmdb_async.testing.Sandbox`, with real credentials made there
 first (a session, a guest session, a v4 user token, approved request tokens, a v3 and a v4
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 
 from tests.operations import Context, all_calls
-from tests.test_every_operation import V3_OPERATIONS, V4_OPERATIONS, _match, _no_raw_json
+from tests.operations.test_every_operation import V3_OPERATIONS, V4_OPERATIONS, _match, _no_raw_json
 from tmdb_async import RequestToken, TMDBAPIError, TMDBClient
 from tmdb_async.testing import ManualClock, Sandbox
 
