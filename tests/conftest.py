@@ -59,18 +59,29 @@ class CompatResponse(aiohttp.ClientResponse):
 
 
 class TMDBMock(aioresponses):
-    """aioresponses that builds :class:`CompatResponse` unless told otherwise."""
+    """aioresponses that builds :class:`CompatResponse` unless told otherwise, and keeps
+    the order requests were made in (aioresponses' ``requests`` groups them by URL)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._in_order: list[RequestCall] = []
 
     def add(self, url: Any, method: str = "GET", *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("response_class", CompatResponse)
         super().add(url, method, *args, **kwargs)
 
+    def _build_request_call(self, method: str = "GET", *args: Any, **kwargs: Any) -> RequestCall:
+        # aioresponses builds each request's call and files it under (method, URL) in one
+        # synchronous step, so the order calls are built in is the order of the requests
+        # (``assert_called_with`` builds one too, filed nowhere: calls() leaves it out).
+        call: RequestCall = super()._build_request_call(method, *args, **kwargs)
+        self._in_order.append(call)
+        return call
+
     def calls(self) -> list[tuple[str, Any, RequestCall]]:
-        """Every request made, in order, as (method, URL, call)."""
-        out: list[tuple[str, Any, RequestCall]] = []
-        for (method, url), calls in self.requests.items():
-            out.extend((method, url, call) for call in calls)
-        return out
+        """Every request made, in the order they were made, as (method, URL, call)."""
+        keys = {id(call): key for key, calls in self.requests.items() for call in calls}
+        return [(*keys[id(call)], call) for call in self._in_order if id(call) in keys]
 
     def only_call(self) -> tuple[str, Any, RequestCall]:
         """The one request made; fails if there were more or none."""

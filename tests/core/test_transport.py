@@ -255,7 +255,9 @@ async def test_slow_answer_is_a_timeout(loopback: Loopback, fake_sleep: FakeSlee
     loopback.route("GET", "/3/movie/11", slow)
     await loopback.start()
     try:
-        async with _client(loopback.base_url, fake_sleep, timeout=0.05) as tmdb:
+        # The answer never comes (an event nobody sets); the timeout only has to be long
+        # enough for a loopback connect and request to reach the server, even under load.
+        async with _client(loopback.base_url, fake_sleep, timeout=0.25) as tmdb:
             with pytest.raises(TMDBTimeoutError) as info:
                 await asyncio.wait_for(tmdb.movies.details(11), BOUND)
             assert info.value.url == f"{loopback.base_url}/3/movie/11"
@@ -283,7 +285,9 @@ async def test_timeout_of_create_session_is_not_retried(
     loopback.route("POST", "/3/authentication/session/new", slow)
     await loopback.start()
     try:
-        async with _client(loopback.base_url, fake_sleep, timeout=0.05) as tmdb:
+        # The answer never comes (an event nobody sets); the timeout only has to be long
+        # enough for a loopback connect and request to reach the server, even under load.
+        async with _client(loopback.base_url, fake_sleep, timeout=0.25) as tmdb:
             with pytest.raises(TMDBTimeoutError):
                 await asyncio.wait_for(tmdb.auth.create_session("t" * 40), BOUND)
         assert loopback.hits["/3/authentication/session/new"] == 1
