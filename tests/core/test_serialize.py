@@ -19,7 +19,7 @@ from aiohttp import web
 
 import tmdb_async
 from tests.conftest import load
-from tests.resources.test_movies_models import APPEND_SOURCES, OPERATIONS, appended, spec_examples
+from tests.resources.test_movies import APPEND_SOURCES, OPERATIONS, appended, spec_examples
 from tmdb_async import (
     AccountStates,
     Movie,
@@ -54,7 +54,8 @@ def test_every_official_movie_example_round_trips(path: str, into: Any) -> None:
         try:
             model = CONVERTER.structure(body, into)
         except Exception:
-            continue  # the placeholder example (see test_movies_models): nothing to serialise
+            # The placeholder example (see tests/resources/test_movies.py): nothing to serialise.
+            continue
         assert round_trip(model, into) == model
         assert STRICT.structure(json.loads(to_json(model)), into) == model
 
