@@ -16,7 +16,7 @@ import inspect
 import json
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import pytest
@@ -24,6 +24,9 @@ from aioresponses import aioresponses
 from aioresponses.core import RequestCall
 
 from tmdb_async import RetryPolicy, TMDBClient
+
+if TYPE_CHECKING:
+    from tests.loopback_tmdb import TMDBServer
 
 # Vendored copy of the project's reference material (see tests/reference/README.md).
 SHARED = Path(__file__).resolve().parent / "reference"
@@ -131,5 +134,47 @@ async def tmdb_key(fake_sleep: FakeSleep) -> AsyncIterator[TMDBClient]:
     """A client with a v3 api_key and instant retries."""
     async with TMDBClient(
         api_key=API_KEY, sleep=fake_sleep, retry=RetryPolicy(jitter=False)
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def tmdb_server() -> AsyncIterator[TMDBServer]:
+    """A recording TMDB on 127.0.0.1 (tests/loopback_tmdb.py); a request it had no answer
+    for fails the test."""
+    # Imported here: tests/loopback_tmdb.py imports this module's constants.
+    from tests.loopback_tmdb import TMDBServer
+
+    server = TMDBServer()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.close()
+    server.assert_all_answered()
+
+
+@pytest.fixture
+async def tmdb_local(tmdb_server: TMDBServer, fake_sleep: FakeSleep) -> AsyncIterator[TMDBClient]:
+    """The ``tmdb`` fixture's client (bearer read token, instant retries) on ``tmdb_server``."""
+    async with TMDBClient(
+        access_token=READ_TOKEN,
+        base_url=tmdb_server.base_url,
+        sleep=fake_sleep,
+        retry=RetryPolicy(jitter=False),
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def tmdb_local_key(
+    tmdb_server: TMDBServer, fake_sleep: FakeSleep
+) -> AsyncIterator[TMDBClient]:
+    """The ``tmdb_key`` fixture's client (v3 api_key, instant retries) on ``tmdb_server``."""
+    async with TMDBClient(
+        api_key=API_KEY,
+        base_url=tmdb_server.base_url,
+        sleep=fake_sleep,
+        retry=RetryPolicy(jitter=False),
     ) as client:
         yield client
