@@ -1,4 +1,4 @@
-"""``tmdb.movies``: the request each endpoint sends, the model it returns, appended
+"""``tmdb_local.movies``: the request each endpoint sends, the model it returns, appended
 sub-objects and local argument checks; and the movie models against every movie fixture and
 every official example, strictly.
 
@@ -19,7 +19,6 @@ import datetime as dt
 import functools
 import json
 import logging
-import re
 import types
 import typing
 from collections.abc import Awaitable, Callable, Mapping
@@ -28,9 +27,9 @@ from typing import Any
 import attrs
 import cattrs
 import pytest
-from yarl import URL
 
-from tests.conftest import API, API_KEY, READ_TOKEN, SHARED, FakeSleep, TMDBMock, load
+from tests.conftest import API_KEY, READ_TOKEN, SHARED, FakeSleep, load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     AccountStates,
     Cast,
@@ -100,24 +99,26 @@ EXPECTED = Movie(
 )
 
 
-async def test_details_with_appends_and_language(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    url = f"{API}/3/movie/11?append_to_response=credits,images&language=de-DE"
-    mock.get(url, payload=BODY)
-    movie = await tmdb.movies.details(
+async def test_details_with_appends_and_language(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    query = {"append_to_response": "credits,images", "language": "de-DE"}
+    tmdb_server.get("/3/movie/11", query=query, payload=BODY)
+    movie = await tmdb_local.movies.details(
         11, append_to_response=["credits", "images"], language="de-DE"
     )
     assert movie == EXPECTED
-    method, sent, call = mock.only_call()
-    assert (method, sent) == ("GET", URL(url))
-    assert call.kwargs["params"] == {"append_to_response": "credits,images", "language": "de-DE"}
-    assert call.kwargs["headers"]["Authorization"] == f"Bearer {READ_TOKEN}"
-    assert call.kwargs["json"] is None
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/movie/11")
+    assert call.query == query
+    assert call.headers["Authorization"] == f"Bearer {READ_TOKEN}"
+    assert call.body == b""
 
 
-async def test_details_plain(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
+async def test_details_plain(tmdb_local_key: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {k: v for k, v in BODY.items() if k not in ("credits", "images")}
-    mock.get(f"{API}/3/movie/11?api_key={API_KEY}", payload=body)
-    movie = await tmdb_key.movies.details(11)
+    tmdb_server.get("/3/movie/11", query={"api_key": API_KEY}, payload=body)
+    movie = await tmdb_local_key.movies.details(11)
     assert movie == Movie(
         id=11,
         title="Star Wars",
@@ -128,29 +129,34 @@ async def test_details_plain(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
     )
     assert movie.credits is None
     assert movie.images is None
-    _, url, call = mock.only_call()
-    assert url == URL(f"{API}/3/movie/11?api_key={API_KEY}")
-    assert call.kwargs["params"] == {"api_key": API_KEY}
-    assert "Authorization" not in call.kwargs["headers"]
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/movie/11")
+    assert call.query == {"api_key": API_KEY}
+    assert "Authorization" not in call.headers
 
 
-async def test_details_comma_string_appends(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/11?append_to_response=images,credits", payload=BODY)
+async def test_details_comma_string_appends(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/movie/11", query={"append_to_response": "images,credits"}, payload=BODY)
     # A comma-separated string works at run time (the annotation asks for an iterable).
-    got = await tmdb.movies.details(11, append_to_response="images, credits")  # type: ignore[arg-type]
+    got = await tmdb_local.movies.details(11, append_to_response="images, credits")  # type: ignore[arg-type]
     assert got == EXPECTED
-    _, _, call = mock.only_call()
-    assert call.kwargs["params"] == {"append_to_response": "images,credits"}
+    assert tmdb_server.only_call().query == {"append_to_response": "images,credits"}
 
 
-async def test_details_empty_release_date_is_none(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/11", payload={"id": 11, "release_date": ""})
-    assert (await tmdb.movies.details(11)).release_date is None
+async def test_details_empty_release_date_is_none(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/movie/11", payload={"id": 11, "release_date": ""})
+    assert (await tmdb_local.movies.details(11)).release_date is None
 
 
-async def test_details_not_found(tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep) -> None:
-    mock.get(
-        f"{API}/3/movie/999999999",
+async def test_details_not_found(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
+) -> None:
+    tmdb_server.get(
+        "/3/movie/999999999",
         status=404,
         payload={
             "success": False,
@@ -159,41 +165,49 @@ async def test_details_not_found(tmdb: TMDBClient, mock: TMDBMock, fake_sleep: F
         },
     )
     with pytest.raises(ResourceNotFoundError) as info:
-        await tmdb.movies.details(999999999)
+        await tmdb_local.movies.details(999999999)
     assert (info.value.http_status, info.value.tmdb_code) == (404, 34)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
 
 @pytest.mark.parametrize("bad", [0, -11, True, False, "11", 11.0, None])
-async def test_bad_movie_id_fails_before_io(bad: Any, tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_bad_movie_id_fails_before_io(
+    bad: Any, tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     with pytest.raises(TMDBUsageError, match="movie_id"):
-        await tmdb.movies.details(bad)
-    assert mock.calls() == []
+        await tmdb_local.movies.details(bad)
+    assert tmdb_server.calls() == []
 
 
-async def test_more_than_20_appends_fails_before_io(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_more_than_20_appends_fails_before_io(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     names: list[Any] = ["credits", "images"] * 10 + ["credits"]
     with pytest.raises(TMDBUsageError, match="at most 20"):
-        await tmdb.movies.details(11, append_to_response=names)
-    assert mock.calls() == []
+        await tmdb_local.movies.details(11, append_to_response=names)
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize(
     "appends",
     [["not_a_thing"], ["credits", "Credits"], "credits,bogus", ["credits", "credits"]],
 )
-async def test_bad_appends_fail_before_io(appends: Any, tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_bad_appends_fail_before_io(
+    appends: Any, tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     with pytest.raises(TMDBUsageError, match="append_to_response"):
-        await tmdb.movies.details(11, append_to_response=appends)
-    assert mock.calls() == []
+        await tmdb_local.movies.details(11, append_to_response=appends)
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize("bad", ["german", "de_DE", "DE"])
-async def test_bad_language_fails_before_io(bad: str, tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_bad_language_fails_before_io(
+    bad: str, tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     with pytest.raises(TMDBUsageError, match="language"):
-        await tmdb.movies.details(11, language=bad)
-    assert mock.calls() == []
+        await tmdb_local.movies.details(11, language=bad)
+    assert tmdb_server.calls() == []
 
 
 # ---------------------------------------------------------------------------- every endpoint
@@ -213,15 +227,10 @@ def example(path: str) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def url(path: str) -> re.Pattern[str]:
-    """Match ``path`` with any query string (the query is asserted from the recorded call)."""
-    return re.compile(rf"^{re.escape(API + path)}(\?.*)?$")
-
-
-def sent(mock: TMDBMock) -> tuple[str, str, dict[str, str], Mapping[str, str]]:
+def sent(server: TMDBServer) -> tuple[str, str, dict[str, str], Mapping[str, str]]:
     """(method, path, query, headers) of the one request made."""
-    method, sent_url, call = mock.only_call()
-    return method, sent_url.path, dict(sent_url.query), call.kwargs["headers"]
+    call = server.only_call()
+    return call.method, call.path, call.query, call.headers
 
 
 def assert_bearer(headers: Mapping[str, str]) -> None:
@@ -458,17 +467,17 @@ CASES: list[tuple[str, Call, str, dict[str, str], Any, Any]] = [
     ids=[case[0] for case in CASES],
 )
 async def test_endpoint_request_and_model(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     call: Call,
     path: str,
     query: dict[str, str],
     body: Any,
     into: Any,
 ) -> None:
-    mock.get(url(path), payload=body, repeat=True)  # any query: asserted below
-    result = await call(tmdb)
-    method, sent_path, sent_query, headers = sent(mock)
+    tmdb_server.get(path, payload=body, repeat=True)  # any query: asserted below
+    result = await call(tmdb_local)
+    method, sent_path, sent_query, headers = sent(tmdb_server)
     assert method == "GET"
     assert sent_path == path
     assert sent_query == query
@@ -477,19 +486,21 @@ async def test_endpoint_request_and_model(
     assert type(result) is (into.__origin__ if hasattr(into, "__origin__") else into)
 
 
-async def test_details_appended_objects_are_typed(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_details_appended_objects_are_typed(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     body = {
         "id": 19995,
         "watch/providers": {"results": {"DE": {"link": "https://x.example/de", "flatrate": []}}},
         "account_states": {"favorite": True, "rated": False, "watchlist": False},
         "release_dates": example("/3/movie/{movie_id}/release_dates") | {"id": None},
     }
-    mock.get(url("/3/movie/19995"), payload=body, repeat=True)
-    movie = await tmdb.for_user(GuestSession(guest_session_id=GUEST_ID)).movie_details(
+    tmdb_server.get("/3/movie/19995", payload=body, repeat=True)
+    movie = await tmdb_local.for_user(GuestSession(guest_session_id=GUEST_ID)).movie_details(
         19995,
         append_to_response=["watch/providers", "account_states", "release_dates"],
     )
-    _, _, query, _ = sent(mock)
+    _, _, query, _ = sent(tmdb_server)
     assert query == {
         "append_to_response": "watch/providers,account_states,release_dates",
         "guest_session_id": GUEST_ID,
@@ -503,27 +514,35 @@ async def test_details_appended_objects_are_typed(tmdb: TMDBClient, mock: TMDBMo
     )
 
 
-async def test_api_key_goes_in_the_query(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
+async def test_api_key_goes_in_the_query(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     body = example("/3/movie/{movie_id}/videos")
-    mock.get(url("/3/movie/550/videos"), payload=body, repeat=True)
-    videos = await tmdb_key.movies.videos(550)
-    _, _, query, headers = sent(mock)
+    tmdb_server.get("/3/movie/550/videos", payload=body, repeat=True)
+    videos = await tmdb_local_key.movies.videos(550)
+    _, _, query, headers = sent(tmdb_server)
     assert query == {"api_key": API_KEY}
     assert "Authorization" not in headers
     assert videos == CONVERTER.structure(body, Videos)
 
 
-async def test_client_language_and_region_defaults(fake_sleep: FakeSleep, mock: TMDBMock) -> None:
+async def test_client_language_and_region_defaults(
+    fake_sleep: FakeSleep, tmdb_server: TMDBServer
+) -> None:
     body = example("/3/movie/upcoming")
-    mock.get(url("/3/movie/upcoming"), payload=body, repeat=True)
-    mock.get(url("/3/movie/550/reviews"), payload=example("/3/movie/{movie_id}/reviews"))
+    tmdb_server.get("/3/movie/upcoming", payload=body, repeat=True)
+    tmdb_server.get("/3/movie/550/reviews", payload=example("/3/movie/{movie_id}/reviews"))
     async with TMDBClient(
-        access_token=READ_TOKEN, language="de-DE", region="DE", sleep=fake_sleep
+        access_token=READ_TOKEN,
+        base_url=tmdb_server.base_url,
+        language="de-DE",
+        region="DE",
+        sleep=fake_sleep,
     ) as tmdb:
         await tmdb.movies.upcoming()
         await tmdb.movies.upcoming(language="fr-FR", region="FR")
         await tmdb.movies.reviews(550)
-    queries = [dict(u.query) for _, u, _ in mock.calls()]
+    queries = [c.query for c in tmdb_server.calls()]
     assert queries == [
         {"page": "1", "language": "de-DE", "region": "DE"},
         {"page": "1", "language": "fr-FR", "region": "FR"},
@@ -532,40 +551,42 @@ async def test_client_language_and_region_defaults(fake_sleep: FakeSleep, mock: 
 
 
 async def test_recommendations_placeholder_example_is_a_validation_error(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     # The spec's only example for this operation is {} (a docs placeholder, no "page").
-    mock.get(url("/3/movie/550/recommendations"), payload={}, repeat=True)
+    tmdb_server.get("/3/movie/550/recommendations", payload={}, repeat=True)
     with pytest.raises(ResponseValidationError) as info:
-        await tmdb.movies.recommendations(550)
+        await tmdb_local.movies.recommendations(550)
     assert "$.page" in str(info.value)
 
 
-async def test_unknown_movie_is_typed(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        url("/3/movie/999999999/credits"),
+async def test_unknown_movie_is_typed(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/movie/999999999/credits",
         status=404,
         payload=load("recorded/tmdblib/movie-not-found.404.json"),
         repeat=True,
     )
     with pytest.raises(ResourceNotFoundError) as info:
-        await tmdb.movies.credits(999999999)
+        await tmdb_local.movies.credits(999999999)
     assert info.value.tmdb_code == 34
 
 
 async def test_session_id_never_in_errors_or_logs(
-    tmdb: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    mock.get(
-        url("/3/movie/1"),
+    tmdb_server.get(
+        "/3/movie/1",
         status=404,
         payload=load("recorded/tmdblib/movie-not-found.404.json"),
         repeat=True,
     )
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
     with pytest.raises(ResourceNotFoundError) as info:
-        await tmdb.for_user(SESSION_ID).movie_details(1, append_to_response=["account_states"])
-    _, _, query, _ = sent(mock)
+        await tmdb_local.for_user(SESSION_ID).movie_details(
+            1, append_to_response=["account_states"]
+        )
+    _, _, query, _ = sent(tmdb_server)
     assert query["session_id"] == SESSION_ID  # it was sent ...
     text = f"{info.value} {info.value!r} {caplog.text}"
     assert SESSION_ID not in text  # ... but never shown
@@ -638,39 +659,47 @@ BAD_CALLS: list[tuple[str, Call]] = [
 
 
 @pytest.mark.parametrize("call", [c for _, c in BAD_CALLS], ids=[n for n, _ in BAD_CALLS])
-async def test_bad_input_raises_before_io(tmdb: TMDBClient, mock: TMDBMock, call: Call) -> None:
+async def test_bad_input_raises_before_io(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, call: Call
+) -> None:
     with pytest.raises(TMDBUsageError):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
 
 
 async def test_account_states_without_session_is_missing_session(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(MissingSessionError) as info:
-        await tmdb.movies.details(11, append_to_response=["credits", "account_states"])
+        await tmdb_local.movies.details(11, append_to_response=["credits", "account_states"])
     assert "session" in str(info.value)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
-async def test_changes_window_edges_are_accepted(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url("/3/movie/1/changes"), payload={"changes": []}, repeat=True)
+async def test_changes_window_edges_are_accepted(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/movie/1/changes", payload={"changes": []}, repeat=True)
     day = dt.date(2024, 2, 1)
-    same = await tmdb.movies.changes(1, start_date=day, end_date=day)
-    fourteen = await tmdb.movies.changes(1, start_date=day, end_date=day + dt.timedelta(days=14))
+    same = await tmdb_local.movies.changes(1, start_date=day, end_date=day)
+    fourteen = await tmdb_local.movies.changes(
+        1, start_date=day, end_date=day + dt.timedelta(days=14)
+    )
     assert same == fourteen == Changes(changes=[])
-    assert [dict(u.query)["end_date"] for _, u, _ in mock.calls()] == [
+    assert [c.query["end_date"] for c in tmdb_server.calls()] == [
         "2024-02-01",
         "2024-02-15",
     ]
 
 
-async def test_pages_at_both_ends_are_accepted(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_pages_at_both_ends_are_accepted(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     body = example("/3/movie/popular")
-    mock.get(url("/3/movie/popular"), payload=body, repeat=True)
-    await tmdb.movies.popular(page=1)
-    await tmdb.movies.popular(page=500)
-    assert [dict(u.query)["page"] for _, u, _ in mock.calls()] == ["1", "500"]
+    tmdb_server.get("/3/movie/popular", payload=body, repeat=True)
+    await tmdb_local.movies.popular(page=1)
+    await tmdb_local.movies.popular(page=500)
+    assert [c.query["page"] for c in tmdb_server.calls()] == ["1", "500"]
 
 
 # ---------------------------------------------------------------------------- models, strictly
