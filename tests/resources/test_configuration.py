@@ -1,5 +1,6 @@
-"""``tmdb.configuration`` (fetched once per client, shared by concurrent first callers) and
-``tmdb.images`` (image URLs from ``secure_base_url`` and the configured sizes)."""
+"""``tmdb.configuration`` (fetched once per client, shared by concurrent first callers), its
+lists (countries, jobs, languages, primary translations, timezones: fetched every time),
+and ``tmdb.images`` (image URLs from ``secure_base_url`` and the configured sizes)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ from tests.catalogue_helpers import check_get, url_re
 from tests.conftest import CompatResponse, TMDBMock, load
 from tmdb_async import (
     Configuration,
+    Country,
+    CountryTimezones,
     ImageConfiguration,
+    JobDepartment,
+    Language,
     ResourceNotFoundError,
     TMDBClient,
     TMDBUsageError,
@@ -174,3 +179,72 @@ def test_pure_builder_sizes_and_paths() -> None:
         IMAGES.sizes("banner")  # type: ignore[arg-type]
     no_secure = ImageConfiguration(base_url="http://img/t/p/", poster_sizes=["w92"])
     assert no_secure.url("/a.jpg", "w92") == "http://img/t/p/w92/a.jpg"
+
+
+REC = "recorded/tmdblib"
+
+
+async def test_configuration_countries(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(
+        url_re("/3/configuration/countries"),
+        payload=load(f"{REC}/configuration-countries.200.json"),
+    )
+    countries = await tmdb.configuration.countries(language="de-DE")
+    check_get(mock, "/3/configuration/countries", {"language": "de-DE"})
+    assert isinstance(countries, tuple)
+    assert len(countries) == 251
+    assert countries[0] == Country(
+        iso_3166_1="AF", english_name="Afghanistan", native_name="Afghanistan"
+    )
+
+
+async def test_configuration_jobs(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(url_re("/3/configuration/jobs"), payload=load(f"{REC}/configuration-jobs.200.json"))
+    jobs = await tmdb.configuration.jobs()
+    check_get(mock, "/3/configuration/jobs")
+    assert isinstance(jobs, tuple)
+    assert len(jobs) == 12
+    assert jobs[0] == JobDepartment(
+        department="Actors", jobs=["Actor", "Cameo", "Special Guest", "Stunt Double", "Voice"]
+    )
+
+
+async def test_configuration_languages(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(
+        url_re("/3/configuration/languages"),
+        payload=load(f"{REC}/configuration-languages.200.json"),
+    )
+    languages = await tmdb.configuration.languages()
+    check_get(mock, "/3/configuration/languages")
+    assert isinstance(languages, tuple)
+    assert len(languages) == 187
+    assert languages[0] == Language(iso_639_1="ab", english_name="Abkhazian", name="")
+
+
+async def test_configuration_primary_translations(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    body = load(f"{REC}/configuration-primary-translations.200.json")
+    mock.get(url_re("/3/configuration/primary_translations"), payload=body)
+    codes = await tmdb.configuration.primary_translations()
+    check_get(mock, "/3/configuration/primary_translations")
+    assert codes == tuple(body)
+    assert codes[0] == "af-ZA"
+    assert len(codes) == 144
+
+
+async def test_configuration_timezones(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(
+        url_re("/3/configuration/timezones"),
+        payload=load(f"{REC}/configuration-timezones.200.json"),
+    )
+    zones = await tmdb.configuration.timezones()
+    check_get(mock, "/3/configuration/timezones")
+    assert isinstance(zones, tuple)
+    assert len(zones) == 249
+    assert zones[0] == CountryTimezones(iso_3166_1="AD", zones=["Europe/Andorra"])
+
+
+async def test_configuration_lists_are_not_cached(tmdb: TMDBClient, mock: TMDBMock) -> None:
+    mock.get(url_re("/3/configuration/jobs"), payload=[], repeat=True)
+    assert await tmdb.configuration.jobs() == ()
+    assert await tmdb.configuration.jobs() == ()
+    assert len(mock.calls()) == 2
