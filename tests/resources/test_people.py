@@ -12,18 +12,29 @@ import pytest
 from tests.catalogue_helpers import both, check_get, spec_examples, url_re
 from tests.conftest import TMDBMock, load
 from tmdb_async import (
+    Changes,
     CombinedCastCredit,
     CombinedCredits,
     CombinedCrewCredit,
+    EpisodeSummary,
     Image,
+    MovieCastCredit,
     MovieSummary,
     Page,
     Person,
     PersonExternalIds,
     PersonImages,
+    PersonMovieCredits,
     PersonSummary,
+    PersonTaggedImages,
+    PersonTranslation,
+    PersonTranslationData,
+    PersonTranslations,
+    PersonTVCredits,
+    TaggedImage,
     TMDBClient,
     TMDBUsageError,
+    TVCastCredit,
     TVSummary,
     UnknownMedia,
 )
@@ -233,3 +244,193 @@ def test_recorded_people_structure(fixture: str) -> None:
     person = both(body, Person)
     assert (person.id, person.name) == (body["id"], body["name"])
     assert person.birthday == dt.date.fromisoformat(body["birthday"])
+
+
+Call = Callable[[TMDBClient], Awaitable[Any]]
+
+
+#: (label, call, path, query sent, body served, model expected)
+CASES: list[tuple[str, Call, str, dict[str, Any], Any, Any]] = [
+    # people
+    (
+        "person latest",
+        lambda t: t.people.latest(),
+        "/3/person/latest",
+        {},
+        {"id": 5, "name": "Someone", "birthday": None},
+        Person(id=5, name="Someone"),
+    ),
+    (
+        "person changes",
+        lambda t: t.people.changes(62, end_date=dt.date(2024, 1, 14), page=3),
+        "/3/person/62/changes",
+        {"end_date": "2024-01-14", "page": 3},
+        {"changes": []},
+        Changes(),
+    ),
+    (
+        "person images",
+        lambda t: t.people.images(62),
+        "/3/person/62/images",
+        {},
+        {"id": 62, "profiles": [{"file_path": "/a.jpg", "iso_639_1": None}]},
+        PersonImages(id=62, profiles=[Image(file_path="/a.jpg")]),
+    ),
+    (
+        "person movie credits",
+        lambda t: t.people.movie_credits(62, language="de"),
+        "/3/person/62/movie_credits",
+        {"language": "de"},
+        {
+            "id": 62,
+            "cast": [{"id": 562, "title": "Die Hard", "release_date": "1988-07-15", "order": 0}],
+        },
+        PersonMovieCredits(
+            id=62,
+            cast=[
+                MovieCastCredit(
+                    id=562, title="Die Hard", release_date=dt.date(1988, 7, 15), order=0
+                )
+            ],
+        ),
+    ),
+    (
+        "person tv credits",
+        lambda t: t.people.tv_credits(62),
+        "/3/person/62/tv_credits",
+        {},
+        {"id": 62, "cast": [{"id": 1, "name": "Moonlighting", "episode_count": 66}]},
+        PersonTVCredits(id=62, cast=[TVCastCredit(id=1, name="Moonlighting", episode_count=66)]),
+    ),
+    (
+        "person tagged images",
+        lambda t: t.people.tagged_images(31, page=2),
+        "/3/person/31/tagged_images",
+        {"page": 2},
+        {
+            "id": 31,
+            "page": 2,
+            "results": [
+                {
+                    "id": "574e9546c3a3687ff1001ba0",
+                    "file_path": "/z.jpg",
+                    "image_type": "still",
+                    "media_type": "episode",
+                    "media": {"id": 1196876, "media_type": "tv_episode", "show_id": 66623},
+                },
+                {
+                    "id": "5b235d740e0a265b5d0031d9",
+                    "file_path": "/1.jpg",
+                    "image_type": "poster",
+                    "media_type": "movie",
+                    "media": {"id": 857, "media_type": "movie", "title": "Saving Private Ryan"},
+                },
+                {
+                    "id": "5b235d740e0a265b5d0031da",
+                    "file_path": "/2.jpg",
+                    "media_type": "season",
+                    "media": {"id": 3, "media_type": "tv_season"},
+                },
+            ],
+        },
+        PersonTaggedImages(
+            id=31,
+            page=2,
+            results=[
+                TaggedImage(
+                    id="574e9546c3a3687ff1001ba0",
+                    file_path="/z.jpg",
+                    image_type="still",
+                    media_type="episode",
+                    media=EpisodeSummary(id=1196876, media_type="tv_episode", show_id=66623),
+                ),
+                TaggedImage(
+                    id="5b235d740e0a265b5d0031d9",
+                    file_path="/1.jpg",
+                    image_type="poster",
+                    media_type="movie",
+                    media=MovieSummary(id=857, media_type="movie", title="Saving Private Ryan"),
+                ),
+                TaggedImage(
+                    id="5b235d740e0a265b5d0031da",
+                    file_path="/2.jpg",
+                    media_type="season",
+                    media=UnknownMedia(
+                        media_type="tv_season", id=3, data={"id": 3, "media_type": "tv_season"}
+                    ),
+                ),
+            ],
+        ),
+    ),
+    (
+        "person translations",
+        lambda t: t.people.translations(62),
+        "/3/person/62/translations",
+        {},
+        {
+            "id": 62,
+            "translations": [
+                {
+                    "iso_639_1": "de",
+                    "iso_3166_1": "DE",
+                    "name": "Deutsch",
+                    "english_name": "German",
+                    "data": {"name": "", "biography": "Walter Bruce Willis ..."},
+                }
+            ],
+        },
+        PersonTranslations(
+            id=62,
+            translations=[
+                PersonTranslation(
+                    iso_639_1="de",
+                    iso_3166_1="DE",
+                    name="Deutsch",
+                    english_name="German",
+                    data=PersonTranslationData(biography="Walter Bruce Willis ..."),
+                )
+            ],
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "call", "path", "query", "body", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+async def test_request_and_model(
+    label: str,
+    call: Call,
+    path: str,
+    query: dict[str, Any],
+    body: Any,
+    expected: Any,
+    tmdb: TMDBClient,
+    mock: TMDBMock,
+) -> None:
+    mock.get(url_re(path), payload=body)
+    assert await call(tmdb) == expected
+    check_get(mock, path, query)
+
+
+BAD: list[tuple[str, str, Call]] = [
+    (
+        "start_date",
+        "reversed",
+        lambda t: t.people.changes(1, start_date=dt.date(2024, 1, 2), end_date=dt.date(2024, 1, 1)),
+    ),
+    ("person_id", "person zero", lambda t: t.people.images(0)),
+    ("person_id", "person str", lambda t: t.people.movie_credits("62")),  # type: ignore[arg-type]
+    ("language", "tv credits language", lambda t: t.people.tv_credits(62, language="german")),
+    ("page", "tagged page", lambda t: t.people.tagged_images(62, page=0)),
+    ("person_id", "translations", lambda t: t.people.translations(-62)),
+]
+
+
+@pytest.mark.parametrize(("param", "label", "call"), BAD, ids=[b[1] for b in BAD])
+async def test_bad_input_names_the_parameter_before_io(
+    param: str, label: str, call: Call, tmdb: TMDBClient, mock: TMDBMock
+) -> None:
+    with pytest.raises(TMDBUsageError, match=param):
+        await call(tmdb)
+    assert mock.calls() == []

@@ -12,20 +12,41 @@ import pytest
 from tests.catalogue_helpers import both, check_get, spec_examples, url_re
 from tests.conftest import TMDBMock, load
 from tmdb_async import (
+    AggregateCast,
+    AggregateCredits,
+    AggregateRole,
     Cast,
+    Changes,
+    ContentRating,
+    ContentRatings,
     Credits,
     Crew,
+    EpisodeGroups,
+    EpisodeGroupSummary,
     EpisodeImages,
     EpisodeSummary,
+    Image,
+    Images,
+    Network,
     Page,
     ResourceNotFoundError,
+    Reviews,
+    ScreenedEpisode,
+    ScreenedTheatrically,
     TMDBClient,
     TMDBUsageError,
+    TVAlternativeTitles,
     TVEpisode,
+    TVEpisodeGroup,
     TVExternalIds,
+    TVKeywords,
+    TVLists,
     TVSeason,
     TVSeries,
     TVSummary,
+    TVTranslations,
+    Videos,
+    WatchProviders,
 )
 
 SERIES_BODY: dict[str, Any] = {
@@ -335,3 +356,225 @@ def test_recorded_episode_structure() -> None:
     episode = both(load("recorded/tmdblib/tv-episode-1396-1-1.200.json"), TVEpisode)
     assert episode.production_code == ""
     assert episode.images == EpisodeImages(stills=[])
+
+
+Call = Callable[[TMDBClient], Awaitable[Any]]
+
+
+#: (label, call, path, query sent, body served, model expected)
+CASES: list[tuple[str, Call, str, dict[str, Any], Any, Any]] = [
+    # series
+    (
+        "tv latest",
+        lambda t: t.tv.latest(),
+        "/3/tv/latest",
+        {},
+        {"id": 9, "name": "New"},
+        TVSeries(id=9, name="New"),
+    ),
+    (
+        "tv aggregate credits",
+        lambda t: t.tv.aggregate_credits(1396, language="de-DE"),
+        "/3/tv/1396/aggregate_credits",
+        {"language": "de-DE"},
+        {
+            "id": 1396,
+            "cast": [
+                {
+                    "id": 17419,
+                    "name": "Bryan Cranston",
+                    "roles": [{"credit_id": "c1", "character": "Walter", "episode_count": 62}],
+                    "total_episode_count": 62,
+                    "order": 0,
+                }
+            ],
+        },
+        AggregateCredits(
+            id=1396,
+            cast=[
+                AggregateCast(
+                    id=17419,
+                    name="Bryan Cranston",
+                    roles=[AggregateRole(credit_id="c1", character="Walter", episode_count=62)],
+                    total_episode_count=62,
+                    order=0,
+                )
+            ],
+        ),
+    ),
+    (
+        "tv alternative titles",
+        lambda t: t.tv.alternative_titles(1396),
+        "/3/tv/1396/alternative_titles",
+        {},
+        {"id": 1396, "results": []},
+        TVAlternativeTitles(id=1396),
+    ),
+    (
+        "tv changes",
+        lambda t: t.tv.changes(
+            1396, start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 1, 15), page=2
+        ),
+        "/3/tv/1396/changes",
+        {"start_date": "2024-01-01", "end_date": "2024-01-15", "page": 2},
+        {"changes": []},
+        Changes(),
+    ),
+    (
+        "tv content ratings",
+        lambda t: t.tv.content_ratings(1396),
+        "/3/tv/1396/content_ratings",
+        {},
+        {"id": 1396, "results": [{"iso_3166_1": "DE", "rating": "16", "descriptors": []}]},
+        ContentRatings(id=1396, results=[ContentRating(iso_3166_1="DE", rating="16")]),
+    ),
+    (
+        "tv episode groups",
+        lambda t: t.tv.episode_groups(1396),
+        "/3/tv/1396/episode_groups",
+        {},
+        {"id": 1396, "results": [{"id": "5fdcb08b9f51af003d5ae2e8", "type": 3, "network": None}]},
+        EpisodeGroups(
+            id=1396, results=[EpisodeGroupSummary(id="5fdcb08b9f51af003d5ae2e8", type=3)]
+        ),
+    ),
+    (
+        "tv episode group",
+        lambda t: t.tv.episode_group("5acf93e60e0a26346d0000ce"),
+        "/3/tv/episode_group/5acf93e60e0a26346d0000ce",
+        {},
+        {"id": "5acf93e60e0a26346d0000ce", "network": {"id": 213, "name": "Netflix"}},
+        TVEpisodeGroup(id="5acf93e60e0a26346d0000ce", network=Network(id=213, name="Netflix")),
+    ),
+    (
+        "tv images",
+        lambda t: t.tv.images(1396, include_image_language=["en", "null"], language="en"),
+        "/3/tv/1396/images",
+        {"include_image_language": "en,null", "language": "en"},
+        {"id": 1396, "posters": [{"file_path": "/p.jpg"}]},
+        Images(id=1396, posters=[Image(file_path="/p.jpg")]),
+    ),
+    (
+        "tv keywords",
+        lambda t: t.tv.keywords(1396),
+        "/3/tv/1396/keywords",
+        {},
+        {"id": 1396, "results": []},
+        TVKeywords(id=1396),
+    ),
+    (
+        "tv lists",
+        lambda t: t.tv.lists(1396, page=3, language="fr"),
+        "/3/tv/1396/lists",
+        {"page": 3, "language": "fr"},
+        {"id": 1396, "page": 3, "results": []},
+        TVLists(id=1396, page=3),
+    ),
+    (
+        "tv reviews",
+        lambda t: t.tv.reviews(1396, page=2),
+        "/3/tv/1396/reviews",
+        {"page": 2},
+        {"id": 1396, "page": 2, "results": []},
+        Reviews(id=1396, page=2),
+    ),
+    (
+        "tv screened theatrically",
+        lambda t: t.tv.screened_theatrically(1399),
+        "/3/tv/1399/screened_theatrically",
+        {},
+        {"id": 1399, "results": [{"id": 63056, "episode_number": 1, "season_number": 1}]},
+        ScreenedTheatrically(
+            id=1399, results=[ScreenedEpisode(id=63056, episode_number=1, season_number=1)]
+        ),
+    ),
+    (
+        "tv similar",
+        lambda t: t.tv.similar(1396, page=4),
+        "/3/tv/1396/similar",
+        {"page": 4},
+        {"page": 4, "results": [{"id": 1, "first_air_date": ""}]},
+        Page(page=4, results=[TVSummary(id=1)]),
+    ),
+    (
+        "tv translations",
+        lambda t: t.tv.translations(1396),
+        "/3/tv/1396/translations",
+        {},
+        {"id": 1396, "translations": []},
+        TVTranslations(id=1396),
+    ),
+    (
+        "tv videos",
+        lambda t: t.tv.videos(1396, include_video_language="en,null", language="en-US"),
+        "/3/tv/1396/videos",
+        {"include_video_language": "en,null", "language": "en-US"},
+        {"id": 1396, "results": []},
+        Videos(id=1396),
+    ),
+    (
+        "tv watch providers",
+        lambda t: t.tv.watch_providers(1396),
+        "/3/tv/1396/watch/providers",
+        {},
+        {"id": 1396, "results": {}},
+        WatchProviders(id=1396),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "call", "path", "query", "body", "expected"), CASES, ids=[c[0] for c in CASES]
+)
+async def test_request_and_model(
+    label: str,
+    call: Call,
+    path: str,
+    query: dict[str, Any],
+    body: Any,
+    expected: Any,
+    tmdb: TMDBClient,
+    mock: TMDBMock,
+) -> None:
+    mock.get(url_re(path), payload=body)
+    assert await call(tmdb) == expected
+    check_get(mock, path, query)
+
+
+BAD: list[tuple[str, str, Call]] = [
+    ("series_id", "zero series", lambda t: t.tv.aggregate_credits(0)),
+    ("series_id", "str series", lambda t: t.tv.content_ratings("1396")),  # type: ignore[arg-type]
+    ("series_id", "bool series", lambda t: t.tv.screened_theatrically(True)),
+    ("page", "page 0", lambda t: t.tv.lists(1, page=0)),
+    ("page", "page 501", lambda t: t.tv.reviews(1, page=501)),
+    ("page", "page float", lambda t: t.tv.similar(1, page=1.0)),  # type: ignore[arg-type]
+    ("language", "language", lambda t: t.tv.aggregate_credits(1, language="EN")),
+    (
+        "include_image_language",
+        "image language",
+        lambda t: t.tv.images(1, include_image_language="eng"),
+    ),
+    (
+        "include_video_language",
+        "video language",
+        lambda t: t.tv.videos(1, include_video_language=["EN"]),
+    ),
+    ("start_date", "str date", lambda t: t.tv.changes(1, start_date="2024-01-01")),  # type: ignore[arg-type]
+    (
+        "end_date is .* days after start_date",
+        "window",
+        lambda t: t.tv.changes(1, start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 2, 1)),
+    ),
+    ("group_id", "group id short", lambda t: t.tv.episode_group("abc")),
+    ("group_id", "group id slash", lambda t: t.tv.episode_group("5acf93e60e0a26346d0000c/")),
+    ("group_id", "group id int", lambda t: t.tv.episode_group(5)),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize(("param", "label", "call"), BAD, ids=[b[1] for b in BAD])
+async def test_bad_input_names_the_parameter_before_io(
+    param: str, label: str, call: Call, tmdb: TMDBClient, mock: TMDBMock
+) -> None:
+    with pytest.raises(TMDBUsageError, match=param):
+        await call(tmdb)
+    assert mock.calls() == []
