@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock
+from tests.catalogue_helpers import check_get
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     Certification,
     Certifications,
@@ -14,11 +14,11 @@ from tmdb_async import (
 
 
 @pytest.mark.parametrize("kind", ["movie", "tv"])
-async def test_certifications(tmdb: TMDBClient, mock: TMDBMock, kind: str) -> None:
+async def test_certifications(tmdb_local: TMDBClient, tmdb_server: TMDBServer, kind: str) -> None:
     body = {"certifications": {"US": [{"certification": "PG-13", "meaning": "...", "order": 3}]}}
-    mock.get(url_re(f"/3/certification/{kind}/list"), payload=body)
-    certs = await getattr(tmdb.certifications, kind)()
-    check_get(mock, f"/3/certification/{kind}/list")
+    tmdb_server.get(f"/3/certification/{kind}/list", payload=body)
+    certs = await getattr(tmdb_local.certifications, kind)()
+    check_get(tmdb_server, f"/3/certification/{kind}/list")
     assert certs == Certifications(
         certifications={"US": [Certification(certification="PG-13", meaning="...", order=3)]}
     )

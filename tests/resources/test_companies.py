@@ -4,8 +4,9 @@ sends and the exact model it returns.
 
 from __future__ import annotations
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock, load
+from tests.catalogue_helpers import check_get
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     AlternativeName,
     AlternativeNames,
@@ -19,13 +20,13 @@ from tmdb_async import (
 REC = "recorded/tmdblib"
 
 
-async def test_company_alternative_names(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        url_re("/3/company/25/alternative_names"),
+async def test_company_alternative_names(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/company/25/alternative_names",
         payload=load(f"{REC}/company-alternative-names-25.200.json"),
     )
-    names = await tmdb.companies.alternative_names(25)
-    check_get(mock, "/3/company/25/alternative_names")
+    names = await tmdb_local.companies.alternative_names(25)
+    check_get(tmdb_server, "/3/company/25/alternative_names")
     assert names == AlternativeNames(
         id=25,
         results=[
@@ -39,10 +40,10 @@ async def test_company_alternative_names(tmdb: TMDBClient, mock: TMDBMock) -> No
     )
 
 
-async def test_company_images(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/company/25/images"), payload=load(f"{REC}/company-images-25.200.json"))
-    images = await tmdb.companies.images(25)
-    check_get(mock, "/3/company/25/images")
+async def test_company_images(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/company/25/images", payload=load(f"{REC}/company-images-25.200.json"))
+    images = await tmdb_local.companies.images(25)
+    check_get(tmdb_server, "/3/company/25/images")
     assert images == LogoImages(
         id=25,
         logos=[
@@ -70,11 +71,11 @@ async def test_company_images(tmdb: TMDBClient, mock: TMDBMock) -> None:
     )
 
 
-async def test_company_details(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_company_details(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {"id": 2, "name": "Walt Disney Pictures", "parent_company": {"id": 1, "name": "Disney"}}
-    mock.get(url_re("/3/company/2"), payload=body)
-    company = await tmdb.companies.details(2)
-    check_get(mock, "/3/company/2")
+    tmdb_server.get("/3/company/2", payload=body)
+    company = await tmdb_local.companies.details(2)
+    check_get(tmdb_server, "/3/company/2")
     assert company == Company(
         id=2, name="Walt Disney Pictures", parent_company=CompanyRef(id=1, name="Disney")
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock
+from tests.catalogue_helpers import check_get
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     Genre,
     GenreList,
@@ -14,8 +14,8 @@ from tmdb_async import (
 
 
 @pytest.mark.parametrize("kind", ["movie", "tv"])
-async def test_genres(tmdb: TMDBClient, mock: TMDBMock, kind: str) -> None:
-    mock.get(url_re(f"/3/genre/{kind}/list"), payload={"genres": [{"id": 28, "name": "Action"}]})
-    genres = await getattr(tmdb.genres, kind)(language="de")
-    check_get(mock, f"/3/genre/{kind}/list", {"language": "de"})
+async def test_genres(tmdb_local: TMDBClient, tmdb_server: TMDBServer, kind: str) -> None:
+    tmdb_server.get(f"/3/genre/{kind}/list", payload={"genres": [{"id": 28, "name": "Action"}]})
+    genres = await getattr(tmdb_local.genres, kind)(language="de")
+    check_get(tmdb_server, f"/3/genre/{kind}/list", {"language": "de"})
     assert genres == GenreList(genres=[Genre(id=28, name="Action")])

@@ -1,4 +1,4 @@
-"""``tmdb_local.movies``: the request each endpoint sends, the model it returns, appended
+"""``tmdb.movies``: the request each endpoint sends, the model it returns, appended
 sub-objects and local argument checks; and the movie models against every movie fixture and
 every official example, strictly.
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock, load
+from tests.catalogue_helpers import check_get
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     ReviewAuthor,
     ReviewDetails,
@@ -18,11 +19,11 @@ UTC = dt.timezone.utc
 REC = "recorded/tmdblib"
 
 
-async def test_review_details(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_review_details(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load(f"{REC}/review-details-5010553819c2952d1b000451.200.json")
-    mock.get(url_re("/3/review/5010553819c2952d1b000451"), payload=body)
-    review = await tmdb.reviews.details("5010553819c2952d1b000451")
-    check_get(mock, "/3/review/5010553819c2952d1b000451")
+    tmdb_server.get("/3/review/5010553819c2952d1b000451", payload=body)
+    review = await tmdb_local.reviews.details("5010553819c2952d1b000451")
+    check_get(tmdb_server, "/3/review/5010553819c2952d1b000451")
     assert review == ReviewDetails(
         id="5010553819c2952d1b000451",
         author="Travis Bell",

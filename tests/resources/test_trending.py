@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock
+from tests.catalogue_helpers import check_get
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     MovieSummary,
     PersonSummary,
@@ -20,17 +20,17 @@ def paged(*results: dict[str, Any]) -> dict[str, Any]:
     return {"page": 1, "results": list(results), "total_pages": 1, "total_results": len(results)}
 
 
-async def test_trending_all(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        url_re("/3/trending/all/week"),
+async def test_trending_all(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/trending/all/week",
         payload=paged(
             {"id": 1, "title": "M", "media_type": "movie"},
             {"id": 2, "name": "T", "media_type": "tv"},
             {"id": 3, "name": "P", "media_type": "person"},
         ),
     )
-    page = await tmdb.trending.all("week", page=2, language="en-US")
-    check_get(mock, "/3/trending/all/week", {"page": 2, "language": "en-US"})
+    page = await tmdb_local.trending.all("week", page=2, language="en-US")
+    check_get(tmdb_server, "/3/trending/all/week", {"page": 2, "language": "en-US"})
     assert page.results == [
         MovieSummary(id=1, title="M", media_type="movie"),
         TVSummary(id=2, name="T", media_type="tv"),
@@ -59,9 +59,13 @@ async def test_trending_all(tmdb: TMDBClient, mock: TMDBMock) -> None:
     ],
 )
 async def test_trending_by_kind_default_day(
-    tmdb: TMDBClient, mock: TMDBMock, name: str, item: dict[str, Any], expected: object
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
+    name: str,
+    item: dict[str, Any],
+    expected: object,
 ) -> None:
-    mock.get(url_re(f"/3/trending/{name}/day"), payload=paged(item))
-    page = await getattr(tmdb.trending, name)()
-    check_get(mock, f"/3/trending/{name}/day", {"page": 1})
+    tmdb_server.get(f"/3/trending/{name}/day", payload=paged(item))
+    page = await getattr(tmdb_local.trending, name)()
+    check_get(tmdb_server, f"/3/trending/{name}/day", {"page": 1})
     assert page.results == [expected]

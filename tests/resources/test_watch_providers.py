@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock, load
+from tests.catalogue_helpers import check_get
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     Country,
     TMDBClient,
@@ -19,11 +20,11 @@ from tmdb_async import (
 REC = "recorded/tmdblib"
 
 
-async def test_watch_provider_regions(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_watch_provider_regions(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load(f"{REC}/watch-providers-regions.200.json")
-    mock.get(url_re("/3/watch/providers/regions"), payload=body)
-    regions = await tmdb.watch_providers.regions(language="fr-FR")
-    check_get(mock, "/3/watch/providers/regions", {"language": "fr-FR"})
+    tmdb_server.get("/3/watch/providers/regions", payload=body)
+    regions = await tmdb_local.watch_providers.regions(language="fr-FR")
+    check_get(tmdb_server, "/3/watch/providers/regions", {"language": "fr-FR"})
     assert isinstance(regions, WatchRegions)
     assert len(regions.results) == 139
     assert regions.results[:2] == [
@@ -33,15 +34,19 @@ async def test_watch_provider_regions(tmdb: TMDBClient, mock: TMDBMock) -> None:
 
 
 @pytest.mark.parametrize("kind", ["movie", "tv"])
-async def test_watch_provider_lists(tmdb: TMDBClient, mock: TMDBMock, kind: str) -> None:
+async def test_watch_provider_lists(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, kind: str
+) -> None:
     body = load(f"{REC}/watch-providers-{kind}.200.json")
     # aioresponses cannot serve a body this large (aiohttp pauses its fake protocol): the
     # whole recording is structured in tests/resources/test_fixtures_areas.py.
     body["results"] = body["results"][:5]
-    mock.get(url_re(f"/3/watch/providers/{kind}"), payload=body)
-    fetch = tmdb.watch_providers.movie if kind == "movie" else tmdb.watch_providers.tv
+    tmdb_server.get(f"/3/watch/providers/{kind}", payload=body)
+    fetch = tmdb_local.watch_providers.movie if kind == "movie" else tmdb_local.watch_providers.tv
     listing = await fetch(watch_region="US", language="en-US")
-    check_get(mock, f"/3/watch/providers/{kind}", {"watch_region": "US", "language": "en-US"})
+    check_get(
+        tmdb_server, f"/3/watch/providers/{kind}", {"watch_region": "US", "language": "en-US"}
+    )
     assert isinstance(listing, WatchProviderList)
     assert len(listing.results) == len(body["results"])
     first, raw = listing.results[0], body["results"][0]
@@ -56,8 +61,8 @@ async def test_watch_provider_lists(tmdb: TMDBClient, mock: TMDBMock, kind: str)
 
 
 async def test_watch_provider_list_without_arguments_sends_nothing(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(url_re("/3/watch/providers/tv"), payload={"results": []})
-    assert await tmdb.watch_providers.tv() == WatchProviderList(results=[])
-    check_get(mock, "/3/watch/providers/tv")
+    tmdb_server.get("/3/watch/providers/tv", payload={"results": []})
+    assert await tmdb_local.watch_providers.tv() == WatchProviderList(results=[])
+    check_get(tmdb_server, "/3/watch/providers/tv")
