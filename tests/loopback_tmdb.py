@@ -60,7 +60,9 @@ class Recorded:
     """One request as the loopback TMDB received it."""
 
     method: str
+    #: The path as decoded by the server; :attr:`raw_path` is it as sent (percent-encoded).
     path: str
+    raw_path: str
     #: The query string as sent (yarl decodes it; repeated keys keep their last value).
     query: dict[str, str]
     headers: CIMultiDictProxy[str]
@@ -88,8 +90,9 @@ class TMDBServer:
     """A recording TMDB on 127.0.0.1: canned answers added like aioresponses', requests
     recorded in the order they arrived.
 
-    ``add(method, path, ...)`` queues an answer for that method and path (and, if
-    ``query`` is given, exactly that query); answers for one route are used in the order
+    ``add(method, path, ...)`` queues an answer for that method and path (decoded, or as
+    sent when it holds percent-escapes) and, if ``query`` is given, exactly that query;
+    answers for one route are used in the order
     added, each once unless ``repeat`` (``True``: for ever; a number: that many times). A
     request nothing answers gets HTTP 501 and fails the test at teardown
     (:meth:`assert_all_answered`).
@@ -155,7 +158,7 @@ class TMDBServer:
 
     def _take(self, call: Recorded) -> _Canned | None:
         for canned in self._canned:
-            if (canned.method, canned.path) != (call.method, call.path):
+            if canned.method != call.method or canned.path not in (call.path, call.raw_path):
                 continue
             if canned.query is not None and canned.query != call.query:
                 continue
@@ -172,6 +175,7 @@ class TMDBServer:
         call = Recorded(
             request.method,
             request.path,
+            request.rel_url.raw_path,
             dict(request.query),
             request.headers,
             await request.read(),

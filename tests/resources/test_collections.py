@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.catalogue_helpers import check_get, spec_examples, url_re
-from tests.conftest import TMDBMock, load
+from tests.catalogue_helpers import check_get, spec_examples
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     Collection,
     CollectionImages,
@@ -22,15 +23,15 @@ from tmdb_async import (
 REC = "recorded/tmdblib"
 
 
-async def test_collection_images(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        url_re("/3/collection/264/images"), payload=load(f"{REC}/collection-images-264.200.json")
+async def test_collection_images(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/collection/264/images", payload=load(f"{REC}/collection-images-264.200.json")
     )
-    images = await tmdb.collections.images(
+    images = await tmdb_local.collections.images(
         264, include_image_language=["en", "null"], language="en-US"
     )
     check_get(
-        mock,
+        tmdb_server,
         "/3/collection/264/images",
         {"include_image_language": "en,null", "language": "en-US"},
     )
@@ -59,19 +60,19 @@ async def test_collection_images(tmdb: TMDBClient, mock: TMDBMock) -> None:
 
 
 async def test_collection_images_image_languages_as_a_string(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(url_re("/3/collection/10/images"), payload={"id": 10})
-    images = await tmdb.collections.images(10, include_image_language="de,null")
-    check_get(mock, "/3/collection/10/images", {"include_image_language": "de,null"})
+    tmdb_server.get("/3/collection/10/images", payload={"id": 10})
+    images = await tmdb_local.collections.images(10, include_image_language="de,null")
+    check_get(tmdb_server, "/3/collection/10/images", {"include_image_language": "de,null"})
     assert images == CollectionImages(id=10)
 
 
-async def test_collection_translations(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_collection_translations(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     (body,) = spec_examples("collection-translations")
-    mock.get(url_re("/3/collection/10/translations"), payload=body)
-    result = await tmdb.collections.translations(10)
-    check_get(mock, "/3/collection/10/translations")
+    tmdb_server.get("/3/collection/10/translations", payload=body)
+    result = await tmdb_local.collections.translations(10)
+    check_get(tmdb_server, "/3/collection/10/translations")
     assert isinstance(result, CollectionTranslations)
     assert result.id == 10
     assert len(result.translations) == len(body["translations"])
@@ -86,15 +87,15 @@ async def test_collection_translations(tmdb: TMDBClient, mock: TMDBMock) -> None
     assert bulgarian.data.title == "Междузвездни войни (поредица)"
 
 
-async def test_collection_details(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_collection_details(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {
         "id": 10,
         "name": "Star Wars Collection",
         "parts": [{"id": 11, "title": "Star Wars", "release_date": "1977-05-25"}],
     }
-    mock.get(url_re("/3/collection/10"), payload=body)
-    collection = await tmdb.collections.details(10, language="en-US")
-    check_get(mock, "/3/collection/10", {"language": "en-US"})
+    tmdb_server.get("/3/collection/10", payload=body)
+    collection = await tmdb_local.collections.details(10, language="en-US")
+    check_get(tmdb_server, "/3/collection/10", {"language": "en-US"})
     assert collection == Collection(
         id=10,
         name="Star Wars Collection",

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from yarl import URL
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import READ_TOKEN, TMDBMock, load
+from tests.catalogue_helpers import check_get
+from tests.conftest import READ_TOKEN, load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     CreditDetails,
     CreditMedia,
@@ -24,11 +24,13 @@ from tmdb_async import (
 REC = "recorded/tmdblib"
 
 
-async def test_credit_details_of_a_tv_credit(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_credit_details_of_a_tv_credit(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     body = load(f"{REC}/credit-details-525719bb760ee3776a1835d3.200.json")
-    mock.get(url_re("/3/credit/525719bb760ee3776a1835d3"), payload=body)
-    credit = await tmdb.credits.details("525719bb760ee3776a1835d3", language="en-US")
-    check_get(mock, "/3/credit/525719bb760ee3776a1835d3", {"language": "en-US"})
+    tmdb_server.get("/3/credit/525719bb760ee3776a1835d3", payload=body)
+    credit = await tmdb_local.credits.details("525719bb760ee3776a1835d3", language="en-US")
+    check_get(tmdb_server, "/3/credit/525719bb760ee3776a1835d3", {"language": "en-US"})
     assert isinstance(credit, CreditDetails)
     assert (credit.id, credit.credit_type, credit.department, credit.job, credit.media_type) == (
         "525719bb760ee3776a1835d3",
@@ -94,7 +96,9 @@ async def test_credit_details_of_a_tv_credit(tmdb: TMDBClient, mock: TMDBMock) -
     ]
 
 
-async def test_credit_details_of_a_movie_credit(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_credit_details_of_a_movie_credit(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     body = {
         "credit_type": "crew",
         "department": "Directing",
@@ -111,9 +115,9 @@ async def test_credit_details_of_a_movie_credit(tmdb: TMDBClient, mock: TMDBMock
         },
         "person": {"id": 1, "name": "George Lucas"},
     }
-    mock.get(url_re("/3/credit/52fe4250c3a36847f80149f3"), payload=body)
-    credit = await tmdb.credits.details("52fe4250c3a36847f80149f3")
-    check_get(mock, "/3/credit/52fe4250c3a36847f80149f3")
+    tmdb_server.get("/3/credit/52fe4250c3a36847f80149f3", payload=body)
+    credit = await tmdb_local.credits.details("52fe4250c3a36847f80149f3")
+    check_get(tmdb_server, "/3/credit/52fe4250c3a36847f80149f3")
     assert credit == CreditDetails(
         id="52fe4250c3a36847f80149f3",
         credit_type="crew",
@@ -133,20 +137,22 @@ async def test_credit_details_of_a_movie_credit(tmdb: TMDBClient, mock: TMDBMock
 
 
 async def test_string_ids_are_sent_as_one_quoted_path_segment(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(url_re("/3/credit/a%2Fb%3Fc%23d%25"), payload={"id": "a/b?c#d%"})
-    assert (await tmdb.credits.details("a/b?c#d%")).id == "a/b?c#d%"
+    tmdb_server.get("/3/credit/a%2Fb%3Fc%23d%25", payload={"id": "a/b?c#d%"})
+    assert (await tmdb_local.credits.details("a/b?c#d%")).id == "a/b?c#d%"
     # A dot segment behind an encoded "/" is refused (issue 13, defect 3): servers such as
     # nginx decode %2F and resolve "..", so it would reach another endpoint.
     with pytest.raises(TMDBUsageError, match="not a valid path segment"):
-        await tmdb.reviews.details("../movie")
-    paths = [URL(url).raw_path for _, url, _ in mock.calls()]
+        await tmdb_local.reviews.details("../movie")
+    paths = [call.raw_path for call in tmdb_server.calls()]
     assert paths == ["/3/credit/a%2Fb%3Fc%23d%25"]
 
 
-async def test_client_default_language_is_sent(mock: TMDBMock) -> None:
-    mock.get(url_re("/3/credit/x1"), payload={"id": "x1"})
-    async with TMDBClient(access_token=READ_TOKEN, language="pt-BR", retry=None) as tmdb:
+async def test_client_default_language_is_sent(tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/credit/x1", payload={"id": "x1"})
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, language="pt-BR", retry=None
+    ) as tmdb:
         await tmdb.credits.details("x1")
-    check_get(mock, "/3/credit/x1", {"language": "pt-BR"})
+    check_get(tmdb_server, "/3/credit/x1", {"language": "pt-BR"})

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import both, check_get, spec_examples, url_re
-from tests.conftest import TMDBMock
+from tests.catalogue_helpers import both, check_get, spec_examples
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import AnyOf, MovieSummary, Page, TMDBClient, TMDBUsageError, TVSummary
 
 BODY = {
@@ -21,9 +21,9 @@ BODY = {
 }
 
 
-async def test_movie_every_filter(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/discover/movie"), payload=BODY)
-    page = await tmdb.discover.movie(
+async def test_movie_every_filter(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/discover/movie", payload=BODY)
+    page = await tmdb_local.discover.movie(
         page=2,
         language="en-US",
         region="US",
@@ -64,7 +64,7 @@ async def test_movie_every_filter(tmdb: TMDBClient, mock: TMDBMock) -> None:
         without_watch_providers=[2],
     )
     check_get(
-        mock,
+        tmdb_server,
         "/3/discover/movie",
         {
             "page": 2,
@@ -115,22 +115,26 @@ async def test_movie_every_filter(tmdb: TMDBClient, mock: TMDBMock) -> None:
     )
 
 
-async def test_movie_no_filters_sends_only_page(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/discover/movie"), payload=BODY)
-    await tmdb_key.discover.movie()
-    check_get(mock, "/3/discover/movie", {"page": 1}, bearer=False)
+async def test_movie_no_filters_sends_only_page(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/discover/movie", payload=BODY)
+    await tmdb_local_key.discover.movie()
+    check_get(tmdb_server, "/3/discover/movie", {"page": 1}, bearer=False)
 
 
-async def test_movie_empty_lists_are_left_out(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/discover/movie"), payload=BODY)
-    await tmdb.discover.movie(with_genres=[], without_keywords=(), with_cast=AnyOf())
-    check_get(mock, "/3/discover/movie", {"page": 1})
+async def test_movie_empty_lists_are_left_out(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/discover/movie", payload=BODY)
+    await tmdb_local.discover.movie(with_genres=[], without_keywords=(), with_cast=AnyOf())
+    check_get(tmdb_server, "/3/discover/movie", {"page": 1})
 
 
-async def test_tv_every_filter(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_tv_every_filter(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {"page": 1, "results": [{"id": 1396, "name": "Breaking Bad"}], "total_pages": 1}
-    mock.get(url_re("/3/discover/tv"), payload=body)
-    page = await tmdb.discover.tv(
+    tmdb_server.get("/3/discover/tv", payload=body)
+    page = await tmdb_local.discover.tv(
         page=3,
         language="de-DE",
         sort_by="first_air_date.desc",
@@ -166,7 +170,7 @@ async def test_tv_every_filter(tmdb: TMDBClient, mock: TMDBMock) -> None:
         without_watch_providers=[3],
     )
     check_get(
-        mock,
+        tmdb_server,
         "/3/discover/tv",
         {
             "page": 3,
@@ -253,14 +257,14 @@ BAD_CALLS: list[tuple[str, Callable[[TMDBClient], Awaitable[object]]]] = [
 
 @pytest.mark.parametrize(("label", "call"), BAD_CALLS, ids=[b[0] for b in BAD_CALLS])
 async def test_bad_filter_refused_before_io(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     label: str,
     call: Callable[[TMDBClient], Awaitable[object]],
 ) -> None:
     with pytest.raises(TMDBUsageError):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
 
 
 SPEC: list[tuple[str, Any]] = [

@@ -4,10 +4,8 @@ models.
 
 from __future__ import annotations
 
-import re
-
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock
+from tests.catalogue_helpers import check_get
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     EpisodeSummary,
     FindResults,
@@ -17,7 +15,7 @@ from tmdb_async import (
 )
 
 
-async def test_find_by_imdb_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_find_by_imdb_id(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {
         "movie_results": [{"id": 11, "title": "Star Wars", "media_type": "movie"}],
         "person_results": [],
@@ -27,9 +25,9 @@ async def test_find_by_imdb_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
         ],
         "tv_season_results": [],
     }
-    mock.get(url_re("/3/find/tt0076759"), payload=body)
-    found = await tmdb.find.by_id("tt0076759", external_source="imdb_id", language="en-US")
-    check_get(mock, "/3/find/tt0076759", {"external_source": "imdb_id", "language": "en-US"})
+    tmdb_server.get("/3/find/tt0076759", payload=body)
+    found = await tmdb_local.find.by_id("tt0076759", external_source="imdb_id", language="en-US")
+    check_get(tmdb_server, "/3/find/tt0076759", {"external_source": "imdb_id", "language": "en-US"})
     assert found == FindResults(
         movie_results=[MovieSummary(id=11, title="Star Wars", media_type="movie")],
         tv_episode_results=[
@@ -38,17 +36,17 @@ async def test_find_by_imdb_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
     )
 
 
-async def test_find_by_numeric_tvdb_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/find/81189"), payload={"tv_results": [{"id": 1396}]})
-    found = await tmdb.find.by_id(81189, external_source="tvdb_id")
-    check_get(mock, "/3/find/81189", {"external_source": "tvdb_id"})
+async def test_find_by_numeric_tvdb_id(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/find/81189", payload={"tv_results": [{"id": 1396}]})
+    found = await tmdb_local.find.by_id(81189, external_source="tvdb_id")
+    check_get(tmdb_server, "/3/find/81189", {"external_source": "tvdb_id"})
     assert found.tv_results == [TVSummary(id=1396)]
 
 
-async def test_find_escapes_the_path(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(re.compile(r"^https://api\.themoviedb\.org/3/find/.*"), payload={})
-    await tmdb.find.by_id("@someone/x", external_source="twitter_id")
-    _, url, call = mock.only_call()
+async def test_find_escapes_the_path(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/find/@someone%2Fx", payload={})
+    await tmdb_local.find.by_id("@someone/x", external_source="twitter_id")
+    call = tmdb_server.only_call()
     # the slash stays inside the one path segment ("@" needs no escaping in a path)
-    assert url.raw_path == "/3/find/@someone%2Fx"
-    assert call.kwargs["params"] == {"external_source": "twitter_id"}
+    assert call.raw_path == "/3/find/@someone%2Fx"
+    assert call.query == {"external_source": "twitter_id"}

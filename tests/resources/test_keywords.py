@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock, load
+from tests.catalogue_helpers import check_get
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     Keyword,
     KeywordMovies,
@@ -18,18 +19,18 @@ from tmdb_async import (
 REC = "recorded/tmdblib"
 
 
-async def test_keyword_details(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/keyword/33705"), payload=load(f"{REC}/keyword-details-33705.200.json"))
-    assert await tmdb.keywords.details(33705) == Keyword(id=33705, name="agent")
-    check_get(mock, "/3/keyword/33705")
+async def test_keyword_details(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/keyword/33705", payload=load(f"{REC}/keyword-details-33705.200.json"))
+    assert await tmdb_local.keywords.details(33705) == Keyword(id=33705, name="agent")
+    check_get(tmdb_server, "/3/keyword/33705")
 
 
-async def test_keyword_movies(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_keyword_movies(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load(f"{REC}/keyword-movies-33705.200.json")
-    mock.get(url_re("/3/keyword/33705/movies"), payload=body)
-    page = await tmdb.keywords.movies(33705, page=2, language="en-US", include_adult=True)
+    tmdb_server.get("/3/keyword/33705/movies", payload=body)
+    page = await tmdb_local.keywords.movies(33705, page=2, language="en-US", include_adult=True)
     check_get(
-        mock,
+        tmdb_server,
         "/3/keyword/33705/movies",
         {"page": 2, "language": "en-US", "include_adult": "true"},
     )
@@ -46,16 +47,20 @@ async def test_keyword_movies(tmdb: TMDBClient, mock: TMDBMock) -> None:
     assert first.genre_ids == [28, 53]
 
 
-async def test_keyword_movies_defaults_send_only_the_page(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/keyword/1701/movies"), payload={"id": 1701, "page": 1})
-    assert await tmdb.keywords.movies(1701) == KeywordMovies(id=1701, page=1)
-    check_get(mock, "/3/keyword/1701/movies", {"page": 1})
+async def test_keyword_movies_defaults_send_only_the_page(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/keyword/1701/movies", payload={"id": 1701, "page": 1})
+    assert await tmdb_local.keywords.movies(1701) == KeywordMovies(id=1701, page=1)
+    check_get(tmdb_server, "/3/keyword/1701/movies", {"page": 1})
 
 
-async def test_keyword_movies_can_be_paginated(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_keyword_movies_can_be_paginated(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     for number in (1, 2):
-        mock.get(
-            url_re("/3/keyword/1701/movies"),
+        tmdb_server.get(
+            "/3/keyword/1701/movies",
             payload={
                 "id": 1701,
                 "page": number,
@@ -64,7 +69,9 @@ async def test_keyword_movies_can_be_paginated(tmdb: TMDBClient, mock: TMDBMock)
                 "total_results": 2,
             },
         )
-    titles: list[str] = [m.title async for m in tmdb.paginate(tmdb.keywords.movies, 1701)]
+    titles: list[str] = [
+        m.title async for m in tmdb_local.paginate(tmdb_local.keywords.movies, 1701)
+    ]
     assert titles == ["M1", "M2"]
-    sent = [call.kwargs["params"]["page"] for _, _, call in mock.calls()]
-    assert sent == [1, 2]
+    sent = [call.query["page"] for call in tmdb_server.calls()]
+    assert sent == ["1", "2"]

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import both, check_get, spec_examples, url_re
-from tests.conftest import TMDBMock, load
+from tests.catalogue_helpers import both, check_get, spec_examples
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     Changes,
     CombinedCastCredit,
@@ -40,7 +41,7 @@ from tmdb_async import (
 )
 
 
-async def test_details_with_appends(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_details_with_appends(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {
         "id": 62,
         "name": "Bruce Willis",
@@ -49,11 +50,13 @@ async def test_details_with_appends(tmdb: TMDBClient, mock: TMDBMock) -> None:
         "external_ids": {"imdb_id": "nm0000246", "youtube_id": None},
         "images": {"profiles": [{"file_path": "/w3a.jpg", "width": 400}]},
     }
-    mock.get(url_re("/3/person/62"), payload=body)
-    person = await tmdb.people.details(
+    tmdb_server.get("/3/person/62", payload=body)
+    person = await tmdb_local.people.details(
         62, append_to_response=["external_ids", "images"], language="de"
     )
-    check_get(mock, "/3/person/62", {"append_to_response": "external_ids,images", "language": "de"})
+    check_get(
+        tmdb_server, "/3/person/62", {"append_to_response": "external_ids,images", "language": "de"}
+    )
     assert person == Person(
         id=62,
         name="Bruce Willis",
@@ -64,10 +67,10 @@ async def test_details_with_appends(tmdb: TMDBClient, mock: TMDBMock) -> None:
     assert person.combined_credits is None
 
 
-async def test_details_recorded(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/person/62"), payload=load("recorded/tmdblib/person-details-62.200.json"))
-    person = await tmdb_key.people.details(62)
-    check_get(mock, "/3/person/62", {}, bearer=False)
+async def test_details_recorded(tmdb_local_key: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/person/62", payload=load("recorded/tmdblib/person-details-62.200.json"))
+    person = await tmdb_local_key.people.details(62)
+    check_get(tmdb_server, "/3/person/62", {}, bearer=False)
     assert person.name == "Bruce Willis"
     assert person.imdb_id == "nm0000246"
     assert person.deathday is None
@@ -102,10 +105,10 @@ COMBINED = {
 }
 
 
-async def test_combined_credits(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/person/31/combined_credits"), payload=COMBINED)
-    credits = await tmdb.people.combined_credits(31, language="en-US")
-    check_get(mock, "/3/person/31/combined_credits", {"language": "en-US"})
+async def test_combined_credits(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/person/31/combined_credits", payload=COMBINED)
+    credits = await tmdb_local.people.combined_credits(31, language="en-US")
+    check_get(tmdb_server, "/3/person/31/combined_credits", {"language": "en-US"})
     assert credits == CombinedCredits(
         id=31,
         cast=[
@@ -133,15 +136,15 @@ async def test_combined_credits(tmdb: TMDBClient, mock: TMDBMock) -> None:
     )
 
 
-async def test_external_ids(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_external_ids(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {"id": 62, "imdb_id": "nm0000246", "wikidata_id": "Q2680", "tiktok_id": None}
-    mock.get(url_re("/3/person/62/external_ids"), payload=body)
-    ids = await tmdb.people.external_ids(62)
-    check_get(mock, "/3/person/62/external_ids")
+    tmdb_server.get("/3/person/62/external_ids", payload=body)
+    ids = await tmdb_local.people.external_ids(62)
+    check_get(tmdb_server, "/3/person/62/external_ids")
     assert ids == PersonExternalIds(id=62, imdb_id="nm0000246", wikidata_id="Q2680")
 
 
-async def test_popular_known_for_is_tagged(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_popular_known_for_is_tagged(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {
         "page": 3,
         "results": [
@@ -158,9 +161,9 @@ async def test_popular_known_for_is_tagged(tmdb: TMDBClient, mock: TMDBMock) -> 
         "total_pages": 500,
         "total_results": 10000,
     }
-    mock.get(url_re("/3/person/popular"), payload=body)
-    page = await tmdb.people.popular(page=3)
-    check_get(mock, "/3/person/popular", {"page": 3})
+    tmdb_server.get("/3/person/popular", payload=body)
+    page = await tmdb_local.people.popular(page=3)
+    check_get(tmdb_server, "/3/person/popular", {"page": 3})
     assert page == Page(
         page=3,
         results=[
@@ -197,14 +200,14 @@ BAD_CALLS: list[tuple[str, Callable[[TMDBClient], Awaitable[object]]]] = [
 
 @pytest.mark.parametrize(("label", "call"), BAD_CALLS, ids=[b[0] for b in BAD_CALLS])
 async def test_bad_input_refused_before_io(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     label: str,
     call: Callable[[TMDBClient], Awaitable[object]],
 ) -> None:
     with pytest.raises(TMDBUsageError):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
 
 
 SPEC: list[tuple[str, Any]] = [
@@ -405,12 +408,12 @@ async def test_request_and_model(
     query: dict[str, Any],
     body: Any,
     expected: Any,
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
 ) -> None:
-    mock.get(url_re(path), payload=body)
-    assert await call(tmdb) == expected
-    check_get(mock, path, query)
+    tmdb_server.get(path, payload=body)
+    assert await call(tmdb_local) == expected
+    check_get(tmdb_server, path, query)
 
 
 BAD: list[tuple[str, str, Call]] = [
@@ -429,8 +432,8 @@ BAD: list[tuple[str, str, Call]] = [
 
 @pytest.mark.parametrize(("param", "label", "call"), BAD, ids=[b[1] for b in BAD])
 async def test_bad_input_names_the_parameter_before_io(
-    param: str, label: str, call: Call, tmdb: TMDBClient, mock: TMDBMock
+    param: str, label: str, call: Call, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(TMDBUsageError, match=param):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import both, check_get, spec_examples, url_re
-from tests.conftest import TMDBMock, load
+from tests.catalogue_helpers import both, check_get, spec_examples
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     CollectionSummary,
     CompanySummary,
@@ -30,10 +31,10 @@ def page_of(*results: dict[str, Any]) -> dict[str, Any]:
     return {"page": 1, "results": list(results), "total_pages": 1, "total_results": len(results)}
 
 
-async def test_movie_all_options(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_movie_all_options(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load("recorded/tmdblib/search-movie-007-page1.200.json")
-    mock.get(url_re("/3/search/movie"), payload=body)
-    page = await tmdb.search.movie(
+    tmdb_server.get("/3/search/movie", payload=body)
+    page = await tmdb_local.search.movie(
         "007",
         page=1,
         language="en-US",
@@ -43,7 +44,7 @@ async def test_movie_all_options(tmdb: TMDBClient, mock: TMDBMock) -> None:
         primary_release_year=1966,
     )
     check_get(
-        mock,
+        tmdb_server,
         "/3/search/movie",
         {
             "query": "007",
@@ -71,22 +72,26 @@ async def test_movie_all_options(tmdb: TMDBClient, mock: TMDBMock) -> None:
     )
 
 
-async def test_movie_minimal_query_only(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/search/movie"), payload=page_of({"id": 1, "release_date": ""}))
-    page = await tmdb_key.search.movie("alien & predator?")
-    check_get(mock, "/3/search/movie", {"query": "alien & predator?", "page": 1}, bearer=False)
+async def test_movie_minimal_query_only(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/search/movie", payload=page_of({"id": 1, "release_date": ""}))
+    page = await tmdb_local_key.search.movie("alien & predator?")
+    check_get(
+        tmdb_server, "/3/search/movie", {"query": "alien & predator?", "page": 1}, bearer=False
+    )
     assert page.results == [MovieSummary(id=1, release_date=None)]
 
 
-async def test_tv(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        url_re("/3/search/tv"), payload=load("recorded/tmdblib/search-tv-breaking-bad.200.json")
+async def test_tv(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/search/tv", payload=load("recorded/tmdblib/search-tv-breaking-bad.200.json")
     )
-    page = await tmdb.search.tv(
+    page = await tmdb_local.search.tv(
         "Breaking Bad", first_air_date_year=2008, year=2008, include_adult=True
     )
     check_get(
-        mock,
+        tmdb_server,
         "/3/search/tv",
         {
             "query": "Breaking Bad",
@@ -101,13 +106,15 @@ async def test_tv(tmdb: TMDBClient, mock: TMDBMock) -> None:
     assert all(isinstance(r, TVSummary) for r in page.results)
 
 
-async def test_person(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        url_re("/3/search/person"),
+async def test_person(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/search/person",
         payload=load("recorded/tmdblib/search-person-bryan-cranston.200.json"),
     )
-    page = await tmdb.search.person("Bryan Cranston", language="en-US")
-    check_get(mock, "/3/search/person", {"query": "Bryan Cranston", "page": 1, "language": "en-US"})
+    page = await tmdb_local.search.person("Bryan Cranston", language="en-US")
+    check_get(
+        tmdb_server, "/3/search/person", {"query": "Bryan Cranston", "page": 1, "language": "en-US"}
+    )
     person = page.results[0]
     assert isinstance(person, PersonSummary)
     assert person.name == "Bryan Cranston"
@@ -117,7 +124,7 @@ async def test_person(tmdb: TMDBClient, mock: TMDBMock) -> None:
     assert person.known_for[1].id == 399174
 
 
-async def test_multi_is_a_tagged_union(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_multi_is_a_tagged_union(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = page_of(
         {"id": 11, "title": "Star Wars", "media_type": "movie", "release_date": "1977-05-25"},
         {"id": 11, "name": "Some Show", "media_type": "tv"},
@@ -125,9 +132,11 @@ async def test_multi_is_a_tagged_union(tmdb: TMDBClient, mock: TMDBMock) -> None
         {"id": 10, "name": "Star Wars Collection", "media_type": "collection"},
         {"name": "tagless"},
     )
-    mock.get(url_re("/3/search/multi"), payload=body)
-    page = await tmdb.search.multi("star", include_adult=False)
-    check_get(mock, "/3/search/multi", {"query": "star", "page": 1, "include_adult": "false"})
+    tmdb_server.get("/3/search/multi", payload=body)
+    page = await tmdb_local.search.multi("star", include_adult=False)
+    check_get(
+        tmdb_server, "/3/search/multi", {"query": "star", "page": 1, "include_adult": "false"}
+    )
     expected: list[MultiResult] = [
         MovieSummary(
             id=11, title="Star Wars", media_type="movie", release_date=dt.date(1977, 5, 25)
@@ -163,34 +172,34 @@ def test_multi_item_not_an_object_is_a_validation_error() -> None:
         CONVERTER.structure(page_of("oops"), Page[MultiResult])  # type: ignore[arg-type]
 
 
-async def test_collection(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_collection(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = page_of({"id": 10, "name": "Star Wars Collection", "poster_path": None, "adult": False})
-    mock.get(url_re("/3/search/collection"), payload=body)
-    page = await tmdb.search.collection("star wars", region="US", language="en")
+    tmdb_server.get("/3/search/collection", payload=body)
+    page = await tmdb_local.search.collection("star wars", region="US", language="en")
     check_get(
-        mock,
+        tmdb_server,
         "/3/search/collection",
         {"query": "star wars", "page": 1, "region": "US", "language": "en"},
     )
     assert page.results == [CollectionSummary(id=10, name="Star Wars Collection")]
 
 
-async def test_company(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_company(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = page_of(
         {"id": 1, "name": "Lucasfilm Ltd.", "logo_path": "/o86.png", "origin_country": "US"}
     )
-    mock.get(url_re("/3/search/company"), payload=body)
-    page = await tmdb.search.company("lucasfilm", page=2)
-    check_get(mock, "/3/search/company", {"query": "lucasfilm", "page": 2})
+    tmdb_server.get("/3/search/company", payload=body)
+    page = await tmdb_local.search.company("lucasfilm", page=2)
+    check_get(tmdb_server, "/3/search/company", {"query": "lucasfilm", "page": 2})
     assert page.results == [
         CompanySummary(id=1, name="Lucasfilm Ltd.", logo_path="/o86.png", origin_country="US")
     ]
 
 
-async def test_keyword(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/search/keyword"), payload=page_of({"id": 9882, "name": "space"}))
-    page = await tmdb.search.keyword("space")
-    check_get(mock, "/3/search/keyword", {"query": "space", "page": 1})
+async def test_keyword(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/search/keyword", payload=page_of({"id": 9882, "name": "space"}))
+    page = await tmdb_local.search.keyword("space")
+    check_get(tmdb_server, "/3/search/keyword", {"query": "space", "page": 1})
     assert page.results == [Keyword(id=9882, name="space")]
 
 
@@ -211,14 +220,14 @@ BAD_CALLS: list[tuple[str, Callable[[TMDBClient], Awaitable[object]]]] = [
 
 @pytest.mark.parametrize(("label", "call"), BAD_CALLS, ids=[b[0] for b in BAD_CALLS])
 async def test_bad_input_refused_before_io(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     label: str,
     call: Callable[[TMDBClient], Awaitable[object]],
 ) -> None:
     with pytest.raises(TMDBUsageError):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
 
 
 SPEC: list[tuple[str, Any]] = [

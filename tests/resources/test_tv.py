@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import both, check_get, spec_examples, url_re
-from tests.conftest import TMDBMock, load
+from tests.catalogue_helpers import both, check_get, spec_examples
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     AggregateCast,
     AggregateCredits,
@@ -66,15 +67,15 @@ SERIES_BODY: dict[str, Any] = {
 }
 
 
-async def test_details_with_typed_appends(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/tv/1396"), payload=SERIES_BODY)
-    series = await tmdb.tv.details(
+async def test_details_with_typed_appends(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/tv/1396", payload=SERIES_BODY)
+    series = await tmdb_local.tv.details(
         1396,
         append_to_response=["credits", "external_ids", "recommendations"],
         language="de-DE",
     )
     check_get(
-        mock,
+        tmdb_server,
         "/3/tv/1396",
         {"append_to_response": "credits,external_ids,recommendations", "language": "de-DE"},
     )
@@ -98,13 +99,15 @@ async def test_details_with_typed_appends(tmdb: TMDBClient, mock: TMDBMock) -> N
     assert series.similar is None
 
 
-async def test_details_api_key_and_image_language(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/tv/1396"), payload={"id": 1396, "images": {"posters": []}})
-    series = await tmdb_key.tv.details(
+async def test_details_api_key_and_image_language(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/tv/1396", payload={"id": 1396, "images": {"posters": []}})
+    series = await tmdb_local_key.tv.details(
         1396, append_to_response=["images"], include_image_language=["en", "null"]
     )
     check_get(
-        mock,
+        tmdb_server,
         "/3/tv/1396",
         {"append_to_response": "images", "include_image_language": "en,null"},
         bearer=False,
@@ -113,29 +116,29 @@ async def test_details_api_key_and_image_language(tmdb_key: TMDBClient, mock: TM
     assert series.images.posters == []
 
 
-async def test_details_not_found(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        url_re("/3/tv/999999999"),
+async def test_details_not_found(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/tv/999999999",
         status=404,
         payload=load("recorded/tmdblib/tv-not-found.404.json"),
     )
     with pytest.raises(ResourceNotFoundError):
-        await tmdb.tv.details(999999999)
+        await tmdb_local.tv.details(999999999)
 
 
-async def test_credits(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_credits(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {
         "id": 1396,
         "cast": [],
         "crew": [{"id": 66633, "name": "Vince Gilligan", "job": "Writer"}],
     }
-    mock.get(url_re("/3/tv/1396/credits"), payload=body)
-    credits = await tmdb.tv.credits(1396, language="en-US")
-    check_get(mock, "/3/tv/1396/credits", {"language": "en-US"})
+    tmdb_server.get("/3/tv/1396/credits", payload=body)
+    credits = await tmdb_local.tv.credits(1396, language="en-US")
+    check_get(tmdb_server, "/3/tv/1396/credits", {"language": "en-US"})
     assert credits == Credits(id=1396, crew=[Crew(id=66633, name="Vince Gilligan", job="Writer")])
 
 
-async def test_season(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_season(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {
         "_id": "52542282760ee313280017f9",
         "id": 3572,
@@ -143,9 +146,9 @@ async def test_season(tmdb: TMDBClient, mock: TMDBMock) -> None:
         "air_date": "2008-01-20",
         "episodes": [{"id": 62085, "episode_number": 1, "name": "Pilot", "guest_stars": []}],
     }
-    mock.get(url_re("/3/tv/1396/season/1"), payload=body)
-    season = await tmdb.tv.seasons.details(1396, 1, append_to_response=["credits"])
-    check_get(mock, "/3/tv/1396/season/1", {"append_to_response": "credits"})
+    tmdb_server.get("/3/tv/1396/season/1", payload=body)
+    season = await tmdb_local.tv.seasons.details(1396, 1, append_to_response=["credits"])
+    check_get(tmdb_server, "/3/tv/1396/season/1", {"append_to_response": "credits"})
     assert season == TVSeason(
         id=3572,
         object_id="52542282760ee313280017f9",
@@ -155,18 +158,18 @@ async def test_season(tmdb: TMDBClient, mock: TMDBMock) -> None:
     )
 
 
-async def test_specials_season_zero(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/tv/1396/season/0"), payload={"id": 3577, "season_number": 0})
-    season = await tmdb.tv.seasons.details(1396, 0)
-    check_get(mock, "/3/tv/1396/season/0")
+async def test_specials_season_zero(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/tv/1396/season/0", payload={"id": 3577, "season_number": 0})
+    season = await tmdb_local.tv.seasons.details(1396, 0)
+    check_get(tmdb_server, "/3/tv/1396/season/0")
     assert season == TVSeason(id=3577, season_number=0)
 
 
-async def test_episode_recorded(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_episode_recorded(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load("recorded/tmdblib/tv-episode-1396-1-1.200.json")
-    mock.get(url_re("/3/tv/1396/season/1/episode/1"), payload=body)
-    episode = await tmdb.tv.episodes.details(1396, 1, 1, append_to_response=["images"])
-    check_get(mock, "/3/tv/1396/season/1/episode/1", {"append_to_response": "images"})
+    tmdb_server.get("/3/tv/1396/season/1/episode/1", payload=body)
+    episode = await tmdb_local.tv.episodes.details(1396, 1, 1, append_to_response=["images"])
+    check_get(tmdb_server, "/3/tv/1396/season/1/episode/1", {"append_to_response": "images"})
     assert episode.id == 62085
     assert episode.name == "Pilot"
     assert episode.air_date == dt.date(2008, 1, 20)
@@ -187,10 +190,10 @@ async def test_episode_recorded(tmdb: TMDBClient, mock: TMDBMock) -> None:
     assert episode.guest_stars[0].character == "Steven Gomez"
 
 
-async def test_external_ids(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/tv/1396/external_ids"), payload={"id": 1396, "imdb_id": "tt0903747"})
-    ids = await tmdb.tv.external_ids(1396)
-    check_get(mock, "/3/tv/1396/external_ids")
+async def test_external_ids(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/tv/1396/external_ids", payload={"id": 1396, "imdb_id": "tt0903747"})
+    ids = await tmdb_local.tv.external_ids(1396)
+    check_get(tmdb_server, "/3/tv/1396/external_ids")
     assert ids == TVExternalIds(id=1396, imdb_id="tt0903747")
 
 
@@ -205,36 +208,42 @@ PAGE = Page(
 )
 
 
-async def test_recommendations(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/tv/1396/recommendations"), payload=PAGE_BODY)
-    page = await tmdb.tv.recommendations(1396, page=2, language="fr-FR")
-    check_get(mock, "/3/tv/1396/recommendations", {"page": 2, "language": "fr-FR"})
+async def test_recommendations(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/tv/1396/recommendations", payload=PAGE_BODY)
+    page = await tmdb_local.tv.recommendations(1396, page=2, language="fr-FR")
+    check_get(tmdb_server, "/3/tv/1396/recommendations", {"page": 2, "language": "fr-FR"})
     assert page == PAGE
 
 
 @pytest.mark.parametrize("name", ["popular", "top_rated"])
-async def test_lists(tmdb: TMDBClient, mock: TMDBMock, name: str) -> None:
-    mock.get(url_re(f"/3/tv/{name}"), payload=PAGE_BODY)
-    page = await getattr(tmdb.tv, name)(page=2)
-    check_get(mock, f"/3/tv/{name}", {"page": 2})
+async def test_lists(tmdb_local: TMDBClient, tmdb_server: TMDBServer, name: str) -> None:
+    tmdb_server.get(f"/3/tv/{name}", payload=PAGE_BODY)
+    page = await getattr(tmdb_local.tv, name)(page=2)
+    check_get(tmdb_server, f"/3/tv/{name}", {"page": 2})
     assert page == PAGE
 
 
 @pytest.mark.parametrize("name", ["on_the_air", "airing_today"])
-async def test_lists_with_timezone(tmdb: TMDBClient, mock: TMDBMock, name: str) -> None:
-    mock.get(url_re(f"/3/tv/{name}"), payload=PAGE_BODY)
-    page = await getattr(tmdb.tv, name)(page=2, timezone="America/New_York", language="en")
-    check_get(mock, f"/3/tv/{name}", {"page": 2, "timezone": "America/New_York", "language": "en"})
+async def test_lists_with_timezone(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, name: str
+) -> None:
+    tmdb_server.get(f"/3/tv/{name}", payload=PAGE_BODY)
+    page = await getattr(tmdb_local.tv, name)(page=2, timezone="America/New_York", language="en")
+    check_get(
+        tmdb_server, f"/3/tv/{name}", {"page": 2, "timezone": "America/New_York", "language": "en"}
+    )
     assert page == PAGE
 
 
-async def test_client_language_default(mock: TMDBMock) -> None:
+async def test_client_language_default(tmdb_server: TMDBServer) -> None:
     from tests.conftest import READ_TOKEN
 
-    async with TMDBClient(access_token=READ_TOKEN, language="pt-BR", retry=None) as client:
-        mock.get(url_re("/3/tv/popular"), payload=PAGE_BODY)
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, language="pt-BR", retry=None
+    ) as client:
+        tmdb_server.get("/3/tv/popular", payload=PAGE_BODY)
         await client.tv.popular()
-        check_get(mock, "/3/tv/popular", {"page": 1, "language": "pt-BR"})
+        check_get(tmdb_server, "/3/tv/popular", {"page": 1, "language": "pt-BR"})
 
 
 # ---------------------------------------------------------------------- local checks
@@ -262,14 +271,14 @@ BAD_CALLS: list[tuple[str, Callable[[TMDBClient], Awaitable[object]]]] = [
 
 @pytest.mark.parametrize(("label", "call"), BAD_CALLS, ids=[b[0] for b in BAD_CALLS])
 async def test_bad_input_refused_before_io(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     label: str,
     call: Callable[[TMDBClient], Awaitable[object]],
 ) -> None:
     with pytest.raises(TMDBUsageError):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
 
 
 # ---------------------------------------------------------------------- spec and fixtures
@@ -533,12 +542,12 @@ async def test_request_and_model(
     query: dict[str, Any],
     body: Any,
     expected: Any,
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
 ) -> None:
-    mock.get(url_re(path), payload=body)
-    assert await call(tmdb) == expected
-    check_get(mock, path, query)
+    tmdb_server.get(path, payload=body)
+    assert await call(tmdb_local) == expected
+    check_get(tmdb_server, path, query)
 
 
 BAD: list[tuple[str, str, Call]] = [
@@ -573,8 +582,8 @@ BAD: list[tuple[str, str, Call]] = [
 
 @pytest.mark.parametrize(("param", "label", "call"), BAD, ids=[b[1] for b in BAD])
 async def test_bad_input_names_the_parameter_before_io(
-    param: str, label: str, call: Call, tmdb: TMDBClient, mock: TMDBMock
+    param: str, label: str, call: Call, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(TMDBUsageError, match=param):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
