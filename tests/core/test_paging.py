@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
-from tests.catalogue_helpers import url_re
-from tests.conftest import TMDBMock
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     MovieSummary,
     Page,
@@ -207,29 +206,37 @@ def search_page(page: int, total_pages: int, ids: list[int]) -> dict[str, Any]:
     }
 
 
-async def test_client_paginate_search_movie(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(url_re("/3/search/movie"), payload=search_page(1, 2, [1, 2]))
-    mock.get(url_re("/3/search/movie"), payload=search_page(2, 2, [3]))
-    titles = [m.title async for m in tmdb.paginate(tmdb.search.movie, query="alien")]
+async def test_client_paginate_search_movie(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/search/movie", payload=search_page(1, 2, [1, 2]))
+    tmdb_server.get("/3/search/movie", payload=search_page(2, 2, [3]))
+    titles = [m.title async for m in tmdb_local.paginate(tmdb_local.search.movie, query="alien")]
     assert titles == ["t1", "t2", "t3"]
-    sent = [(call.kwargs["params"]) for _, _, call in mock.calls()]
-    assert sent == [{"query": "alien", "page": 1}, {"query": "alien", "page": 2}]
+    sent = [call.query for call in tmdb_server.calls()]
+    assert sent == [{"query": "alien", "page": "1"}, {"query": "alien", "page": "2"}]
 
 
-async def test_client_paginate_with_positional_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_client_paginate_with_positional_id(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     body = {"page": 3, "results": [{"id": 9, "name": "x"}], "total_pages": 3}
-    mock.get(url_re("/3/tv/1396/recommendations"), payload=body)
-    pages = [p async for p in tmdb.paginate(tmdb.tv.recommendations, 1396, page=3).pages()]
+    tmdb_server.get("/3/tv/1396/recommendations", payload=body)
+    pages = [
+        p async for p in tmdb_local.paginate(tmdb_local.tv.recommendations, 1396, page=3).pages()
+    ]
     assert [p.results for p in pages] == [[TVSummary(id=9, name="x")]]
-    (_, url, call) = mock.only_call()
-    assert call.kwargs["params"] == {"page": 3}
-    assert url.path == "/3/tv/1396/recommendations"
+    call = tmdb_server.only_call()
+    assert call.query == {"page": "3"}
+    assert call.path == "/3/tv/1396/recommendations"
 
 
-async def test_client_paginate_bad_kwargs_before_io(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_client_paginate_bad_kwargs_before_io(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     with pytest.raises(TMDBUsageError):
-        await anext(aiter(tmdb.paginate(tmdb.search.movie, query="")))
-    assert mock.calls() == []
+        await anext(aiter(tmdb_local.paginate(tmdb_local.search.movie, query="")))
+    assert tmdb_server.calls() == []
 
 
 def test_repr() -> None:
@@ -239,12 +246,15 @@ def test_repr() -> None:
     )
 
 
-def _static_types(tmdb: TMDBClient) -> None:  # pragma: no cover - checked by mypy, never run
+def _static_types(tmdb_local: TMDBClient) -> None:  # pragma: no cover - checked by mypy, never run
     """mypy --strict infers the item type from the method handed to paginate."""
-    movies = tmdb.paginate(tmdb.search.movie, query="alien")
+    movies = tmdb_local.paginate(tmdb_local.search.movie, query="alien")
     assert_type(movies, Paginator[MovieSummary])
-    assert_type(tmdb.paginate(tmdb.trending.all, "week"), Paginator[MultiResult])
+    assert_type(tmdb_local.paginate(tmdb_local.trending.all, "week"), Paginator[MultiResult])
     assert_type(
-        tmdb.paginate(tmdb.tv.recommendations, 1396).pages(), AsyncGenerator[Page[TVSummary], None]
+        tmdb_local.paginate(tmdb_local.tv.recommendations, 1396).pages(),
+        AsyncGenerator[Page[TVSummary], None],
     )
-    assert_type(paginate(tmdb.people.popular).limit(max_items=3).unique(), Paginator[PersonSummary])
+    assert_type(
+        paginate(tmdb_local.people.popular).limit(max_items=3).unique(), Paginator[PersonSummary]
+    )

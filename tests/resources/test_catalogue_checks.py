@@ -14,10 +14,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from yarl import URL
 
-from tests.catalogue_helpers import both, spec_examples, url_re
-from tests.conftest import READ_TOKEN, TMDBMock, load
+from tests.catalogue_helpers import both, spec_examples
+from tests.conftest import READ_TOKEN, load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     Certification,
     Certifications,
@@ -58,19 +58,19 @@ NOT_FOUND: list[tuple[str, str, Callable[[TMDBClient], Awaitable[Any]]]] = [
 
 @pytest.mark.parametrize(("fixture", "path", "call"), NOT_FOUND, ids=[n[0] for n in NOT_FOUND])
 async def test_recorded_not_found_answers_become_typed_errors(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     fixture: str,
     path: str,
     call: Callable[[TMDBClient], Awaitable[Any]],
 ) -> None:
     body = load(f"{REC}/{fixture}.404.json")
-    mock.get(url_re(path), status=404, payload=body)
+    tmdb_server.get(path, status=404, payload=body)
     with pytest.raises(ResourceNotFoundError) as info:
-        await call(tmdb)
+        await call(tmdb_local)
     assert (info.value.http_status, info.value.tmdb_code) == (404, 34)
-    assert len(mock.calls()) == 1  # a 404 is not retried
-    assert URL(mock.calls()[0][1]).path == path
+    assert len(tmdb_server.calls()) == 1  # a 404 is not retried
+    assert tmdb_server.calls()[0].path == path
 
 
 BAD: list[tuple[str, Callable[[TMDBClient], Awaitable[Any]]]] = [
@@ -108,14 +108,14 @@ BAD: list[tuple[str, Callable[[TMDBClient], Awaitable[Any]]]] = [
 
 @pytest.mark.parametrize(("name", "call"), BAD, ids=[f"{i}-{b[0]}" for i, b in enumerate(BAD)])
 async def test_bad_input_is_refused_before_any_request(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     name: str,
     call: Callable[[TMDBClient], Awaitable[Any]],
 ) -> None:
     with pytest.raises(TMDBUsageError, match=name):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
 
 
 def test_new_namespace_modules_load_on_first_use_only() -> None:
@@ -173,14 +173,14 @@ BAD_CALLS: list[tuple[str, Callable[[TMDBClient], Awaitable[object]]]] = [
 
 @pytest.mark.parametrize(("label", "call"), BAD_CALLS, ids=[b[0] for b in BAD_CALLS])
 async def test_bad_input_refused_before_io(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     label: str,
     call: Callable[[TMDBClient], Awaitable[object]],
 ) -> None:
     with pytest.raises(TMDBUsageError):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
 
 
 SPEC: list[tuple[str, Any]] = [
@@ -227,7 +227,7 @@ def test_spec_example_values() -> None:
 
 
 async def test_api_key_never_shown_by_catalogue_calls(
-    tmdb_key: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     import logging
 
@@ -235,27 +235,27 @@ async def test_api_key_never_shown_by_catalogue_calls(
     from tmdb_async import ResourceNotFoundError, ResponseValidationError
 
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
-    mock.get(
-        url_re("/3/tv/5"),
+    tmdb_server.get(
+        "/3/tv/5",
         status=404,
         payload={"success": False, "status_code": 34, "status_message": "not found"},
     )
-    mock.get(url_re("/3/search/multi"), payload={"page": "not a number", "results": []})
-    mock.get(url_re("/3/trending/all/day"), payload=paged({"id": 1, "media_type": "movie"}))
+    tmdb_server.get("/3/search/multi", payload={"page": "not a number", "results": []})
+    tmdb_server.get("/3/trending/all/day", payload=paged({"id": 1, "media_type": "movie"}))
     with pytest.raises(ResourceNotFoundError) as not_found:
-        await tmdb_key.tv.details(5)
+        await tmdb_local_key.tv.details(5)
     with pytest.raises(ResponseValidationError) as invalid:
-        await tmdb_key.search.multi("x")
-    items = [i async for i in tmdb_key.paginate(tmdb_key.trending.all)]
+        await tmdb_local_key.search.multi("x")
+    items = [i async for i in tmdb_local_key.paginate(tmdb_local_key.trending.all)]
     assert items == [MovieSummary(id=1, media_type="movie")]
     shown = [
         str(not_found.value),
         repr(not_found.value),
         str(invalid.value),
         repr(invalid.value),
-        repr(tmdb_key.paginate(tmdb_key.trending.all)),
-        repr(tmdb_key.tv),
-        repr(tmdb_key.images),
+        repr(tmdb_local_key.paginate(tmdb_local_key.trending.all)),
+        repr(tmdb_local_key.tv),
+        repr(tmdb_local_key.images),
         *(r.getMessage() for r in caplog.records),
     ]
     assert len(caplog.records) >= 3

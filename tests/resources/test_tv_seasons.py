@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import check_get, url_re
-from tests.conftest import TMDBMock
+from tests.catalogue_helpers import check_get
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     AggregateCredits,
     Changes,
@@ -110,12 +110,12 @@ async def test_request_and_model(
     query: dict[str, Any],
     body: Any,
     expected: Any,
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
 ) -> None:
-    mock.get(url_re(path), payload=body)
-    assert await call(tmdb) == expected
-    check_get(mock, path, query)
+    tmdb_server.get(path, payload=body)
+    assert await call(tmdb_local) == expected
+    check_get(tmdb_server, path, query)
 
 
 BAD: list[tuple[str, str, Call]] = [
@@ -134,8 +134,8 @@ BAD: list[tuple[str, str, Call]] = [
 
 @pytest.mark.parametrize(("param", "label", "call"), BAD, ids=[b[1] for b in BAD])
 async def test_bad_input_names_the_parameter_before_io(
-    param: str, label: str, call: Call, tmdb: TMDBClient, mock: TMDBMock
+    param: str, label: str, call: Call, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(TMDBUsageError, match=param):
-        await call(tmdb)
-    assert mock.calls() == []
+        await call(tmdb_local)
+    assert tmdb_server.calls() == []
