@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator, Mapping
@@ -84,6 +85,7 @@ class _Canned:
     body: bytes | None
     headers: dict[str, str]
     repeat: bool | int
+    wait: asyncio.Event | None
 
 
 class TMDBServer:
@@ -116,8 +118,10 @@ class TMDBServer:
         headers: Mapping[str, str] | None = None,
         query: Mapping[str, str] | None = None,
         repeat: bool | int = False,
+        wait: asyncio.Event | None = None,
     ) -> None:
-        """Answer ``method path`` with ``payload`` as JSON (or the raw ``body``)."""
+        """Answer ``method path`` with ``payload`` as JSON (or the raw ``body``); with
+        ``wait``, only once that event is set (the request is recorded on arrival)."""
         self._canned.append(
             _Canned(
                 method.upper(),
@@ -128,6 +132,7 @@ class TMDBServer:
                 body,
                 dict(headers or {}),
                 repeat,
+                wait,
             )
         )
 
@@ -185,6 +190,8 @@ class TMDBServer:
         if canned is None:
             self.unanswered.append(call)
             return web.json_response({"status_message": "no canned answer"}, status=501)
+        if canned.wait is not None:
+            await canned.wait.wait()
         if canned.body is not None:
             return web.Response(body=canned.body, status=canned.status, headers=canned.headers)
         return web.json_response(canned.payload, status=canned.status, headers=canned.headers)

@@ -1,9 +1,12 @@
 """The suite's own tools: :class:`~tests.conftest.TMDBMock` and the recording loopback TMDB
 (``tmdb_server``, tests/loopback_tmdb.py) report requests in the order they were made; the
 loopback TMDB answers by method, path and query, uses each answer once unless repeated, and
-refuses (HTTP 501, recorded) what it has no answer for."""
+refuses (HTTP 501, recorded) what it has no answer for, and can hold an answer until an
+event is set."""
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 
@@ -95,3 +98,19 @@ async def test_only_call_fails_on_more_than_one(
     await tmdb_local.movies.details(11)
     with pytest.raises(AssertionError, match="expected one request, got 2"):
         tmdb_server.only_call()
+
+
+async def test_server_holds_an_answer_until_its_event_is_set(
+    tmdb_server: TMDBServer, tmdb_local: TMDBClient
+) -> None:
+    release = asyncio.Event()
+    tmdb_server.get("/3/movie/11", payload={"id": 11}, wait=release)
+    task = asyncio.create_task(tmdb_local.movies.details(11))
+    for _ in range(5000):  # at most ~5 s for the request to arrive
+        if tmdb_server.calls():
+            break
+        await asyncio.sleep(0.001)
+    assert [c.path for c in tmdb_server.calls()] == ["/3/movie/11"]  # recorded on arrival
+    assert not task.done()
+    release.set()
+    assert await asyncio.wait_for(task, 5.0) == Movie(id=11)
