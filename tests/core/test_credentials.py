@@ -5,51 +5,56 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from yarl import URL
 
-from tests.conftest import API, API_KEY, READ_TOKEN, TMDBMock
+from tests.conftest import API_KEY, READ_TOKEN
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import CredentialError, Movie, TMDBClient, TMDBUsageError
 from tmdb_async._credentials import Credentials
 
 MOVIE_BODY = {"id": 11, "title": "Star Wars"}
 
 
-async def test_access_token_is_sent_as_bearer_header_only(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/11", payload=MOVIE_BODY)
-    assert await tmdb.movies.details(11) == Movie(id=11, title="Star Wars")
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/movie/11"))
-    headers = call.kwargs["headers"]
+async def test_access_token_is_sent_as_bearer_header_only(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+    assert await tmdb_local.movies.details(11) == Movie(id=11, title="Star Wars")
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/movie/11")
+    headers = call.headers
     assert headers["Authorization"] == f"Bearer {READ_TOKEN}"
     assert headers["Accept"] == "application/json"
     assert headers["User-Agent"].startswith("tmdb-async/")
-    assert call.kwargs["params"] is None
-    assert "api_key" not in url.query
+    assert call.query == {}
+    assert call.body == b""
 
 
 async def test_api_key_is_sent_as_query_parameter_only(
-    tmdb_key: TMDBClient, mock: TMDBMock
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(f"{API}/3/movie/11?api_key={API_KEY}&language=en-US", payload=MOVIE_BODY)
-    assert await tmdb_key.movies.details(11, language="en-US") == Movie(id=11, title="Star Wars")
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/movie/11?api_key={API_KEY}&language=en-US"))
-    assert call.kwargs["params"] == {"api_key": API_KEY, "language": "en-US"}
-    assert "Authorization" not in call.kwargs["headers"]
-    assert call.kwargs["headers"]["Accept"] == "application/json"
-
-
-async def test_api_key_is_in_the_query_of_a_post_too(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.post(
-        f"{API}/3/authentication/session/new?api_key={API_KEY}",
-        payload={"success": True, "session_id": "c" * 40},
+    tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+    assert await tmdb_local_key.movies.details(11, language="en-US") == Movie(
+        id=11, title="Star Wars"
     )
-    await tmdb_key.auth.create_session("d" * 40)
-    _, _, call = mock.only_call()
-    assert call.kwargs["params"] == {"api_key": API_KEY}
-    assert call.kwargs["json"] == {"request_token": "d" * 40}
-    assert "api_key" not in call.kwargs["json"]
-    assert "Authorization" not in call.kwargs["headers"]
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/movie/11")
+    assert call.query == {"api_key": API_KEY, "language": "en-US"}
+    assert "Authorization" not in call.headers
+    assert call.headers["Accept"] == "application/json"
+
+
+async def test_api_key_is_in_the_query_of_a_post_too(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.post(
+        "/3/authentication/session/new", payload={"success": True, "session_id": "c" * 40}
+    )
+    await tmdb_local_key.auth.create_session("d" * 40)
+    call = tmdb_server.only_call()
+    assert call.query == {"api_key": API_KEY}
+    assert call.json == {"request_token": "d" * 40}
+    assert "api_key" not in call.json
+    assert "Authorization" not in call.headers
 
 
 def test_surrounding_whitespace_is_stripped() -> None:
@@ -61,12 +66,11 @@ def test_surrounding_whitespace_is_stripped() -> None:
     )
 
 
-async def test_stripped_token_is_what_is_sent(mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/11", payload=MOVIE_BODY)
-    async with TMDBClient(access_token=f" {READ_TOKEN}\n") as tmdb:
+async def test_stripped_token_is_what_is_sent(tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+    async with TMDBClient(access_token=f" {READ_TOKEN}\n", base_url=tmdb_server.base_url) as tmdb:
         await tmdb.movies.details(11)
-    _, _, call = mock.only_call()
-    assert call.kwargs["headers"]["Authorization"] == f"Bearer {READ_TOKEN}"
+    assert tmdb_server.only_call().headers["Authorization"] == f"Bearer {READ_TOKEN}"
 
 
 # ---------------------------------------------------------------------------- mix-ups
