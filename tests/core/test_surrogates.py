@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import API, READ_TOKEN, TMDBMock
+from tests.conftest import READ_TOKEN
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import Session, TMDBClient, TMDBUsageError
 
 SID = "0123456789abcdef0123456789abcdef0123\ud800"
@@ -23,8 +24,8 @@ PASSWORD = "correct-horse\udfff-battery"
 Call = Callable[[TMDBClient], Awaitable[Any]]
 
 
-async def _view(tmdb: TMDBClient, user: Any) -> None:
-    tmdb.for_user(user, account_id=548)  # a view checks its session id when made
+async def _view(tmdb_local: TMDBClient, user: Any) -> None:
+    tmdb_local.for_user(user, account_id=548)  # a view checks its session id when made
     raise AssertionError("the view was made")
 
 
@@ -75,14 +76,14 @@ CASES: list[tuple[str, Call, str]] = [
 
 @pytest.mark.parametrize(("call", "name"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 async def test_a_lone_surrogate_is_refused_before_any_io(
-    tmdb: TMDBClient, mock: TMDBMock, call: Call, name: str
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, call: Call, name: str
 ) -> None:
     with pytest.raises(TMDBUsageError) as info:
-        await call(tmdb)
+        await call(tmdb_local)
     err = info.value
     assert name in str(err)
     assert "UTF-8" in str(err)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
     for shown in (str(err), repr(err)):
         assert "\ud800" not in shown
         assert "\udfff" not in shown
@@ -92,9 +93,9 @@ async def test_a_lone_surrogate_is_refused_before_any_io(
     assert err.__context__ is None or not isinstance(err.__context__, UnicodeError)
 
 
-async def test_a_session_with_a_lone_surrogate_is_refused_by_a_view(tmdb: TMDBClient) -> None:
+async def test_a_session_with_a_lone_surrogate_is_refused_by_a_view(tmdb_local: TMDBClient) -> None:
     with pytest.raises(TMDBUsageError, match="session_id") as info:
-        tmdb.for_user(Session(session_id=SID))
+        tmdb_local.for_user(Session(session_id=SID))
     assert SID[:36] not in str(info.value)
 
 
@@ -104,13 +105,12 @@ def test_a_user_agent_with_a_lone_surrogate_is_refused() -> None:
 
 
 async def test_ordinary_non_ascii_text_still_goes_out_encoded(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(
-        f"{API}/3/search/movie?query=Am%C3%A9lie+%F0%9F%8E%AC&page=1",
+    tmdb_server.get(
+        "/3/search/movie",
         payload={"page": 1, "results": [], "total_pages": 0, "total_results": 0},
     )
-    page = await tmdb.search.movie("Amélie 🎬")
+    page = await tmdb_local.search.movie("Amélie 🎬")
     assert page.results == []
-    _, url, _ = mock.only_call()
-    assert url.query["query"] == "Amélie 🎬"
+    assert tmdb_server.only_call().query == {"query": "Amélie 🎬", "page": "1"}
