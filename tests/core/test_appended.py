@@ -13,8 +13,8 @@ import attrs
 import pytest
 
 from tests.catalogue_helpers import both, spec_examples
-from tests.conftest import TMDBMock, load
-from tests.loopback_tmdb import serve
+from tests.conftest import load
+from tests.loopback_tmdb import TMDBServer, serve
 from tmdb_async import (
     AggregateCredits,
     Cast,
@@ -242,15 +242,15 @@ def test_missing_append_names_itself_and_the_call(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", sorted(RESOURCES))
 async def test_more_than_20_names_refused_before_io(
-    kind: str, tmdb: TMDBClient, mock: TMDBMock
+    kind: str, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     names = list(typing.get_args(RESOURCES[kind].names))
     too_many = (names * 21)[:21]
     with pytest.raises(TMDBUsageError, match="at most 20 names"):
-        await RESOURCES[kind].details(tmdb, too_many)
+        await RESOURCES[kind].details(tmdb_local, too_many)
     with pytest.raises(TMDBUsageError, match="unknown append_to_response"):
-        await RESOURCES[kind].details(tmdb, ["season/1"])
-    assert mock.calls() == []
+        await RESOURCES[kind].details(tmdb_local, ["season/1"])
+    assert tmdb_server.calls() == []
 
 
 def test_views_type_check_without_none() -> None:
