@@ -1,7 +1,7 @@
 """Movie, TV and people details against the sandbox (real HTTP on loopback), with the
 ``appended`` views. The sandbox serves details (movies with ``credits`` and ``images``
 appended) but none of the new sub-resource routes yet; those are tested against recorded
-answers (tests/resources/test_catalogue_fixtures.py)."""
+answers (tests/resources/test_recorded_answers.py)."""
 
 from __future__ import annotations
 
