@@ -39,7 +39,7 @@ async def test_watch_provider_lists(
 ) -> None:
     body = load(f"{REC}/watch-providers-{kind}.200.json")
     # aioresponses cannot serve a body this large (aiohttp pauses its fake protocol): the
-    # whole recording is structured in tests/resources/test_fixtures_areas.py.
+    # whole recording is structured in tests/resources/test_recorded_answers.py.
     body["results"] = body["results"][:5]
     tmdb_server.get(f"/3/watch/providers/{kind}", payload=body)
     fetch = tmdb_local.watch_providers.movie if kind == "movie" else tmdb_local.watch_providers.tv
