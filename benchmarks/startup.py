@@ -21,7 +21,7 @@ ratio; the medians of each side and their difference are printed too.
    also timed inside each fresh process (the median of those is the steadier figure).
 
 This is not a test: it prints figures; nothing asserts. The structural guarantees behind
-them (which modules each of these imports) are tested in tests/test_startup.py.
+them (which modules each of these imports) are tested in tests/core/test_startup.py.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """MkDocs hook: show readers what the example markers of the docs say.
 
-``tests/docs_examples.py`` reads ``<!-- example ... -->`` comments before code blocks (a
+``tests/examples/docs_examples.py`` reads ``<!-- example ... -->`` comments before code blocks (a
 fragment and the names it is given, a block the tests do not run and why). HTML comments
 are invisible on the site, so this turns each into a one-line note above its block.
 """

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from yarl import URL
 
 from tests.conftest import API, READ_TOKEN, SHARED, TMDBMock
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import make_converter
 from tmdb_async._convert import CONVERTER
 
@@ -56,9 +57,17 @@ def both(body: Any, into: type[T]) -> T:
 
 
 def check_get(
-    mock: TMDBMock, path: str, params: dict[str, Any] | None = None, *, bearer: bool = True
+    mock: TMDBMock | TMDBServer,
+    path: str,
+    params: dict[str, Any] | None = None,
+    *,
+    bearer: bool = True,
 ) -> None:
-    """Exactly one GET to ``API + path`` with these query params (beside api_key)."""
+    """Exactly one GET to ``API + path`` (or ``path`` on the loopback TMDB) with these query
+    params (beside api_key)."""
+    if isinstance(mock, TMDBServer):
+        _check_served_get(mock, path, params, bearer=bearer)
+        return
     method, url, call = mock.only_call()
     assert method == "GET"
     assert URL(url).path == path
@@ -75,6 +84,25 @@ def check_get(
     assert headers["Accept"] == "application/json"
     assert sent == (params or {})
     assert URL(url).with_query(None) == URL(API + path)
+
+
+def _check_served_get(
+    server: TMDBServer, path: str, params: dict[str, Any] | None, *, bearer: bool
+) -> None:
+    call = server.only_call()
+    assert (call.method, call.path) == ("GET", path)
+    assert call.body == b""
+    sent = dict(call.query)
+    if bearer:
+        assert call.headers["Authorization"] == f"Bearer {READ_TOKEN}"
+        assert "api_key" not in sent
+    else:
+        assert "Authorization" not in call.headers
+        assert "api_key" in sent
+        sent.pop("api_key")
+    assert call.headers["Accept"] == "application/json"
+    # On the wire every query value is text (the SDK may hand aiohttp ints).
+    assert sent == {key: str(value) for key, value in (params or {}).items()}
 
 
 def url_re(path: str) -> re.Pattern[str]:

@@ -16,7 +16,7 @@ import inspect
 import json
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import pytest
@@ -24,6 +24,9 @@ from aioresponses import aioresponses
 from aioresponses.core import RequestCall
 
 from tmdb_async import RetryPolicy, TMDBClient
+
+if TYPE_CHECKING:
+    from tests.loopback_tmdb import TMDBServer
 
 # Vendored copy of the project's reference material (see tests/reference/README.md).
 SHARED = Path(__file__).resolve().parent / "reference"
@@ -59,18 +62,29 @@ class CompatResponse(aiohttp.ClientResponse):
 
 
 class TMDBMock(aioresponses):
-    """aioresponses that builds :class:`CompatResponse` unless told otherwise."""
+    """aioresponses that builds :class:`CompatResponse` unless told otherwise, and keeps
+    the order requests were made in (aioresponses' ``requests`` groups them by URL)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._in_order: list[RequestCall] = []
 
     def add(self, url: Any, method: str = "GET", *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("response_class", CompatResponse)
         super().add(url, method, *args, **kwargs)
 
+    def _build_request_call(self, method: str = "GET", *args: Any, **kwargs: Any) -> RequestCall:
+        # aioresponses builds each request's call and files it under (method, URL) in one
+        # synchronous step, so the order calls are built in is the order of the requests
+        # (``assert_called_with`` builds one too, filed nowhere: calls() leaves it out).
+        call: RequestCall = super()._build_request_call(method, *args, **kwargs)
+        self._in_order.append(call)
+        return call
+
     def calls(self) -> list[tuple[str, Any, RequestCall]]:
-        """Every request made, in order, as (method, URL, call)."""
-        out: list[tuple[str, Any, RequestCall]] = []
-        for (method, url), calls in self.requests.items():
-            out.extend((method, url, call) for call in calls)
-        return out
+        """Every request made, in the order they were made, as (method, URL, call)."""
+        keys = {id(call): key for key, calls in self.requests.items() for call in calls}
+        return [(*keys[id(call)], call) for call in self._in_order if id(call) in keys]
 
     def only_call(self) -> tuple[str, Any, RequestCall]:
         """The one request made; fails if there were more or none."""
@@ -120,5 +134,47 @@ async def tmdb_key(fake_sleep: FakeSleep) -> AsyncIterator[TMDBClient]:
     """A client with a v3 api_key and instant retries."""
     async with TMDBClient(
         api_key=API_KEY, sleep=fake_sleep, retry=RetryPolicy(jitter=False)
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def tmdb_server() -> AsyncIterator[TMDBServer]:
+    """A recording TMDB on 127.0.0.1 (tests/loopback_tmdb.py); a request it had no answer
+    for fails the test."""
+    # Imported here: tests/loopback_tmdb.py imports this module's constants.
+    from tests.loopback_tmdb import TMDBServer
+
+    server = TMDBServer()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.close()
+    server.assert_all_answered()
+
+
+@pytest.fixture
+async def tmdb_local(tmdb_server: TMDBServer, fake_sleep: FakeSleep) -> AsyncIterator[TMDBClient]:
+    """The ``tmdb`` fixture's client (bearer read token, instant retries) on ``tmdb_server``."""
+    async with TMDBClient(
+        access_token=READ_TOKEN,
+        base_url=tmdb_server.base_url,
+        sleep=fake_sleep,
+        retry=RetryPolicy(jitter=False),
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+async def tmdb_local_key(
+    tmdb_server: TMDBServer, fake_sleep: FakeSleep
+) -> AsyncIterator[TMDBClient]:
+    """The ``tmdb_key`` fixture's client (v3 api_key, instant retries) on ``tmdb_server``."""
+    async with TMDBClient(
+        api_key=API_KEY,
+        base_url=tmdb_server.base_url,
+        sleep=fake_sleep,
+        retry=RetryPolicy(jitter=False),
     ) as client:
         yield client

@@ -1,18 +1,22 @@
-"""A loopback TMDB answering every GET with one configured body (for tests that need
-bodies larger than aioresponses can feed a response, or the real HTTP path)."""
+"""Loopback TMDBs on 127.0.0.1: :class:`TMDBServer` (canned answers, recorded requests; the
+``tmdb_server`` fixture of tests/conftest.py) and :func:`serve` (one body for every GET)."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+import json
+from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
+import attrs
 from aiohttp import web
+from multidict import CIMultiDictProxy
 
 from tests.conftest import READ_TOKEN
 from tmdb_async import TMDBClient
 
-__all__ = ["Served", "serve"]
+__all__ = ["Recorded", "Served", "TMDBServer", "serve"]
 
 
 class Served:
@@ -50,3 +54,159 @@ async def serve() -> AsyncIterator[tuple[TMDBClient, Served]]:
             yield tmdb, server
     finally:
         await runner.cleanup()
+
+
+@attrs.frozen
+class Recorded:
+    """One request as the loopback TMDB received it."""
+
+    method: str
+    #: The path as decoded by the server; :attr:`raw_path` is it as sent (percent-encoded).
+    path: str
+    raw_path: str
+    #: The query string as sent (yarl decodes it; repeated keys keep their last value).
+    query: dict[str, str]
+    headers: CIMultiDictProxy[str]
+    body: bytes
+
+    @property
+    def json(self) -> Any:
+        """The body decoded as JSON, or ``None`` when there was none."""
+        return json.loads(self.body) if self.body else None
+
+
+@attrs.define
+class _Canned:
+    method: str
+    path: str
+    query: dict[str, str] | None
+    status: int
+    payload: Any
+    body: bytes | None
+    headers: dict[str, str]
+    repeat: bool | int
+    wait: asyncio.Event | None
+
+
+class TMDBServer:
+    """A recording TMDB on 127.0.0.1: canned answers added like aioresponses', requests
+    recorded in the order they arrived.
+
+    ``add(method, path, ...)`` queues an answer for that method and path (decoded, or as
+    sent when it holds percent-escapes) and, if ``query`` is given, exactly that query;
+    answers for one route are used in the order
+    added, each once unless ``repeat`` (``True``: for ever; a number: that many times). A
+    request nothing answers gets HTTP 501 and fails the test at teardown
+    (:meth:`assert_all_answered`).
+    """
+
+    def __init__(self) -> None:
+        self._canned: list[_Canned] = []
+        self._calls: list[Recorded] = []
+        self.unanswered: list[Recorded] = []
+        self._runner: web.AppRunner | None = None
+        self.base_url = ""
+
+    def add(
+        self,
+        method: str,
+        path: str,
+        *,
+        payload: Any = None,
+        status: int = 200,
+        body: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        query: Mapping[str, str] | None = None,
+        repeat: bool | int = False,
+        wait: asyncio.Event | None = None,
+    ) -> None:
+        """Answer ``method path`` with ``payload`` as JSON (or the raw ``body``); with
+        ``wait``, only once that event is set (the request is recorded on arrival)."""
+        self._canned.append(
+            _Canned(
+                method.upper(),
+                path,
+                None if query is None else dict(query),
+                status,
+                payload,
+                body,
+                dict(headers or {}),
+                repeat,
+                wait,
+            )
+        )
+
+    def get(self, path: str, **kwargs: Any) -> None:
+        """``add("GET", path, ...)``."""
+        self.add("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> None:
+        """``add("POST", path, ...)``."""
+        self.add("POST", path, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> None:
+        """``add("DELETE", path, ...)``."""
+        self.add("DELETE", path, **kwargs)
+
+    def calls(self) -> list[Recorded]:
+        """Every request received, in the order it arrived."""
+        return list(self._calls)
+
+    def only_call(self) -> Recorded:
+        """The one request received; fails if there were more or none."""
+        assert len(self._calls) == 1, f"expected one request, got {len(self._calls)}"
+        return self._calls[0]
+
+    def assert_all_answered(self) -> None:
+        """Fail if a request arrived that no canned answer matched."""
+        assert not self.unanswered, f"requests nothing answered: {self.unanswered}"
+
+    def _take(self, call: Recorded) -> _Canned | None:
+        for canned in self._canned:
+            if canned.method != call.method or canned.path not in (call.path, call.raw_path):
+                continue
+            if canned.query is not None and canned.query != call.query:
+                continue
+            if canned.repeat is True:
+                return canned
+            if canned.repeat is False or canned.repeat <= 1:
+                self._canned.remove(canned)
+            else:
+                canned.repeat -= 1
+            return canned
+        return None
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        call = Recorded(
+            request.method,
+            request.path,
+            request.rel_url.raw_path,
+            dict(request.query),
+            request.headers,
+            await request.read(),
+        )
+        self._calls.append(call)
+        canned = self._take(call)
+        if canned is None:
+            self.unanswered.append(call)
+            return web.json_response({"status_message": "no canned answer"}, status=501)
+        if canned.wait is not None:
+            await canned.wait.wait()
+        if canned.body is not None:
+            return web.Response(body=canned.body, status=canned.status, headers=canned.headers)
+        return web.json_response(canned.payload, status=canned.status, headers=canned.headers)
+
+    async def start(self) -> None:
+        """Listen on a free port of 127.0.0.1; sets :attr:`base_url`."""
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.base_url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
+
+    async def close(self) -> None:
+        """Stop listening."""
+        if self._runner is not None:
+            await self._runner.cleanup()

@@ -5,10 +5,10 @@ from ``"METHOD /path/template"`` (the official document's path for v3, ../V4.md'
 to a coroutine function taking a :class:`Context` (the client and the user credentials
 and ids a call needs) and making that call through the public API. Each call is run twice:
 
-- ``tests/test_every_operation.py`` runs it against a loopback server that answers every
+- ``tests/operations/test_every_operation.py`` runs it against a loopback server that answers every
   operation with its documented example and records which operation each request reached
   (the context holds fake credentials: :func:`fake_context`);
-- ``tests/test_sandbox_sdk_walk.py`` runs it against the real
+- ``tests/sandbox/test_sdk_walk.py`` runs it against the real
   :class:`~tmdb_async.testing.Sandbox`, with a context of real credentials made there
   first (a session, a guest session, a v4 user token, lists ...), so ids in calls are ids
   the sandbox's data has (Fight Club 550, Breaking Bad 1396, Brad Pitt's 287 ...).
@@ -97,7 +97,7 @@ def _modules() -> list[object]:
     return [
         importlib.import_module(f"{__name__}.{info.name}")
         for info in pkgutil.iter_modules(__path__)
-        if not info.name.startswith("_")
+        if not info.name.startswith(("_", "test_"))
     ]
 
 
