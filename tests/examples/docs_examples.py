@@ -2,8 +2,8 @@
 
 Used by ``tests/examples/test_docs_examples.py``. Every fenced ```` ```python ```` block is
 an example a reader may copy, so each is type-checked with ``mypy --strict`` and executed
-against the sandbox. A block is a whole program unless an HTML comment on the line(s) just before its
-fence says otherwise (the comment stays visible in the Markdown source)::
+against the sandbox. A block is a whole program unless an HTML comment on the line(s) just
+before its fence says otherwise (the comment stays visible in the Markdown source)::
 
     <!-- example uses="tmdb session" -->
         a fragment: it runs inside ``async def``, given these names (see ``NAMES``),
