@@ -51,7 +51,7 @@ from collections.abc import (
     Sized,
 )
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Generic, Literal, NoReturn, TypeAlias, TypeVar
 
 import attrs
 
@@ -60,8 +60,10 @@ from .errors import TMDBError, TMDBUsageError
 __all__ = [
     "DEFAULT_CONCURRENCY",
     "Batch",
+    "BatchFailure",
     "BatchProgress",
     "BatchResult",
+    "BatchSuccess",
     "ItemCancelledError",
     "run_awaitables",
     "run_batch",
@@ -75,29 +77,66 @@ DEFAULT_CONCURRENCY = 20
 
 
 @attrs.frozen(slots=True)
-class BatchResult(Generic[K, V]):
-    """The outcome of one call of a batch: ``value`` on success, else ``error``.
+class BatchSuccess(Generic[K, V]):
+    """A call of a batch that succeeded.
+
+    ``ok`` is ``Literal[True]``, so ``if item.ok:`` narrows a :data:`BatchResult` to this
+    class for type checkers (``item.value`` is then ``V``, not ``V | None``).
 
     Attributes:
         key: the input the call was made for (an id, or the index of an awaitable).
-        value: what the call returned, or ``None`` when it failed.
-        error: the exception the call raised, or ``None`` on success.
+        value: what the call returned.
     """
 
     key: K
-    value: V | None = None
-    error: Exception | None = None
+    value: V
 
     @property
-    def ok(self) -> bool:
-        """True when the call succeeded."""
-        return self.error is None
+    def ok(self) -> Literal[True]:
+        """True: the call succeeded."""
+        return True
+
+    @property
+    def error(self) -> None:
+        """None: the call raised nothing."""
+        return None
 
     def unwrap(self) -> V:
-        """The value; raises the call's exception when it failed."""
-        if self.error is not None:
-            raise self.error
-        return self.value  # type: ignore[return-value]
+        """The value."""
+        return self.value
+
+
+@attrs.frozen(slots=True)
+class BatchFailure(Generic[K]):
+    """A call of a batch that raised.
+
+    Attributes:
+        key: the input the call was made for (an id, or the index of an awaitable).
+        error: the exception the call raised (a typed :class:`~tmdb_async.TMDBError` for
+            TMDB's answers).
+    """
+
+    key: K
+    error: Exception
+
+    @property
+    def ok(self) -> Literal[False]:
+        """False: the call failed."""
+        return False
+
+    @property
+    def value(self) -> None:
+        """None: the call returned nothing."""
+        return None
+
+    def unwrap(self) -> NoReturn:
+        """Raise the call's exception."""
+        raise self.error
+
+
+#: The outcome of one call of a batch: a :class:`BatchSuccess` or a :class:`BatchFailure`.
+#: ``if item.ok:`` (or ``isinstance``) tells them apart, for type checkers too.
+BatchResult: TypeAlias = BatchSuccess[K, V] | BatchFailure[K]
 
 
 @attrs.frozen(slots=True)
@@ -288,7 +327,7 @@ class _Run(Generic[K, V]):
         try:
             value = await thunk()
         except Exception as exc:
-            return BatchResult(key, None, exc)
+            return BatchFailure(key, exc)
         except asyncio.CancelledError as exc:
             if self.stopping or _cancel_requested():
                 raise  # the batch (or this worker's task) is being cancelled
@@ -296,10 +335,10 @@ class _Run(Generic[K, V]):
                 "the call raised CancelledError without the batch being cancelled"
             )
             failure.__cause__ = exc
-            return BatchResult(key, None, failure)
+            return BatchFailure(key, failure)
         finally:
             tally.in_flight -= 1
-        return BatchResult(key, value, None)
+        return BatchSuccess(key, value)
 
     def count(self, item: BatchResult[K, V]) -> None:
         """Count a result handed to the consumer."""

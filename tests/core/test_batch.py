@@ -14,8 +14,10 @@ import pytest
 from tmdb_async import Movie, NotFoundError, ResourceNotFoundError, TMDBUsageError
 from tmdb_async.batch import (
     Batch,
+    BatchFailure,
     BatchProgress,
     BatchResult,
+    BatchSuccess,
     ItemCancelledError,
     run_awaitables,
     run_batch,
@@ -85,7 +87,7 @@ async def test_results_stream_in_completion_order() -> None:
         assert calls.started == [1, 2, 3, 4]
         assert not first.done()
         calls.gate(3).set()
-        assert await asyncio.wait_for(first, TIMEOUT) == BatchResult(3, "movie 3", None)
+        assert await asyncio.wait_for(first, TIMEOUT) == BatchSuccess(3, "movie 3")
         for key in (1, 4, 2):
             calls.gate(key).set()
         rest = [item async for item in batch]
@@ -377,3 +379,28 @@ async def test_against_the_sandbox_breaking_out_releases_every_connection() -> N
         requests = sb.requests_to("/3/movie/*")
         assert all(r.method == "GET" for r in requests)
         assert all(r.headers["Authorization"] == f"Bearer {sb.access_token}" for r in requests)
+
+
+def _title_or_failure(item: BatchResult[int, Movie]) -> str:
+    # Type-checked by mypy --strict: `ok` narrows, so `item.value` is a Movie here.
+    if item.ok:
+        return item.value.title or ""
+    return type(item.error).__name__
+
+
+async def test_results_are_successes_or_failures_that_narrow_on_ok() -> None:
+    async with Sandbox(movie_count=3) as sb, sb.client(rate_limit=None) as tmdb:
+        missing = next(i for i in range(4, 100) if not sb.catalogue.has_movie(i))
+        async with run_batch(tmdb.movies.details, [1, missing]) as results:
+            got = {r.key: r async for r in results}
+    success, failure = got[1], got[missing]
+    assert isinstance(success, BatchSuccess)
+    assert (success.ok, success.error) == (True, None)
+    assert success.unwrap() is success.value
+    assert _title_or_failure(success) == success.value.title
+    assert isinstance(failure, BatchFailure)
+    assert (failure.ok, failure.value) == (False, None)
+    assert isinstance(failure.error, ResourceNotFoundError)
+    assert _title_or_failure(failure) == "ResourceNotFoundError"
+    with pytest.raises(ResourceNotFoundError):
+        failure.unwrap()
