@@ -336,7 +336,7 @@ def _exports_of(source: object) -> Exports:
     raise TMDBUsageError("pass a TMDBClient or an aiohttp.ClientSession")
 
 
-async def stream_export(
+def stream_export(
     source: Any,
     kind: ExportKind,
     date: dt.date | None = None,
@@ -359,22 +359,17 @@ async def stream_export(
             bounded by it and the chunk size, however far the file inflates.
 
     Raises:
-        TMDBUsageError: a bad kind, date or URL (before any I/O).
+        TMDBUsageError: a bad source, kind, date or URL (raised by the call itself,
+            before any I/O).
         NotFoundError: no such file (not published yet, or older than TMDB keeps them).
         TMDBConnectionError, TMDBTimeoutError: the download failed.
         ResponseValidationError: the file is not gzipped JSON lines of ids.
         ResponseTooLargeError: a line longer than ``max_line_bytes``.
         PoolTimeoutError: no connection of the client's pool within its ``pool_timeout``.
     """
-    exports = _exports_of(source)
-    entries = exports.stream(
+    return _exports_of(source).stream(
         kind, date, base_url=base_url, chunk_size=chunk_size, max_line_bytes=max_line_bytes
     )
-    try:
-        async for entry in entries:
-            yield entry
-    finally:
-        await entries.aclose()  # the download's connection is free again before we go on
 
 
 async def _entries(
@@ -398,7 +393,7 @@ async def _entries(
         await chunks.aclose()
 
 
-async def export_ids(
+def export_ids(
     source: Any,
     kind: ExportKind,
     date: dt.date | None = None,
@@ -407,13 +402,7 @@ async def export_ids(
     skip_adult: bool = False,
 ) -> AsyncIterator[int]:
     """Just the ids of an export (see :func:`stream_export`), e.g. to feed ``run_batch``."""
-    entries = stream_export(source, kind, date, base_url=base_url)
-    try:
-        async for entry in entries:
-            if not (skip_adult and entry.adult):
-                yield entry.id
-    finally:
-        await entries.aclose()
+    return _exports_of(source).ids(kind, date, base_url=base_url, skip_adult=skip_adult)
 
 
 def read_export_file(

@@ -20,14 +20,61 @@ operations the official v3 document has no example for (the v4 API).
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 from collections.abc import Awaitable, Callable
 
 import attrs
 
+from tests.conftest import SHARED
 from tmdb_async import GuestSession, RequestToken, Session, TMDBClient, V4AccessToken
 
-__all__ = ["Call", "Context", "all_answers", "all_calls", "fake_context"]
+__all__ = [
+    "V3_OPERATIONS",
+    "V4_OPERATIONS",
+    "V4_RECOMMENDATIONS",
+    "Call",
+    "Context",
+    "all_answers",
+    "all_calls",
+    "fake_context",
+]
+
+#: TMDB's v3 operations, ``"METHOD /path/template"``, in the official document's order.
+V3_OPERATIONS: tuple[str, ...] = tuple(
+    f"{method.upper()} {path}"
+    for path, ops in json.loads((SHARED / "tmdb-api-v3.openapi.json").read_text(encoding="utf-8"))[
+        "paths"
+    ].items()
+    for method in ops
+)
+#: TMDB's v4 account and list operations (../shared/reference/V4.md, rows 1-19).
+V4_OPERATIONS: tuple[str, ...] = (
+    "POST /4/auth/request_token",
+    "POST /4/auth/access_token",
+    "DELETE /4/auth/access_token",
+    "GET /4/account/{account_object_id}/lists",
+    "GET /4/account/{account_object_id}/movie/favorites",
+    "GET /4/account/{account_object_id}/tv/favorites",
+    "GET /4/account/{account_object_id}/movie/watchlist",
+    "GET /4/account/{account_object_id}/tv/watchlist",
+    "GET /4/account/{account_object_id}/movie/rated",
+    "GET /4/account/{account_object_id}/tv/rated",
+    "POST /4/list",
+    "GET /4/list/{list_id}",
+    "PUT /4/list/{list_id}",
+    "DELETE /4/list/{list_id}",
+    "GET /4/list/{list_id}/clear",
+    "POST /4/list/{list_id}/items",
+    "PUT /4/list/{list_id}/items",
+    "DELETE /4/list/{list_id}/items",
+    "GET /4/list/{list_id}/item_status",
+)
+#: V4.md rows 20-21, the account's recommendations (the sandbox serves them too).
+V4_RECOMMENDATIONS: tuple[str, ...] = (
+    "GET /4/account/{account_object_id}/movie/recommendations",
+    "GET /4/account/{account_object_id}/tv/recommendations",
+)
 
 
 @attrs.frozen(kw_only=True)

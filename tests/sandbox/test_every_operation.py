@@ -31,6 +31,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tests.conftest import SHARED
+from tests.operations import V3_OPERATIONS, V4_RECOMMENDATIONS
+from tests.operations import V4_OPERATIONS as V4_ACCOUNT_AND_LISTS
 from tests.sandbox.test_conformance import EXTRA_SCHEMAS, NULLABLE, SPEC, _errata
 from tmdb_async.testing import ManualClock, Sandbox
 
@@ -39,32 +41,7 @@ V4_DIR = SHARED / "v4"
 # --------------------------------------------------------------------------- operations
 
 #: TMDB's v4 account and list operations (V4.md section 1, rows 1-21).
-V4_OPERATIONS = (
-    "POST /4/auth/request_token",
-    "POST /4/auth/access_token",
-    "DELETE /4/auth/access_token",
-    "GET /4/account/{account_object_id}/lists",
-    "GET /4/account/{account_object_id}/movie/favorites",
-    "GET /4/account/{account_object_id}/tv/favorites",
-    "GET /4/account/{account_object_id}/movie/watchlist",
-    "GET /4/account/{account_object_id}/tv/watchlist",
-    "GET /4/account/{account_object_id}/movie/rated",
-    "GET /4/account/{account_object_id}/tv/rated",
-    "POST /4/list",
-    "GET /4/list/{list_id}",
-    "PUT /4/list/{list_id}",
-    "DELETE /4/list/{list_id}",
-    "GET /4/list/{list_id}/clear",
-    "POST /4/list/{list_id}/items",
-    "PUT /4/list/{list_id}/items",
-    "DELETE /4/list/{list_id}/items",
-    "GET /4/list/{list_id}/item_status",
-    "GET /4/account/{account_object_id}/movie/recommendations",
-    "GET /4/account/{account_object_id}/tv/recommendations",
-)
-V3_OPERATIONS = tuple(
-    f"{method.upper()} {path}" for path, ops in SPEC["paths"].items() for method in ops
-)
+V4_OPERATIONS = V4_ACCOUNT_AND_LISTS + V4_RECOMMENDATIONS
 
 
 def _operation(key: str) -> dict[str, Any]:
