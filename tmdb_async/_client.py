@@ -244,6 +244,8 @@ class TMDBClient:
         region: str | None = None,
         timeout: float | aiohttp.ClientTimeout | None = DEFAULT_TIMEOUT,
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
         retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
         sleep: Sleep = asyncio.sleep,
@@ -308,6 +310,8 @@ class TMDBClient:
             region=region,
             timeout=timeout,
             max_connections=max_connections,
+            pool_timeout=pool_timeout,
+            max_response_bytes=max_response_bytes,
             rate_limit=rate_limit,
             retry=retry,
             sleep=sleep,

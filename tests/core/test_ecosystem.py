@@ -5,6 +5,7 @@ and response caching through ``session=`` with aiohttp-client-cache (the README'
 from __future__ import annotations
 
 import asyncio
+import inspect
 import io
 import logging
 from collections.abc import Iterator
@@ -97,6 +98,17 @@ async def test_from_env_prefers_the_access_token_when_both_are_set() -> None:
         environ={"TMDB_ACCESS_TOKEN": READ_TOKEN, "TMDB_API_KEY": API_KEY}
     ) as tmdb:
         assert "auth=access_token" in repr(tmdb)
+
+
+def test_from_env_takes_every_other_setting_of_the_client() -> None:
+    init = set(inspect.signature(TMDBClient.__init__).parameters) - {"self"}
+    from_env = set(inspect.signature(TMDBClient.from_env).parameters)
+    # The credential and the URLs come from the environment; everything else is a keyword.
+    assert from_env == init - {"access_token", "api_key", "base_url", "website_url"} | {"environ"}
+    tmdb = TMDBClient.from_env(
+        environ={"TMDB_ACCESS_TOKEN": READ_TOKEN}, pool_timeout=5, max_response_bytes=1024
+    )
+    assert (tmdb._core.pool.pool_timeout, tmdb._core.pool.max_response_bytes) == (5.0, 1024)
 
 
 @pytest.mark.parametrize(
