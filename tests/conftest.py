@@ -27,6 +27,7 @@ from tmdb_async import RetryPolicy, TMDBClient
 
 if TYPE_CHECKING:
     from tests.loopback_tmdb import TMDBServer
+    from tests.redis_server import RedisServer
 
 # Vendored copy of the project's reference material (see tests/reference/README.md).
 SHARED = Path(__file__).resolve().parent / "reference"
@@ -178,3 +179,32 @@ async def tmdb_local_key(
         retry=RetryPolicy(jitter=False),
     ) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    """One real ``redis-server`` on a free loopback port for the whole run (tests/redis_server.py).
+
+    Fails (never skips) when ``redis-server`` is not installed.
+    """
+    from tests.redis_server import RedisServer
+
+    with RedisServer() as server:
+        yield server
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """The shared server's URL, emptied for this test (and running, if a test stopped it)."""
+    redis_server.start()
+    redis_server.flush()
+    return redis_server.url
+
+
+@pytest.fixture
+def own_redis() -> Iterator[RedisServer]:
+    """A ``redis-server`` of this test's own, for tests that stop or restart it."""
+    from tests.redis_server import RedisServer
+
+    with RedisServer() as server:
+        yield server
