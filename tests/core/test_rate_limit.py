@@ -79,9 +79,9 @@ def test_rate_limit_defaults_are_inside_tmdb_limits() -> None:
         ({"rate": 0}, "rate must be a positive number"),
         ({"rate": -1.0}, "rate must be a positive number"),
         ({"rate": float("inf")}, "must be finite"),
-        ({"rate": True}, "rate must be a positive number"),
-        ({"rate": 10, "burst": 0}, "burst must be an int >= 1"),
-        ({"rate": 10, "burst": 2.5}, "burst must be an int >= 1"),
+        ({"rate": True}, "RateLimit.rate must be a number, not bool"),
+        ({"rate": 10, "burst": 0}, "RateLimit.burst must be 1 or more, got 0"),
+        ({"rate": 10, "burst": 2.5}, "RateLimit.burst must be an int, not float"),
     ],
 )
 def test_bad_rate_limit_is_a_usage_error(kwargs: dict[str, object], message: str) -> None:
