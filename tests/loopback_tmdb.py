@@ -8,10 +8,11 @@ import contextlib
 import json
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 import attrs
 from aiohttp import web
-from multidict import CIMultiDictProxy
+from multidict import CIMultiDict, CIMultiDictProxy
 
 from tests.conftest import READ_TOKEN
 from tmdb_async import TMDBClient
@@ -86,6 +87,7 @@ class _Canned:
     headers: dict[str, str]
     repeat: bool | int
     wait: asyncio.Event | None
+    drop: bool
 
 
 class TMDBServer:
@@ -93,16 +95,17 @@ class TMDBServer:
     recorded in the order they arrived.
 
     ``add(method, path, ...)`` queues an answer for that method and path (decoded, or as
-    sent when it holds percent-escapes) and, if ``query`` is given, exactly that query;
-    answers for one route are used in the order
-    added, each once unless ``repeat`` (``True``: for ever; a number: that many times). A
-    request nothing answers gets HTTP 501 and fails the test at teardown
+    sent when it holds percent-escapes) and, if ``query`` is given (or the path carries
+    one: ``"/3/list/1?page=1"``), exactly that query; answers for one route are used in
+    the order added, each once unless ``repeat`` (``True``: for ever; a number: that many
+    times). A request nothing answers gets HTTP 501 and fails the test at teardown
     (:meth:`assert_all_answered`).
     """
 
     def __init__(self) -> None:
         self._canned: list[_Canned] = []
         self._calls: list[Recorded] = []
+        self._arrived = asyncio.Event()
         self.unanswered: list[Recorded] = []
         self._runner: web.AppRunner | None = None
         self.base_url = ""
@@ -114,14 +117,26 @@ class TMDBServer:
         *,
         payload: Any = None,
         status: int = 200,
-        body: bytes | None = None,
+        body: bytes | str | None = None,
         headers: Mapping[str, str] | None = None,
         query: Mapping[str, str] | None = None,
         repeat: bool | int = False,
         wait: asyncio.Event | None = None,
+        drop: bool = False,
     ) -> None:
-        """Answer ``method path`` with ``payload`` as JSON (or the raw ``body``); with
-        ``wait``, only once that event is set (the request is recorded on arrival)."""
+        """Answer ``method path`` with ``payload`` as JSON, or with the raw ``body`` (sent
+        as ``application/json`` unless ``headers`` say otherwise, as TMDB labels its error
+        pages); with ``wait``, only once that event is set (the request is recorded on
+        arrival); with ``drop``, by closing the connection without an answer (the client
+        sees the server disconnect after the request was sent)."""
+        if self.base_url and path.startswith(self.base_url):
+            path = path[len(self.base_url) :]  # a full URL on this server
+        if "?" in path:
+            assert query is None, "a query in the path and in query="
+            path, _, raw_query = path.partition("?")
+            query = dict(parse_qsl(raw_query, keep_blank_values=True))
+        if isinstance(body, str):
+            body = body.encode()
         self._canned.append(
             _Canned(
                 method.upper(),
@@ -133,6 +148,7 @@ class TMDBServer:
                 dict(headers or {}),
                 repeat,
                 wait,
+                drop,
             )
         )
 
@@ -144,6 +160,10 @@ class TMDBServer:
         """``add("POST", path, ...)``."""
         self.add("POST", path, **kwargs)
 
+    def put(self, path: str, **kwargs: Any) -> None:
+        """``add("PUT", path, ...)``."""
+        self.add("PUT", path, **kwargs)
+
     def delete(self, path: str, **kwargs: Any) -> None:
         """``add("DELETE", path, ...)``."""
         self.add("DELETE", path, **kwargs)
@@ -151,6 +171,12 @@ class TMDBServer:
     def calls(self) -> list[Recorded]:
         """Every request received, in the order it arrived."""
         return list(self._calls)
+
+    async def received(self, count: int) -> None:
+        """Wait until ``count`` requests have arrived (bound it with ``asyncio.timeout``)."""
+        while len(self._calls) < count:
+            self._arrived.clear()
+            await self._arrived.wait()
 
     def only_call(self) -> Recorded:
         """The one request received; fails if there were more or none."""
@@ -186,14 +212,21 @@ class TMDBServer:
             await request.read(),
         )
         self._calls.append(call)
+        self._arrived.set()
         canned = self._take(call)
         if canned is None:
             self.unanswered.append(call)
             return web.json_response({"status_message": "no canned answer"}, status=501)
         if canned.wait is not None:
             await canned.wait.wait()
+        if canned.drop:
+            assert request.transport is not None
+            request.transport.close()
+            raise web.HTTPGone  # never sent: the connection is closed
         if canned.body is not None:
-            return web.Response(body=canned.body, status=canned.status, headers=canned.headers)
+            headers = CIMultiDict(canned.headers)
+            headers.setdefault("Content-Type", "application/json")
+            return web.Response(body=canned.body, status=canned.status, headers=headers)
         return web.json_response(canned.payload, status=canned.status, headers=canned.headers)
 
     async def start(self) -> None:
