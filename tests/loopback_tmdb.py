@@ -1,12 +1,14 @@
 """Loopback TMDBs on 127.0.0.1: :class:`TMDBServer` (canned answers, recorded requests; the
-``tmdb_server`` fixture of tests/conftest.py) and :func:`serve` (one body for every GET)."""
+``tmdb_server`` fixture of tests/conftest.py, or :func:`threaded_server` for synchronous
+tests) and :func:`serve` (one body for every GET)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator, Mapping
+import threading
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -17,7 +19,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from tests.conftest import READ_TOKEN
 from tmdb_async import TMDBClient
 
-__all__ = ["Recorded", "Served", "TMDBServer", "serve"]
+__all__ = ["Recorded", "Served", "TMDBServer", "serve", "threaded_server"]
 
 
 class Served:
@@ -243,3 +245,22 @@ class TMDBServer:
         """Stop listening."""
         if self._runner is not None:
             await self._runner.cleanup()
+
+
+@contextlib.contextmanager
+def threaded_server() -> Iterator[TMDBServer]:
+    """A :class:`TMDBServer` on its own event loop in a thread, for synchronous code that
+    runs its own loop (the CLI's ``main``); fails if a request went unanswered."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="loopback-tmdb", daemon=True)
+    thread.start()
+    server = TMDBServer()
+    try:
+        asyncio.run_coroutine_threadsafe(server.start(), loop).result(timeout=10)
+        yield server
+    finally:
+        asyncio.run_coroutine_threadsafe(server.close(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()
+    server.assert_all_answered()
