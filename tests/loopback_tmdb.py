@@ -7,9 +7,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import socket
+import struct
 import threading
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qsl
 
 import attrs
@@ -89,7 +91,7 @@ class _Canned:
     headers: dict[str, str]
     repeat: bool | int
     wait: asyncio.Event | None
-    drop: bool
+    fail: Literal["drop", "reset"] | None
 
 
 class TMDBServer:
@@ -124,13 +126,14 @@ class TMDBServer:
         query: Mapping[str, str] | None = None,
         repeat: bool | int = False,
         wait: asyncio.Event | None = None,
-        drop: bool = False,
+        fail: Literal["drop", "reset"] | None = None,
     ) -> None:
         """Answer ``method path`` with ``payload`` as JSON, or with the raw ``body`` (sent
         as ``application/json`` unless ``headers`` say otherwise, as TMDB labels its error
         pages); with ``wait``, only once that event is set (the request is recorded on
-        arrival); with ``drop``, by closing the connection without an answer (the client
-        sees the server disconnect after the request was sent)."""
+        arrival); with ``fail``, by no answer once the request arrived: ``"drop"`` closes
+        the connection (the client sees the server disconnect), ``"reset"`` aborts it
+        with a TCP RST (connection reset by peer)."""
         if self.base_url and path.startswith(self.base_url):
             path = path[len(self.base_url) :]  # a full URL on this server
         if "?" in path:
@@ -150,7 +153,7 @@ class TMDBServer:
                 dict(headers or {}),
                 repeat,
                 wait,
-                drop,
+                fail,
             )
         )
 
@@ -221,9 +224,16 @@ class TMDBServer:
             return web.json_response({"status_message": "no canned answer"}, status=501)
         if canned.wait is not None:
             await canned.wait.wait()
-        if canned.drop:
-            assert request.transport is not None
-            request.transport.close()
+        if canned.fail is not None:
+            transport = request.transport
+            assert transport is not None
+            if canned.fail == "reset":
+                sock = transport.get_extra_info("socket")
+                # SO_LINGER 0: closing sends a TCP RST instead of a FIN.
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                transport.abort()
+            else:
+                transport.close()
             raise web.HTTPGone  # never sent: the connection is closed
         if canned.body is not None:
             headers = CIMultiDict(canned.headers)

@@ -331,7 +331,7 @@ async def test_delete_of_an_unknown_list_is_not_found(
 async def test_delete_lost_in_transport_then_404_is_a_success(
     user: UserView, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    tmdb_server.delete(DELETE_URL, drop=True)  # the connection closes, no answer
+    tmdb_server.delete(DELETE_URL, fail="drop")  # the connection closes, no answer
     tmdb_server.delete(DELETE_URL, status=404, payload=GONE)
     assert await user.lists.delete(8) == LIST_DELETED
     assert len(tmdb_server.calls()) == 2
