@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 import socket
 import struct
 import threading
@@ -83,7 +84,7 @@ class Recorded:
 @attrs.define
 class _Canned:
     method: str
-    path: str
+    path: str | re.Pattern[str]
     query: dict[str, str] | None
     status: int
     payload: Any
@@ -92,6 +93,12 @@ class _Canned:
     repeat: bool | int
     wait: asyncio.Event | None
     fail: Literal["drop", "reset"] | None
+
+
+def _path_matches(path: str | re.Pattern[str], call: Recorded) -> bool:
+    if isinstance(path, re.Pattern):
+        return path.fullmatch(call.path) is not None
+    return path in (call.path, call.raw_path)
 
 
 class TMDBServer:
@@ -117,7 +124,7 @@ class TMDBServer:
     def add(
         self,
         method: str,
-        path: str,
+        path: str | re.Pattern[str],
         *,
         payload: Any = None,
         status: int = 200,
@@ -134,9 +141,11 @@ class TMDBServer:
         arrival); with ``fail``, by no answer once the request arrived: ``"drop"`` closes
         the connection (the client sees the server disconnect), ``"reset"`` aborts it
         with a TCP RST (connection reset by peer)."""
-        if self.base_url and path.startswith(self.base_url):
+        if isinstance(path, re.Pattern):
+            pass  # matched in full against the decoded path
+        elif self.base_url and path.startswith(self.base_url):
             path = path[len(self.base_url) :]  # a full URL on this server
-        if "?" in path:
+        if isinstance(path, str) and "?" in path:
             assert query is None, "a query in the path and in query="
             path, _, raw_query = path.partition("?")
             query = dict(parse_qsl(raw_query, keep_blank_values=True))
@@ -157,7 +166,7 @@ class TMDBServer:
             )
         )
 
-    def get(self, path: str, **kwargs: Any) -> None:
+    def get(self, path: str | re.Pattern[str], **kwargs: Any) -> None:
         """``add("GET", path, ...)``."""
         self.add("GET", path, **kwargs)
 
@@ -194,7 +203,7 @@ class TMDBServer:
 
     def _take(self, call: Recorded) -> _Canned | None:
         for canned in self._canned:
-            if canned.method != call.method or canned.path not in (call.path, call.raw_path):
+            if canned.method != call.method or not _path_matches(canned.path, call):
                 continue
             if canned.query is not None and canned.query != call.query:
                 continue
