@@ -48,7 +48,7 @@ async def serve() -> AsyncIterator[tuple[TMDBClient, Served]]:
     server = Served()
     app = web.Application()
     app.router.add_route("GET", "/{tail:.*}", server.handle)
-    runner = web.AppRunner(app)
+    runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
@@ -254,7 +254,9 @@ class TMDBServer:
         """Listen on a free port of 127.0.0.1; sets :attr:`base_url`."""
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app)
+        # No access log: it would print the secrets the client sent (the SDK's own logs
+        # are what tests scan for them).
+        self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
