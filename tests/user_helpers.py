@@ -25,7 +25,7 @@ V4_ACCOUNT = "1a2b3c4d5e6f7a8b9c0d1e2f"
 
 
 def request(
-    server: TMDBServer | Any,  # TRANSITION: Any while some callers still pass aioresponses
+    server: TMDBServer,
     index: int,
     method: str,
     path: str,
@@ -36,9 +36,6 @@ def request(
 ) -> None:
     """Assert that request number ``index`` the loopback TMDB received was exactly this one:
     method, path, query, JSON body and the credential header."""
-    if not isinstance(server, TMDBServer):  # TRANSITION: aioresponses, until converted
-        _mock_request(server, index, method, path, query, body=body, bearer=bearer)
-        return
     call = server.calls()[index]
     assert call.method == method
     assert path in (call.path, call.raw_path), (call.path, path)
@@ -52,7 +49,7 @@ def request(
 
 
 def only(
-    server: TMDBServer | Any,  # TRANSITION: Any while some callers still pass aioresponses
+    server: TMDBServer,
     method: str,
     path: str,
     query: Mapping[str, str] | None = None,
@@ -63,32 +60,6 @@ def only(
     """Assert that exactly one request was made, and that it was this one."""
     assert len(server.calls()) == 1, server.calls()
     request(server, 0, method, path, query, body=body, bearer=bearer)
-
-
-def _mock_request(
-    mock: Any,
-    index: int,
-    method: str,
-    path: str,
-    query: Mapping[str, str] | None = None,
-    *,
-    body: object = None,
-    bearer: str | None = READ_TOKEN,
-) -> None:
-    from yarl import URL
-
-    from tests.conftest import API
-
-    got_method, got_url, call = mock.calls()[index]
-    assert got_method == method
-    assert got_url == URL(API + path).with_query(dict(query or {}))
-    assert call.kwargs.get("json") == body
-    headers = call.kwargs["headers"]
-    if bearer is None:
-        assert "Authorization" not in headers
-    else:
-        assert headers["Authorization"] == f"Bearer {bearer}"
-        assert "api_key" not in got_url.query
 
 
 def assert_no_secrets(texts: Iterable[object], secrets: Iterable[str]) -> None:

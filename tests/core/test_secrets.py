@@ -72,13 +72,15 @@ def _url(path: str) -> re.Pattern[str]:
 Attempt = Callable[[Awaitable[Any]], Awaitable[None]]
 
 
-async def _exercise(tmdb: TMDBClient, mock: TMDBServer, attempt: Attempt, built: list[Any]) -> None:
+async def _exercise(
+    tmdb: TMDBClient, server: TMDBServer, attempt: Attempt, built: list[Any]
+) -> None:
     """Run successes, 4xx, retries and bodies that do not fit against the loopback TMDB."""
 
     # Successes, each with a secret in the answer or the request.
-    mock.get("/3/authentication", payload={"success": True})
+    server.get("/3/authentication", payload={"success": True})
     await attempt(tmdb.auth.validate_key())
-    mock.get(
+    server.get(
         "/3/authentication/token/new",
         payload={
             "success": True,
@@ -88,20 +90,22 @@ async def _exercise(tmdb: TMDBClient, mock: TMDBServer, attempt: Attempt, built:
     )
     await attempt(tmdb.auth.create_request_token())
     built.append(tmdb.auth.approval_url(REQUEST_TOKEN, redirect_to="https://app.example/cb"))
-    mock.post("/3/authentication/session/new", payload={"success": True, "session_id": SESSION_ID})
+    server.post(
+        "/3/authentication/session/new", payload={"success": True, "session_id": SESSION_ID}
+    )
     await attempt(tmdb.auth.create_session(RequestToken(request_token=REQUEST_TOKEN)))
-    mock.get(
+    server.get(
         "/3/authentication/guest_session/new",
         payload={"guest_session_id": GUEST_ID, "expires_at": "2026-01-01 00:00:00 UTC"},
     )
     await attempt(tmdb.auth.create_guest_session())
-    mock.get("/3/account", payload={"id": 1, "username": "u"})
+    server.get("/3/account", payload={"id": 1, "username": "u"})
     await attempt(tmdb.for_user(Session(session_id=SESSION_ID)).account.details())
-    mock.get("/3/account/1", payload={"id": 1, "username": "u"})
+    server.get("/3/account/1", payload={"id": 1, "username": "u"})
     await attempt(tmdb.for_user(ODD_SESSION_ID, account_id=1).account.details())
 
     # 4xx answers.
-    mock.post(
+    server.post(
         "/3/authentication/session/new",
         status=401,
         payload={
@@ -112,12 +116,12 @@ async def _exercise(tmdb: TMDBClient, mock: TMDBServer, attempt: Attempt, built:
         },
     )
     await attempt(tmdb.auth.create_session(REQUEST_TOKEN))
-    mock.get("/3/account", status=401, payload={"status_code": 3, "status_message": "no"})
+    server.get("/3/account", status=401, payload={"status_code": 3, "status_message": "no"})
     await attempt(tmdb.for_user(SESSION_ID).account.details())
-    mock.get("/3/account", status=404, payload={"status_code": 37, "status_message": "no"})
+    server.get("/3/account", status=404, payload={"status_code": 37, "status_message": "no"})
     await attempt(tmdb.for_user(ODD_SESSION_ID).account.details())
     # A secret in the path (guest ids are path segments) and a password in a body.
-    mock.get(f"/3/guest_session/{GUEST_ID}/rated/movies", status=404, payload={"status_code": 34})
+    server.get(f"/3/guest_session/{GUEST_ID}/rated/movies", status=404, payload={"status_code": 34})
     await attempt(
         tmdb._core.request(
             "GET",
@@ -126,7 +130,7 @@ async def _exercise(tmdb: TMDBClient, mock: TMDBServer, attempt: Attempt, built:
             secrets=(GUEST_ID,),
         )
     )
-    mock.post(
+    server.post(
         "/3/authentication/token/validate_with_login",
         status=401,
         payload={"status_code": 30, "status_message": "Invalid username and/or password"},
@@ -141,18 +145,18 @@ async def _exercise(tmdb: TMDBClient, mock: TMDBServer, attempt: Attempt, built:
     )
 
     # Retries: 503, 429 with Retry-After, then success; and retries exhausted.
-    mock.get("/3/account", status=503, body="busy")
-    mock.get("/3/account", status=429, headers={"Retry-After": "1"}, payload={"status_code": 25})
-    mock.get("/3/account", payload={"id": 2})
+    server.get("/3/account", status=503, body="busy")
+    server.get("/3/account", status=429, headers={"Retry-After": "1"}, payload={"status_code": 25})
+    server.get("/3/account", payload={"id": 2})
     await attempt(tmdb.for_user(SESSION_ID).account.details())
     for _ in range(3):
-        mock.get("/3/account/2", status=502, body="bad gateway")
+        server.get("/3/account/2", status=502, body="bad gateway")
     await attempt(tmdb.for_user(ODD_SESSION_ID, account_id=2).account.details())
 
     # A body that does not fit, echoing a secret in a wrongly typed field.
-    mock.get("/3/account", payload={"id": SESSION_ID, "avatar": SESSION_ID})
+    server.get("/3/account", payload={"id": SESSION_ID, "avatar": SESSION_ID})
     await attempt(tmdb.for_user(SESSION_ID).account.details())
-    mock.get("/3/authentication/token/new", payload={"expires_at": REQUEST_TOKEN})
+    server.get("/3/authentication/token/new", payload={"expires_at": REQUEST_TOKEN})
     await attempt(tmdb.auth.create_request_token())
 
 

@@ -6,8 +6,8 @@ Reference responses: driven by ``tests/reference/fixtures/INDEX.json`` (recorded
 traffic, the official spec's examples, other clients' fixtures) and by the official OpenAPI
 document itself. Each body is checked three ways: the production converter, a strict
 converter that rejects keys the model does not declare (so a field we forgot shows up
-here), and the real request path through the client against a mocked TMDB serving the body
-with its HTTP status. Movie-details bodies are covered by the movie tests, not here.
+here), and the real request path through the client against the loopback TMDB serving the
+body with its HTTP status. Movie-details bodies are covered by the movie tests, not here.
 """
 
 from __future__ import annotations
