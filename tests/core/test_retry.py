@@ -395,9 +395,9 @@ async def test_retry_none_disables_retries(tmdb_server: TMDBServer, fake_sleep: 
     tmdb_server.get(MOVIE, status=503, payload={"status_code": 9}, repeat=True)
     async with TMDBClient(
         access_token=READ_TOKEN, base_url=tmdb_server.base_url, retry=None, sleep=fake_sleep
-    ) as tmdb_local:
+    ) as tmdb:
         with pytest.raises(ServerError):
-            await tmdb_local.movies.details(11)
+            await tmdb.movies.details(11)
     assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
@@ -411,9 +411,9 @@ async def test_max_attempts_1_disables_429_retries(
         base_url=tmdb_server.base_url,
         retry=RetryPolicy(max_attempts=1),
         sleep=fake_sleep,
-    ) as tmdb_local:
+    ) as tmdb:
         with pytest.raises(RateLimitError):
-            await tmdb_local.movies.details(11)
+            await tmdb.movies.details(11)
     assert len(tmdb_server.calls()) == 1
 
 
@@ -428,8 +428,8 @@ async def test_more_attempts_when_configured(
         base_url=tmdb_server.base_url,
         retry=RetryPolicy(max_attempts=6, jitter=False, backoff_max=3.0),
         sleep=fake_sleep,
-    ) as tmdb_local:
-        assert await tmdb_local.movies.details(11) == Movie(id=11, title="Star Wars")
+    ) as tmdb:
+        assert await tmdb.movies.details(11) == Movie(id=11, title="Star Wars")
     assert fake_sleep.waits == [0.5, 1.0, 2.0, 3.0, 3.0]
     assert len(tmdb_server.calls()) == 6
 
