@@ -111,9 +111,14 @@ class TMDBServer:
     the order added, each once unless ``repeat`` (``True``: for ever; a number: that many
     times). A request nothing answers gets HTTP 501 and fails the test at teardown
     (:meth:`assert_all_answered`).
+
+    With ``exact_queries`` a string path without a query answers only requests without
+    one (as aioresponses matched whole URLs); otherwise it answers any query, which the
+    test then asserts on the recorded request.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, exact_queries: bool = False) -> None:
+        self.exact_queries = exact_queries
         self._canned: list[_Canned] = []
         self._calls: list[Recorded] = []
         self._arrived = asyncio.Event()
@@ -149,6 +154,8 @@ class TMDBServer:
             assert query is None, "a query in the path and in query="
             path, _, raw_query = path.partition("?")
             query = dict(parse_qsl(raw_query, keep_blank_values=True))
+        elif isinstance(path, str) and query is None and self.exact_queries:
+            query = {}
         if isinstance(body, str):
             body = body.encode()
         self._canned.append(
@@ -269,13 +276,13 @@ class TMDBServer:
 
 
 @contextlib.contextmanager
-def threaded_server() -> Iterator[TMDBServer]:
+def threaded_server(*, exact_queries: bool = False) -> Iterator[TMDBServer]:
     """A :class:`TMDBServer` on its own event loop in a thread, for synchronous code that
     runs its own loop (the CLI's ``main``); fails if a request went unanswered."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="loopback-tmdb", daemon=True)
     thread.start()
-    server = TMDBServer()
+    server = TMDBServer(exact_queries=exact_queries)
     try:
         asyncio.run_coroutine_threadsafe(server.start(), loop).result(timeout=10)
         yield server

@@ -162,3 +162,16 @@ def test_threaded_server_serves_code_that_runs_its_own_loop() -> None:
 
     with pytest.raises(AssertionError, match="requests nothing answered"):
         unanswered()
+
+
+@pytest.mark.exact_queries
+async def test_with_exact_queries_a_route_without_a_query_answers_only_requests_without_one(
+    tmdb_server: TMDBServer, tmdb_local: TMDBClient
+) -> None:
+    assert tmdb_server.exact_queries
+    tmdb_server.get("/3/movie/11", payload={"id": 11, "title": "Star Wars"}, repeat=True)
+    assert (await tmdb_local.movies.details(11)).title == "Star Wars"
+    with pytest.raises(ServerError):  # 501: nothing answers ?language=de-DE
+        await tmdb_local.movies.details(11, language="de-DE")
+    assert [c.query for c in tmdb_server.unanswered] == [{"language": "de-DE"}]
+    tmdb_server.unanswered.clear()  # this test's teardown would fail otherwise
