@@ -112,9 +112,9 @@ class TMDBServer:
     times). A request nothing answers gets HTTP 501 and fails the test at teardown
     (:meth:`assert_all_answered`).
 
-    With ``exact_queries`` a string path without a query answers only requests without
-    one (as aioresponses matched whole URLs); otherwise it answers any query, which the
-    test then asserts on the recorded request.
+    With ``exact_queries`` a route given without a query (path or pattern) answers only
+    requests without one (as aioresponses matched whole URLs); otherwise it answers any
+    query, which the test then asserts on the recorded request.
     """
 
     def __init__(self, *, exact_queries: bool = False) -> None:
@@ -154,7 +154,7 @@ class TMDBServer:
             assert query is None, "a query in the path and in query="
             path, _, raw_query = path.partition("?")
             query = dict(parse_qsl(raw_query, keep_blank_values=True))
-        elif isinstance(path, str) and query is None and self.exact_queries:
+        elif query is None and self.exact_queries:
             query = {}
         if isinstance(body, str):
             body = body.encode()
