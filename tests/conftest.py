@@ -1,27 +1,21 @@
-"""Shared fixtures: a mocked TMDB (aioresponses, with the aiohttp >= 3.14 fix) and clients.
+"""Shared fixtures: clients, the recording loopback TMDB (tests/loopback_tmdb.py), real
+Redis servers, and aioresponses for the transport failures no server produces cleanly.
 
-aioresponses 0.7.9 builds ``aiohttp.ClientResponse`` without the ``stream_writer``
-argument that aiohttp 3.14 made mandatory, so every mocked request fails with
-``TypeError`` (pnuckowski/aioresponses#289; fix pending in #288). We do not pin aiohttp
-below what users get: :class:`CompatResponse` is a ``ClientResponse`` that supplies a
-finished, zero-size stream writer when aioresponses gives none, and :class:`TMDBMock`
-hands it to aioresponses through its public ``response_class`` argument. On aiohttp
-releases without ``stream_writer`` nothing changes. Remove it once aioresponses ships
-the fix.
+Request-level tests run against the loopback TMDB. aioresponses stays only where a test
+needs an exception raised in place of a response (``exception=``, which builds no
+``ClientResponse``): its 0.7.9 release cannot build responses on aiohttp >= 3.14
+(pnuckowski/aioresponses#289), so nothing here asks it for one.
 """
 
 from __future__ import annotations
 
-import inspect
 import json
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import aiohttp
 import pytest
 from aioresponses import aioresponses
-from aioresponses.core import RequestCall
 
 from tmdb_async import RetryPolicy, TMDBClient
 
@@ -42,57 +36,6 @@ READ_TOKEN = (
 )
 API_KEY = "0123456789abcdef0123456789abcdef"
 
-_NEEDS_STREAM_WRITER = (
-    "stream_writer" in inspect.signature(aiohttp.ClientResponse.__init__).parameters
-)
-
-
-class _FinishedWriter:
-    """Stands in for the request's stream writer: the request is already sent."""
-
-    output_size = 0
-
-
-class CompatResponse(aiohttp.ClientResponse):
-    """A ClientResponse that aioresponses 0.7.9 can build on aiohttp >= 3.14."""
-
-    def __init__(self, method: str, url: Any, **kwargs: Any) -> None:
-        if _NEEDS_STREAM_WRITER:
-            kwargs.setdefault("stream_writer", _FinishedWriter())
-        super().__init__(method, url, **kwargs)
-
-
-class TMDBMock(aioresponses):
-    """aioresponses that builds :class:`CompatResponse` unless told otherwise, and keeps
-    the order requests were made in (aioresponses' ``requests`` groups them by URL)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._in_order: list[RequestCall] = []
-
-    def add(self, url: Any, method: str = "GET", *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("response_class", CompatResponse)
-        super().add(url, method, *args, **kwargs)
-
-    def _build_request_call(self, method: str = "GET", *args: Any, **kwargs: Any) -> RequestCall:
-        # aioresponses builds each request's call and files it under (method, URL) in one
-        # synchronous step, so the order calls are built in is the order of the requests
-        # (``assert_called_with`` builds one too, filed nowhere: calls() leaves it out).
-        call: RequestCall = super()._build_request_call(method, *args, **kwargs)
-        self._in_order.append(call)
-        return call
-
-    def calls(self) -> list[tuple[str, Any, RequestCall]]:
-        """Every request made, in the order they were made, as (method, URL, call)."""
-        keys = {id(call): key for key, calls in self.requests.items() for call in calls}
-        return [(*keys[id(call)], call) for call in self._in_order if id(call) in keys]
-
-    def only_call(self) -> tuple[str, Any, RequestCall]:
-        """The one request made; fails if there were more or none."""
-        calls = self.calls()
-        assert len(calls) == 1, f"expected one request, got {len(calls)}"
-        return calls[0]
-
 
 def load(relative: str) -> Any:
     """A JSON file under shared/reference/fixtures."""
@@ -110,9 +53,10 @@ class FakeSleep:
 
 
 @pytest.fixture
-def mock() -> Iterator[TMDBMock]:
-    m = TMDBMock()
-    with m:
+def mock() -> Iterator[aioresponses]:
+    """aioresponses, for transport failures only (``exception=``); every answer with a
+    status and a body comes from ``tmdb_server``."""
+    with aioresponses() as m:
         yield m
 
 
@@ -139,14 +83,23 @@ async def tmdb_key(fake_sleep: FakeSleep) -> AsyncIterator[TMDBClient]:
         yield client
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "exact_queries: tmdb_server answers a path given without a query only when the "
+        "request has none (TMDBServer(exact_queries=True))",
+    )
+
+
 @pytest.fixture
-async def tmdb_server() -> AsyncIterator[TMDBServer]:
+async def tmdb_server(request: pytest.FixtureRequest) -> AsyncIterator[TMDBServer]:
     """A recording TMDB on 127.0.0.1 (tests/loopback_tmdb.py); a request it had no answer
-    for fails the test."""
+    for fails the test. Marked ``exact_queries``, a path without a query answers only
+    requests without one."""
     # Imported here: tests/loopback_tmdb.py imports this module's constants.
     from tests.loopback_tmdb import TMDBServer
 
-    server = TMDBServer()
+    server = TMDBServer(exact_queries=request.node.get_closest_marker("exact_queries") is not None)
     await server.start()
     try:
         yield server

@@ -1,22 +1,28 @@
 """Loopback TMDBs on 127.0.0.1: :class:`TMDBServer` (canned answers, recorded requests; the
-``tmdb_server`` fixture of tests/conftest.py) and :func:`serve` (one body for every GET)."""
+``tmdb_server`` fixture of tests/conftest.py, or :func:`threaded_server` for synchronous
+tests) and :func:`serve` (one body for every GET)."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator, Mapping
-from typing import Any
+import re
+import socket
+import struct
+import threading
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any, Literal
+from urllib.parse import parse_qsl
 
 import attrs
 from aiohttp import web
-from multidict import CIMultiDictProxy
+from multidict import CIMultiDict, CIMultiDictProxy
 
 from tests.conftest import READ_TOKEN
 from tmdb_async import TMDBClient
 
-__all__ = ["Recorded", "Served", "TMDBServer", "serve"]
+__all__ = ["Recorded", "Served", "TMDBServer", "serve", "threaded_server"]
 
 
 class Served:
@@ -42,7 +48,7 @@ async def serve() -> AsyncIterator[tuple[TMDBClient, Served]]:
     server = Served()
     app = web.Application()
     app.router.add_route("GET", "/{tail:.*}", server.handle)
-    runner = web.AppRunner(app)
+    runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
@@ -78,7 +84,7 @@ class Recorded:
 @attrs.define
 class _Canned:
     method: str
-    path: str
+    path: str | re.Pattern[str]
     query: dict[str, str] | None
     status: int
     payload: Any
@@ -86,6 +92,13 @@ class _Canned:
     headers: dict[str, str]
     repeat: bool | int
     wait: asyncio.Event | None
+    fail: Literal["drop", "reset"] | None
+
+
+def _path_matches(path: str | re.Pattern[str], call: Recorded) -> bool:
+    if isinstance(path, re.Pattern):
+        return path.fullmatch(call.path) is not None
+    return path in (call.path, call.raw_path)
 
 
 class TMDBServer:
@@ -93,16 +106,22 @@ class TMDBServer:
     recorded in the order they arrived.
 
     ``add(method, path, ...)`` queues an answer for that method and path (decoded, or as
-    sent when it holds percent-escapes) and, if ``query`` is given, exactly that query;
-    answers for one route are used in the order
-    added, each once unless ``repeat`` (``True``: for ever; a number: that many times). A
-    request nothing answers gets HTTP 501 and fails the test at teardown
+    sent when it holds percent-escapes) and, if ``query`` is given (or the path carries
+    one: ``"/3/list/1?page=1"``), exactly that query; answers for one route are used in
+    the order added, each once unless ``repeat`` (``True``: for ever; a number: that many
+    times). A request nothing answers gets HTTP 501 and fails the test at teardown
     (:meth:`assert_all_answered`).
+
+    With ``exact_queries`` a route given without a query (path or pattern) answers only
+    requests without one (as aioresponses matched whole URLs); otherwise it answers any
+    query, which the test then asserts on the recorded request.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, exact_queries: bool = False) -> None:
+        self.exact_queries = exact_queries
         self._canned: list[_Canned] = []
         self._calls: list[Recorded] = []
+        self._arrived = asyncio.Event()
         self.unanswered: list[Recorded] = []
         self._runner: web.AppRunner | None = None
         self.base_url = ""
@@ -110,18 +129,35 @@ class TMDBServer:
     def add(
         self,
         method: str,
-        path: str,
+        path: str | re.Pattern[str],
         *,
         payload: Any = None,
         status: int = 200,
-        body: bytes | None = None,
+        body: bytes | str | None = None,
         headers: Mapping[str, str] | None = None,
         query: Mapping[str, str] | None = None,
         repeat: bool | int = False,
         wait: asyncio.Event | None = None,
+        fail: Literal["drop", "reset"] | None = None,
     ) -> None:
-        """Answer ``method path`` with ``payload`` as JSON (or the raw ``body``); with
-        ``wait``, only once that event is set (the request is recorded on arrival)."""
+        """Answer ``method path`` with ``payload`` as JSON, or with the raw ``body`` (sent
+        as ``application/json`` unless ``headers`` say otherwise, as TMDB labels its error
+        pages); with ``wait``, only once that event is set (the request is recorded on
+        arrival); with ``fail``, by no answer once the request arrived: ``"drop"`` closes
+        the connection (the client sees the server disconnect), ``"reset"`` aborts it
+        with a TCP RST (connection reset by peer)."""
+        if isinstance(path, re.Pattern):
+            pass  # matched in full against the decoded path
+        elif self.base_url and path.startswith(self.base_url):
+            path = path[len(self.base_url) :]  # a full URL on this server
+        if isinstance(path, str) and "?" in path:
+            assert query is None, "a query in the path and in query="
+            path, _, raw_query = path.partition("?")
+            query = dict(parse_qsl(raw_query, keep_blank_values=True))
+        elif query is None and self.exact_queries:
+            query = {}
+        if isinstance(body, str):
+            body = body.encode()
         self._canned.append(
             _Canned(
                 method.upper(),
@@ -133,16 +169,21 @@ class TMDBServer:
                 dict(headers or {}),
                 repeat,
                 wait,
+                fail,
             )
         )
 
-    def get(self, path: str, **kwargs: Any) -> None:
+    def get(self, path: str | re.Pattern[str], **kwargs: Any) -> None:
         """``add("GET", path, ...)``."""
         self.add("GET", path, **kwargs)
 
     def post(self, path: str, **kwargs: Any) -> None:
         """``add("POST", path, ...)``."""
         self.add("POST", path, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> None:
+        """``add("PUT", path, ...)``."""
+        self.add("PUT", path, **kwargs)
 
     def delete(self, path: str, **kwargs: Any) -> None:
         """``add("DELETE", path, ...)``."""
@@ -151,6 +192,12 @@ class TMDBServer:
     def calls(self) -> list[Recorded]:
         """Every request received, in the order it arrived."""
         return list(self._calls)
+
+    async def received(self, count: int) -> None:
+        """Wait until ``count`` requests have arrived (bound it with ``asyncio.timeout``)."""
+        while len(self._calls) < count:
+            self._arrived.clear()
+            await self._arrived.wait()
 
     def only_call(self) -> Recorded:
         """The one request received; fails if there were more or none."""
@@ -163,7 +210,7 @@ class TMDBServer:
 
     def _take(self, call: Recorded) -> _Canned | None:
         for canned in self._canned:
-            if canned.method != call.method or canned.path not in (call.path, call.raw_path):
+            if canned.method != call.method or not _path_matches(canned.path, call):
                 continue
             if canned.query is not None and canned.query != call.query:
                 continue
@@ -186,21 +233,37 @@ class TMDBServer:
             await request.read(),
         )
         self._calls.append(call)
+        self._arrived.set()
         canned = self._take(call)
         if canned is None:
             self.unanswered.append(call)
             return web.json_response({"status_message": "no canned answer"}, status=501)
         if canned.wait is not None:
             await canned.wait.wait()
+        if canned.fail is not None:
+            transport = request.transport
+            assert transport is not None
+            if canned.fail == "reset":
+                sock = transport.get_extra_info("socket")
+                # SO_LINGER 0: closing sends a TCP RST instead of a FIN.
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                transport.abort()
+            else:
+                transport.close()
+            raise web.HTTPGone  # never sent: the connection is closed
         if canned.body is not None:
-            return web.Response(body=canned.body, status=canned.status, headers=canned.headers)
+            headers = CIMultiDict(canned.headers)
+            headers.setdefault("Content-Type", "application/json")
+            return web.Response(body=canned.body, status=canned.status, headers=headers)
         return web.json_response(canned.payload, status=canned.status, headers=canned.headers)
 
     async def start(self) -> None:
         """Listen on a free port of 127.0.0.1; sets :attr:`base_url`."""
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app)
+        # No access log: it would print the secrets the client sent (the SDK's own logs
+        # are what tests scan for them).
+        self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -210,3 +273,22 @@ class TMDBServer:
         """Stop listening."""
         if self._runner is not None:
             await self._runner.cleanup()
+
+
+@contextlib.contextmanager
+def threaded_server(*, exact_queries: bool = False) -> Iterator[TMDBServer]:
+    """A :class:`TMDBServer` on its own event loop in a thread, for synchronous code that
+    runs its own loop (the CLI's ``main``); fails if a request went unanswered."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name="loopback-tmdb", daemon=True)
+    thread.start()
+    server = TMDBServer(exact_queries=exact_queries)
+    try:
+        asyncio.run_coroutine_threadsafe(server.start(), loop).result(timeout=10)
+        yield server
+    finally:
+        asyncio.run_coroutine_threadsafe(server.close(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()
+    server.assert_all_answered()

@@ -1,34 +1,21 @@
-"""The suite's own tools: :class:`~tests.conftest.TMDBMock` and the recording loopback TMDB
-(``tmdb_server``, tests/loopback_tmdb.py) report requests in the order they were made; the
-loopback TMDB answers by method, path and query, uses each answer once unless repeated, and
-refuses (HTTP 501, recorded) what it has no answer for, and can hold an answer until an
-event is set."""
+"""The suite's own tool, the recording loopback TMDB (``tmdb_server``, tests/loopback_tmdb.py):
+it reports requests in the order they were made; answers by method, path (or a pattern)
+and query, each answer once unless repeated; refuses (HTTP 501, recorded) what it has no
+answer for; can hold an answer until an event is set, or fail the connection instead of
+answering; and runs in a thread for code with its own event loop."""
 
 from __future__ import annotations
 
 import asyncio
+import re
+from typing import Literal
 
+import aiohttp
 import pytest
 
-from tests.conftest import API, READ_TOKEN, TMDBMock
-from tests.loopback_tmdb import TMDBServer
+from tests.conftest import READ_TOKEN
+from tests.loopback_tmdb import TMDBServer, threaded_server
 from tmdb_async import Movie, ResourceNotFoundError, ServerError, TMDBClient
-
-
-async def test_mock_calls_are_in_request_order_not_grouped_by_url(
-    mock: TMDBMock, tmdb: TMDBClient
-) -> None:
-    mock.get(f"{API}/3/movie/11", payload={"id": 11, "title": "Star Wars"}, repeat=True)
-    mock.get(f"{API}/3/movie/12", payload={"id": 12, "title": "Finding Nemo"})
-    await tmdb.movies.details(11)
-    await tmdb.movies.details(12)
-    await tmdb.movies.details(11)
-    assert [str(url) for _, url, _ in mock.calls()] == [
-        f"{API}/3/movie/11",
-        f"{API}/3/movie/12",
-        f"{API}/3/movie/11",
-    ]
-    assert [method for method, _, _ in mock.calls()] == ["GET"] * 3
 
 
 async def test_server_records_requests_in_order_with_query_headers_and_body(
@@ -106,11 +93,85 @@ async def test_server_holds_an_answer_until_its_event_is_set(
     release = asyncio.Event()
     tmdb_server.get("/3/movie/11", payload={"id": 11}, wait=release)
     task = asyncio.create_task(tmdb_local.movies.details(11))
-    for _ in range(5000):  # at most ~5 s for the request to arrive
-        if tmdb_server.calls():
-            break
-        await asyncio.sleep(0.001)
+    await asyncio.wait_for(tmdb_server.received(1), 5.0)
     assert [c.path for c in tmdb_server.calls()] == ["/3/movie/11"]  # recorded on arrival
     assert not task.done()
     release.set()
     assert await asyncio.wait_for(task, 5.0) == Movie(id=11)
+
+
+async def test_server_takes_the_query_in_the_path_a_full_url_or_a_pattern(
+    tmdb_server: TMDBServer, tmdb_local: TMDBClient
+) -> None:
+    tmdb_server.get("/3/movie/11?language=fr-FR", payload={"id": 11, "title": "fr"})
+    tmdb_server.get(f"{tmdb_server.base_url}/3/movie/11", payload={"id": 11, "title": "any"})
+    tmdb_server.get(re.compile(r"/3/movie/\d+"), payload={"id": 12, "title": "pattern"})
+    # The query in the path must match exactly: a German request skips that answer.
+    assert (await tmdb_local.movies.details(11, language="de-DE")).title == "any"
+    assert (await tmdb_local.movies.details(11, language="fr-FR")).title == "fr"
+    assert (await tmdb_local.movies.details(12)).title == "pattern"
+    assert [c.query for c in tmdb_server.calls()] == [
+        {"language": "de-DE"},
+        {"language": "fr-FR"},
+        {},
+    ]
+
+
+async def test_a_text_body_is_labelled_json_like_tmdb_error_pages(
+    tmdb_server: TMDBServer,
+) -> None:
+    tmdb_server.get("/3/movie/11", status=503, body="busy")
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{tmdb_server.base_url}/3/movie/11") as resp,
+    ):
+        assert (resp.status, resp.content_type, await resp.read()) == (
+            503,
+            "application/json",
+            b"busy",
+        )
+
+
+@pytest.mark.parametrize(
+    ("fail", "error"),
+    [("drop", aiohttp.ServerDisconnectedError), ("reset", aiohttp.ClientOSError)],
+)
+async def test_server_fails_the_connection_instead_of_answering(
+    tmdb_server: TMDBServer, fail: Literal["drop", "reset"], error: type[Exception]
+) -> None:
+    tmdb_server.post("/3/list", fail=fail)
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(error):
+            await session.post(f"{tmdb_server.base_url}/3/list", json={"name": "x"})
+    assert [(c.method, c.json) for c in tmdb_server.calls()] == [("POST", {"name": "x"})]
+
+
+def test_threaded_server_serves_code_that_runs_its_own_loop() -> None:
+    async def fetch(base_url: str) -> Movie:
+        async with TMDBClient(access_token=READ_TOKEN, base_url=base_url, retry=None) as tmdb:
+            return await tmdb.movies.details(11)
+
+    with threaded_server() as server:
+        server.get("/3/movie/11", payload={"id": 11, "title": "Star Wars"})
+        assert asyncio.run(fetch(server.base_url)) == Movie(id=11, title="Star Wars")
+        assert [(c.method, c.path) for c in server.calls()] == [("GET", "/3/movie/11")]
+
+    def unanswered() -> None:
+        with threaded_server() as server, pytest.raises(ServerError):  # a 501
+            asyncio.run(fetch(server.base_url))
+
+    with pytest.raises(AssertionError, match="requests nothing answered"):
+        unanswered()
+
+
+@pytest.mark.exact_queries
+async def test_with_exact_queries_a_route_without_a_query_answers_only_requests_without_one(
+    tmdb_server: TMDBServer, tmdb_local: TMDBClient
+) -> None:
+    assert tmdb_server.exact_queries
+    tmdb_server.get("/3/movie/11", payload={"id": 11, "title": "Star Wars"}, repeat=True)
+    assert (await tmdb_local.movies.details(11)).title == "Star Wars"
+    with pytest.raises(ServerError):  # 501: nothing answers ?language=de-DE
+        await tmdb_local.movies.details(11, language="de-DE")
+    assert [c.query for c in tmdb_server.unanswered] == [{"language": "de-DE"}]
+    tmdb_server.unanswered.clear()  # this test's teardown would fail otherwise

@@ -9,9 +9,9 @@ from functools import cache
 from typing import Any
 
 import pytest
-from yarl import URL
 
-from tests.conftest import API, READ_TOKEN, SHARED, TMDBMock
+from tests.conftest import READ_TOKEN, SHARED
+from tests.loopback_tmdb import TMDBServer
 
 SESSION_ID = "79191836ddaa0da3df76a5ffef6f07ad6ab0c641"
 GUEST_ID = "1ce82ec1223641636ad4a60b07de3581"
@@ -25,7 +25,7 @@ V4_ACCOUNT = "1a2b3c4d5e6f7a8b9c0d1e2f"
 
 
 def request(
-    mock: TMDBMock,
+    server: TMDBServer,
     index: int,
     method: str,
     path: str,
@@ -34,22 +34,22 @@ def request(
     body: object = None,
     bearer: str | None = READ_TOKEN,
 ) -> None:
-    """Assert that request number ``index`` was exactly this one."""
-    calls = mock.calls()
-    got_method, got_url, call = calls[index]
-    assert got_method == method
-    assert got_url == URL(API + path).with_query(dict(query or {}))
-    assert call.kwargs.get("json") == body
-    headers = call.kwargs["headers"]
+    """Assert that request number ``index`` the loopback TMDB received was exactly this one:
+    method, path, query, JSON body and the credential header."""
+    call = server.calls()[index]
+    assert call.method == method
+    assert path in (call.path, call.raw_path), (call.path, path)
+    assert call.query == dict(query or {})
+    assert call.json == body
     if bearer is None:
-        assert "Authorization" not in headers
+        assert "Authorization" not in call.headers
     else:
-        assert headers["Authorization"] == f"Bearer {bearer}"
-        assert "api_key" not in got_url.query
+        assert call.headers["Authorization"] == f"Bearer {bearer}"
+        assert "api_key" not in call.query
 
 
 def only(
-    mock: TMDBMock,
+    server: TMDBServer,
     method: str,
     path: str,
     query: Mapping[str, str] | None = None,
@@ -58,8 +58,8 @@ def only(
     bearer: str | None = READ_TOKEN,
 ) -> None:
     """Assert that exactly one request was made, and that it was this one."""
-    assert len(mock.calls()) == 1, mock.calls()
-    request(mock, 0, method, path, query, body=body, bearer=bearer)
+    assert len(server.calls()) == 1, server.calls()
+    request(server, 0, method, path, query, body=body, bearer=bearer)
 
 
 def assert_no_secrets(texts: Iterable[object], secrets: Iterable[str]) -> None:

@@ -1,4 +1,5 @@
-"""Local checks of what a request carries: text that UTF-8 cannot encode, dot segments.
+"""Local checks of arguments and of what a request carries: the one integer and number
+validator, text that UTF-8 cannot encode, dot segments.
 
 Pure functions, no I/O. They raise :class:`~tmdb_async.errors.TMDBUsageError` naming the
 parameter, never showing its value (it may be a password or a session id).
@@ -11,7 +12,42 @@ from urllib.parse import unquote
 
 from .errors import TMDBUsageError
 
-__all__ = ["check_json_text", "check_text", "has_dot_segment"]
+__all__ = [
+    "check_int",
+    "check_json_text",
+    "check_number",
+    "check_optional_int",
+    "check_text",
+    "has_dot_segment",
+]
+
+
+def check_int(value: object, name: str, *, low: int, high: int | None = None) -> int:
+    """The one integer check every id, count and setting goes through: an ``int`` (``bool``
+    refused) from ``low`` to ``high`` (no upper bound when ``None``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TMDBUsageError(f"{name} must be an int, not {type(value).__name__}")
+    if value < low:
+        raise TMDBUsageError(f"{name} must be {low} or more, got {value}")
+    if high is not None and value > high:
+        raise TMDBUsageError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def check_optional_int(
+    value: object, name: str, *, low: int, high: int | None = None
+) -> int | None:
+    """``None`` (no value), or :func:`check_int`'s ``int``."""
+    return None if value is None else check_int(value, name, low=low, high=high)
+
+
+def check_number(value: object, name: str) -> float:
+    """A positive ``int`` or ``float`` (``bool`` and NaN refused): rates and seconds."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TMDBUsageError(f"{name} must be a number, not {type(value).__name__}")
+    if not value > 0:  # NaN too
+        raise TMDBUsageError(f"{name} must be a positive number, got {value!r}")
+    return value
 
 
 def check_text(value: str, name: str) -> str:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
-from ._checks import check_text, has_dot_segment
+from ._checks import check_int, check_number, check_text, has_dot_segment
 from ._core import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_POOL_TIMEOUT,
@@ -94,18 +94,9 @@ def _check_http_url(value: str, name: str) -> str:
 
 
 def _check_settings(pool_timeout: object, max_response_bytes: object, user_agent: object) -> None:
-    if pool_timeout is not None and (
-        isinstance(pool_timeout, bool)
-        or not isinstance(pool_timeout, int | float)
-        or not pool_timeout > 0  # NaN too
-    ):
-        raise TMDBUsageError("pool_timeout must be a positive number of seconds or None")
-    if (
-        isinstance(max_response_bytes, bool)
-        or not isinstance(max_response_bytes, int)
-        or max_response_bytes < 1
-    ):
-        raise TMDBUsageError("max_response_bytes must be an int >= 1")
+    if pool_timeout is not None:
+        check_number(pool_timeout, "pool_timeout")
+    check_int(max_response_bytes, "max_response_bytes", low=1)
     if user_agent is not None:
         if not isinstance(user_agent, str):
             raise TMDBUsageError("user_agent must be a str")
@@ -195,19 +186,16 @@ class TMDBClient:
         user_agent: str | None = None,
     ) -> None:
         credentials = Credentials.from_arguments(api_key=api_key, access_token=access_token)
-        if isinstance(max_connections, bool) or not isinstance(max_connections, int):
-            raise TMDBUsageError("max_connections must be an int")
-        if max_connections < 1:
-            raise TMDBUsageError(f"max_connections must be at least 1, got {max_connections}")
-        if isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout <= 0:
-            raise TMDBUsageError(f"timeout must be positive, got {timeout}")
+        check_int(max_connections, "max_connections", low=1)
+        if isinstance(timeout, int | float) and not isinstance(timeout, bool):
+            check_number(timeout, "timeout")
         _check_settings(pool_timeout, max_response_bytes, user_agent)
         if session is not None and not isinstance(session, aiohttp.ClientSession):
             raise TMDBUsageError("session must be an aiohttp.ClientSession")
         if rate_limit is not None and not isinstance(rate_limit, RateLimit):
             if isinstance(rate_limit, bool) or not isinstance(rate_limit, int | float):
                 raise TMDBUsageError("rate_limit must be a RateLimit, a number or None")
-            rate_limit = RateLimit(float(rate_limit))
+            rate_limit = RateLimit(float(check_number(rate_limit, "rate_limit")))
         pool = Pool(
             session=session,
             max_connections=max_connections,

@@ -103,6 +103,12 @@ class Deadlines:
             for task in entries:
                 task.cancel()
 
+    def expire_now(self) -> None:
+        """Expire every attempt being timed, as if its tick had come (for tests: a timeout
+        that fires at a chosen moment rather than after some wall-clock time)."""
+        for bucket in list(self._buckets):
+            self._expire(bucket)
+
     def pending(self) -> int:
         """How many attempts are being timed or expired unhandled (for tests)."""
         return sum(len(entries) for entries in self._buckets.values()) + len(self._expired)

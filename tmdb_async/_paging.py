@@ -22,6 +22,7 @@ import inspect
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Hashable, Mapping
 from typing import Any, Generic, ParamSpec, TypeVar
 
+from ._checks import check_optional_int
 from .errors import TMDBUsageError
 from .models.common import Page
 from .resources._params import MAX_PAGE, check_page
@@ -37,14 +38,6 @@ def _default_key(item: object) -> Hashable | None:
     if ident is None:
         return None
     return (type(item), getattr(item, "media_type", None), ident)
-
-
-def _check_limit(value: object, name: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise TMDBUsageError(f"{name} must be a positive int or None, got {value!r}")
-    return value
 
 
 def _takes_page(fetch: Callable[..., object]) -> bool:
@@ -87,8 +80,8 @@ class Paginator(Generic[T]):
         self._fetch = fetch
         self._args = args
         self._kwargs = kwargs
-        self._max_pages = _check_limit(max_pages, "max_pages")
-        self._max_items = _check_limit(max_items, "max_items")
+        self._max_pages = check_optional_int(max_pages, "max_pages", low=1)
+        self._max_items = check_optional_int(max_items, "max_items", low=1)
         self._key = key
 
     def _copy(self, **changes: Any) -> Paginator[T]:

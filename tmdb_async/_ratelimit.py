@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from ._checks import check_int, check_number
 from .errors import TMDBUsageError
 
 __all__ = ["DEFAULT_RATE_LIMIT", "RateLimit", "RequestGate"]
@@ -48,15 +49,13 @@ Sleep = Callable[[float], Awaitable[Any]]
 
 
 def _positive_rate(_: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-        raise TMDBUsageError(f"RateLimit.{attribute.name} must be a positive number, got {value!r}")
+    check_number(value, f"RateLimit.{attribute.name}")
     if value == float("inf"):
         raise TMDBUsageError(f"RateLimit.{attribute.name} must be finite (use rate_limit=None)")
 
 
 def _positive_int(_: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise TMDBUsageError(f"RateLimit.{attribute.name} must be an int >= 1, got {value!r}")
+    check_int(value, f"RateLimit.{attribute.name}", low=1)
 
 
 @attrs.frozen(kw_only=False)

@@ -55,6 +55,7 @@ from typing import Generic, Literal, NoReturn, TypeAlias, TypeVar
 
 import attrs
 
+from ._checks import check_int
 from .errors import TMDBError, TMDBUsageError
 
 __all__ = [
@@ -397,17 +398,9 @@ def _cancel_requested() -> bool:
     return task is not None and task.cancelling() > 0
 
 
-def _check_concurrency(concurrency: object) -> int:
-    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-        raise TMDBUsageError(f"concurrency must be an int >= 1, got {concurrency!r}")
-    return concurrency
-
-
 def _total_of(items: object, total: int | None) -> int | None:
     if total is not None:
-        if isinstance(total, bool) or not isinstance(total, int) or total < 0:
-            raise TMDBUsageError(f"total must be an int >= 0, got {total!r}")
-        return total
+        return check_int(total, "total", low=0)
     return len(items) if isinstance(items, Sized) else None
 
 
@@ -438,7 +431,7 @@ def run_batch(
     Raises:
         TMDBUsageError: a bad ``concurrency`` or ``total`` (at once, before any call).
     """
-    size = _check_concurrency(concurrency)
+    size = check_int(concurrency, "concurrency", low=1)
     count = _total_of(keys, total)
     if not callable(fn):
         raise TMDBUsageError("fn must be a coroutine function of one key")
@@ -469,7 +462,7 @@ def run_awaitables(
 
         run_awaitables(tmdb.movies.details(i, language="de") for i in ids)
     """
-    size = _check_concurrency(concurrency)
+    size = check_int(concurrency, "concurrency", low=1)
     count = _total_of(awaitables, total)
     jobs = ((index, _ready(aw)) for index, aw in enumerate(awaitables))
     return Batch(jobs, concurrency=size, on_progress=on_progress, total=count)

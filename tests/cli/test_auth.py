@@ -9,12 +9,14 @@ import json
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import API, API_KEY, READ_TOKEN, TMDBMock, load
+from tests.conftest import API_KEY, READ_TOKEN, load
+from tests.loopback_tmdb import TMDBServer, threaded_server
 from tests.user_helpers import (
     ACCOUNT_ID,
     GUEST_ID,
@@ -29,7 +31,6 @@ from tmdb_async.cli.auth import SessionStoreError, load_session, save_session, s
 SPEC = "docs/official-v3-spec-examples"
 ACCOUNT = load(f"{SPEC}/account-details.200.json")
 TOKEN = "ff5c7eeb5a8870efe3cd7fc5c282cffd26800ecd"
-LOCAL = "http://127.0.0.1:8765"
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +41,16 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in ("TMDB_API_KEY", "TMDB_BASE_URL", "TMDB_WEBSITE_URL"):
         monkeypatch.delenv(name, raising=False)
     return config / "tmdb-async" / "session.json"
+
+
+@pytest.fixture
+def tmdb_server(env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TMDBServer]:
+    """The recording loopback TMDB (in a thread: ``main`` runs its own loop), and
+    ``TMDB_BASE_URL`` pointing at it."""
+    # Strict as aioresponses was: a route without a query answers only requests without one.
+    with threaded_server(exact_queries=True) as server:
+        monkeypatch.setenv("TMDB_BASE_URL", server.base_url)
+        yield server
 
 
 @pytest.fixture
@@ -64,22 +75,22 @@ def _stored(path: Path) -> dict[str, Any]:
     return data
 
 
-def _v3_login_mocks(mock: TMDBMock, base: str = API) -> None:
-    mock.get(
-        f"{base}/3/authentication/token/new",
+def _v3_login_mocks(tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/authentication/token/new",
         payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
     )
-    mock.post(
-        f"{base}/3/authentication/session/new",
+    tmdb_server.post(
+        "/3/authentication/session/new",
         payload=load(f"{SPEC}/authentication-create-session.200.json"),
     )
-    mock.get(f"{base}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
+    tmdb_server.get(f"/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
 
 
 def test_login_v3_stores_the_session_0600(
-    env: Path, mock: TMDBMock, answers: list[str], capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, answers: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _v3_login_mocks(mock)
+    _v3_login_mocks(tmdb_server)
     assert main(["login"]) == 0
     out, err = capsys.readouterr()
     assert f"https://www.themoviedb.org/authenticate/{TOKEN}" in out
@@ -95,70 +106,76 @@ def test_login_v3_stores_the_session_0600(
         "session_id": SESSION_ID,
         "account_id": ACCOUNT_ID,
         "username": "travisbell",
-        "base_url": API,
+        "base_url": tmdb_server.base_url,
     }
-    assert [c[0] for c in mock.calls()] == ["GET", "POST", "GET"]
-    request(mock, 1, "POST", "/3/authentication/session/new", body={"request_token": TOKEN})
+    assert [c.method for c in tmdb_server.calls()] == ["GET", "POST", "GET"]
+    request(tmdb_server, 1, "POST", "/3/authentication/session/new", body={"request_token": TOKEN})
     assert not [p for p in env.parent.iterdir() if p.name != "session.json"]  # no temp left
 
 
 def test_login_points_at_another_tmdb(
-    env: Path, mock: TMDBMock, answers: list[str], capsys: pytest.CaptureFixture[str]
+    env: Path,
+    tmdb_server: TMDBServer,
+    answers: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _v3_login_mocks(mock, LOCAL)
-    assert main(["login", "--base-url", LOCAL, "--website-url", LOCAL]) == 0
+    monkeypatch.delenv("TMDB_BASE_URL")  # only the flag says where TMDB is
+    local = tmdb_server.base_url
+    _v3_login_mocks(tmdb_server)
+    assert main(["login", "--base-url", local, "--website-url", local]) == 0
     out = capsys.readouterr().out
-    assert f"{LOCAL}/authenticate/{TOKEN}" in out
-    assert all(str(c[1]).startswith(LOCAL) for c in mock.calls())
-    assert _stored(env)["base_url"] == LOCAL
+    assert f"{local}/authenticate/{TOKEN}" in out
+    assert len(tmdb_server.calls()) == 3  # all three reached the local TMDB
+    assert _stored(env)["base_url"] == local
 
 
 def test_login_reads_urls_from_the_environment(
     env: Path,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     answers: list[str],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("TMDB_BASE_URL", LOCAL)
+    monkeypatch.setenv("TMDB_BASE_URL", tmdb_server.base_url)
     monkeypatch.setenv("TMDB_WEBSITE_URL", "http://127.0.0.1:9999")
-    _v3_login_mocks(mock, LOCAL)
+    _v3_login_mocks(tmdb_server)
     assert main(["login"]) == 0
     assert f"http://127.0.0.1:9999/authenticate/{TOKEN}" in capsys.readouterr().out
 
 
 def test_login_with_api_key(
-    env: Path, mock: TMDBMock, answers: list[str], monkeypatch: pytest.MonkeyPatch
+    env: Path, tmdb_server: TMDBServer, answers: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("TMDB_ACCESS_TOKEN")
     monkeypatch.setenv("TMDB_API_KEY", API_KEY)
-    mock.get(
-        f"{API}/3/authentication/token/new?api_key={API_KEY}",
+    tmdb_server.get(
+        f"/3/authentication/token/new?api_key={API_KEY}",
         payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
     )
-    mock.post(
-        f"{API}/3/authentication/session/new?api_key={API_KEY}",
+    tmdb_server.post(
+        f"/3/authentication/session/new?api_key={API_KEY}",
         payload=load(f"{SPEC}/authentication-create-session.200.json"),
     )
-    mock.get(f"{API}/3/account?api_key={API_KEY}&session_id={SESSION_ID}", payload=ACCOUNT)
+    tmdb_server.get(f"/3/account?api_key={API_KEY}&session_id={SESSION_ID}", payload=ACCOUNT)
     assert main(["login"]) == 0
     assert _stored(env)["session_id"] == SESSION_ID
     assert API_KEY not in env.read_text()
 
 
 def test_login_v4(
-    env: Path, mock: TMDBMock, answers: list[str], capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, answers: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     ada = "clients/adamayoung-TMDb"
     request_token = load(f"{ada}/v4-request-token.json")["request_token"]
     access = {**load(f"{ada}/v4-access-token.json"), "access_token": USER_TOKEN}
-    mock.post(f"{API}/4/auth/request_token", payload=load(f"{ada}/v4-request-token.json"))
-    mock.post(f"{API}/4/auth/access_token", payload=access)
-    mock.post(
-        f"{API}/3/authentication/session/convert/4",
+    tmdb_server.post("/4/auth/request_token", payload=load(f"{ada}/v4-request-token.json"))
+    tmdb_server.post("/4/auth/access_token", payload=access)
+    tmdb_server.post(
+        "/3/authentication/session/convert/4",
         payload={"success": True, "session_id": SESSION_ID},
     )
-    mock.get(f"{API}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
+    tmdb_server.get(f"/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
     assert main(["login", "--v4"]) == 0
     out, err = capsys.readouterr()
     assert f"https://www.themoviedb.org/auth/access?request_token={request_token}" in out
@@ -170,10 +187,10 @@ def test_login_v4(
     assert stored["access_token"] == USER_TOKEN
     assert stored["v4_account_id"] == V4_ACCOUNT
     assert stored["session_id"] == SESSION_ID
-    request(mock, 0, "POST", "/4/auth/request_token", body={})
-    request(mock, 1, "POST", "/4/auth/access_token", body={"request_token": request_token})
+    request(tmdb_server, 0, "POST", "/4/auth/request_token", body={})
+    request(tmdb_server, 1, "POST", "/4/auth/access_token", body={"request_token": request_token})
     request(
-        mock,
+        tmdb_server,
         2,
         "POST",
         "/3/authentication/session/convert/4",
@@ -183,15 +200,15 @@ def test_login_v4(
 
 def test_login_with_username_never_shows_the_password(
     env: Path,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     password = "hunter2 pass"
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": password)
-    _v3_login_mocks(mock)
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login",
+    _v3_login_mocks(tmdb_server)
+    tmdb_server.post(
+        "/3/authentication/token/validate_with_login",
         payload={"success": True, "request_token": TOKEN},
     )
     assert main(["login", "--username", "travisbell"]) == 0
@@ -199,7 +216,7 @@ def test_login_with_username_never_shows_the_password(
     assert password not in out + err
     assert password not in env.read_text()
     request(
-        mock,
+        tmdb_server,
         1,
         "POST",
         "/3/authentication/token/validate_with_login",
@@ -209,18 +226,18 @@ def test_login_with_username_never_shows_the_password(
 
 def test_login_bad_password_is_an_error_exit(
     env: Path,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     password = "wrong-password"
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": password)
-    mock.get(
-        f"{API}/3/authentication/token/new",
+    tmdb_server.get(
+        "/3/authentication/token/new",
         payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
     )
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login",
+    tmdb_server.post(
+        "/3/authentication/token/validate_with_login",
         status=401,
         payload=load("recorded/tmdblib/auth-validate-with-login-bad-credentials.401.json"),
     )
@@ -232,23 +249,26 @@ def test_login_bad_password_is_an_error_exit(
 
 
 def test_login_without_an_answer_saves_nothing(
-    env: Path, mock: TMDBMock, monkeypatch: pytest.MonkeyPatch
+    env: Path, tmdb_server: TMDBServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_stdin(prompt: str = "") -> str:
         raise EOFError
 
     monkeypatch.setattr(builtins, "input", no_stdin)
-    mock.get(
-        f"{API}/3/authentication/token/new",
+    tmdb_server.get(
+        "/3/authentication/token/new",
         payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
     )
     assert main(["login"]) == 1
     assert not env.exists()
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
 
 
 def test_login_without_credentials(
-    env: Path, mock: TMDBMock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    env: Path,
+    tmdb_server: TMDBServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.delenv("TMDB_ACCESS_TOKEN")
     assert main(["login"]) == 2
@@ -256,7 +276,7 @@ def test_login_without_credentials(
         "tmdb-async: error: no TMDB credential: set TMDB_ACCESS_TOKEN (the API Read Access "
         "Token) or TMDB_API_KEY in the environment\n"
     )
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 # --------------------------------------------------------------------------- whoami
@@ -268,9 +288,9 @@ def _session_file(**extra: Any) -> Path:
     return save_session(data)
 
 
-def test_whoami(mock: TMDBMock, capsys: pytest.CaptureFixture[str]) -> None:
+def test_whoami(tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]) -> None:
     _session_file()
-    mock.get(f"{API}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
+    tmdb_server.get(f"/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
     assert main(["whoami"]) == 0
     out = capsys.readouterr().out
     assert "travisbell (Travis Bell), account id 548" in out
@@ -278,21 +298,24 @@ def test_whoami(mock: TMDBMock, capsys: pytest.CaptureFixture[str]) -> None:
     assert "session 7919…" in out
 
 
-def test_whoami_uses_the_stored_base_url(mock: TMDBMock) -> None:
-    _session_file(base_url=LOCAL)
-    mock.get(f"{LOCAL}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
+def test_whoami_uses_the_stored_base_url(
+    tmdb_server: TMDBServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TMDB_BASE_URL")  # only the session file says where TMDB is
+    _session_file(base_url=tmdb_server.base_url)
+    tmdb_server.get(f"/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
     assert main(["whoami"]) == 0
-    assert str(mock.only_call()[1]).startswith(LOCAL)
+    assert tmdb_server.only_call().path == f"/3/account/{ACCOUNT_ID}"
 
 
-def test_whoami_not_logged_in(mock: TMDBMock, capsys: pytest.CaptureFixture[str]) -> None:
+def test_whoami_not_logged_in(tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["whoami"]) == 2
     assert "not logged in" in capsys.readouterr().err
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 def test_a_file_others_can_read_is_refused(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _session_file()
     os.chmod(env, 0o644)
@@ -300,7 +323,7 @@ def test_a_file_others_can_read_is_refused(
     err = capsys.readouterr().err
     assert "chmod 600" in err
     assert SESSION_ID not in err
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
     with pytest.raises(SessionStoreError):
         load_session()
 
@@ -337,30 +360,30 @@ def test_relative_xdg_config_home_is_ignored(
 # --------------------------------------------------------------------------- logout
 
 
-def test_logout(env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]) -> None:
+def test_logout(env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]) -> None:
     _session_file()
-    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
+    tmdb_server.delete("/3/authentication/session", payload={"success": True})
     assert main(["logout"]) == 0
-    request(mock, 0, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
+    request(tmdb_server, 0, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
     assert not env.exists()
     assert SESSION_ID not in capsys.readouterr().out
 
 
-def test_logout_v4_deletes_the_access_token_too(env: Path, mock: TMDBMock) -> None:
+def test_logout_v4_deletes_the_access_token_too(env: Path, tmdb_server: TMDBServer) -> None:
     _session_file(kind="v4", access_token=USER_TOKEN, v4_account_id=V4_ACCOUNT)
-    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
-    mock.delete(f"{API}/4/auth/access_token", payload={"success": True})
+    tmdb_server.delete("/3/authentication/session", payload={"success": True})
+    tmdb_server.delete("/4/auth/access_token", payload={"success": True})
     assert main(["logout"]) == 0
-    request(mock, 1, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
+    request(tmdb_server, 1, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
     assert not env.exists()
 
 
 def test_logout_of_a_dead_session_still_forgets_it(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _session_file()
-    mock.delete(
-        f"{API}/3/authentication/session",
+    tmdb_server.delete(
+        "/3/authentication/session",
         status=404,
         payload={"success": False, "status_code": 37, "status_message": "not found"},
     )
@@ -370,11 +393,11 @@ def test_logout_of_a_dead_session_still_forgets_it(
 
 
 def test_logout_keeps_the_file_when_tmdb_refuses_otherwise(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _session_file()
-    mock.delete(
-        f"{API}/3/authentication/session",
+    tmdb_server.delete(
+        "/3/authentication/session",
         status=400,
         payload={"success": False, "status_code": 5, "status_message": "Invalid parameters"},
     )
@@ -387,10 +410,10 @@ def test_logout_keeps_the_file_when_tmdb_refuses_otherwise(
 
 
 def test_guest_then_whoami_then_logout(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    mock.get(
-        f"{API}/3/authentication/guest_session/new",
+    tmdb_server.get(
+        "/3/authentication/guest_session/new",
         payload=load(f"{SPEC}/authentication-create-guest-session.200.json"),
     )
     assert main(["guest"]) == 0
@@ -403,14 +426,14 @@ def test_guest_then_whoami_then_logout(
         "kind": "guest",
         "guest_session_id": GUEST_ID,
         "expires_at": "2016-08-27T16:26:40+00:00",
-        "base_url": API,
+        "base_url": tmdb_server.base_url,
     }
     assert main(["whoami"]) == 0
     out = capsys.readouterr().out
     assert "Guest session 1ce8…, expires at 2016-08-27T16:26:40+00:00 (expired)." in out
     assert main(["logout"]) == 0
     assert not env.exists()
-    assert len(mock.calls()) == 1  # whoami and logout of a guest need no request
+    assert len(tmdb_server.calls()) == 1  # whoami and logout of a guest need no request
 
 
 def test_a_stale_temporary_file_does_not_block_saving(env: Path) -> None:
@@ -425,8 +448,8 @@ def test_a_stale_temporary_file_does_not_block_saving(env: Path) -> None:
 # --------------------------------------------------------------------------- issue 13 / 15
 
 
-def _code7(mock: TMDBMock, url: str) -> None:
-    mock.delete(
+def _code7(tmdb_server: TMDBServer, url: str) -> None:
+    tmdb_server.delete(
         url,
         status=401,
         payload={
@@ -438,11 +461,11 @@ def _code7(mock: TMDBMock, url: str) -> None:
 
 
 def test_logout_with_a_refused_app_key_keeps_the_file_and_says_the_session_lives(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _session_file()
     before = env.read_text()
-    _code7(mock, f"{API}/3/authentication/session")
+    _code7(tmdb_server, f"{tmdb_server.base_url}/3/authentication/session")
     assert main(["logout"]) == 3
     out, err = capsys.readouterr()
     assert out == ""
@@ -453,15 +476,15 @@ def test_logout_with_a_refused_app_key_keeps_the_file_and_says_the_session_lives
         "`tmdb-async logout --local` to forget it here only.\n"
     )
     assert env.read_text() == before
-    request(mock, 0, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
+    request(tmdb_server, 0, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
 
 
 def test_logout_json_reports_what_tmdb_did(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _session_file(kind="v4", access_token=USER_TOKEN, v4_account_id=V4_ACCOUNT)
-    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
-    _code7(mock, f"{API}/4/auth/access_token")
+    tmdb_server.delete("/3/authentication/session", payload={"success": True})
+    _code7(tmdb_server, f"{tmdb_server.base_url}/4/auth/access_token")
     assert main(["logout", "--json"]) == 3
     out, err = capsys.readouterr()
     assert json.loads(out) == {
@@ -486,7 +509,7 @@ def test_logout_json_reports_what_tmdb_did(
 
 
 def test_logout_local_forgets_without_asking_tmdb(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _session_file()
     assert main(["logout", "--local"]) == 0
@@ -495,7 +518,7 @@ def test_logout_local_forgets_without_asking_tmdb(
         "you revoke it in your TMDB account settings.\n"
     )
     assert not env.exists()
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize(
@@ -525,7 +548,7 @@ def test_logout_local_forgets_without_asking_tmdb(
 @pytest.mark.parametrize("command", ["whoami", "logout"])
 def test_a_corrupted_session_file_is_one_line_saying_what_to_do(
     env: Path,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     capsys: pytest.CaptureFixture[str],
     content: bytes,
     reason: str,
@@ -542,12 +565,12 @@ def test_a_corrupted_session_file_is_one_line_saying_what_to_do(
         f"tmdb-async: error: {env} {reason}: delete it (`rm {env}`) and log in again with "
         "`tmdb-async login`\n"
     )
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
     assert env.read_bytes() == content
 
 
 def test_a_config_directory_others_can_write_is_refused(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _session_file()
     os.chmod(env.parent, 0o777)
@@ -557,18 +580,18 @@ def test_a_config_directory_others_can_write_is_refused(
         f"tmdb-async: error: {env.parent} is writable by other users (mode 777), so anyone "
         f"could replace the session file; run `chmod 700 {env.parent}` and log in again\n"
     )
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
     os.chmod(env.parent, 0o755)  # readable by others is fine (the file itself is 0600)
-    mock.get(f"{API}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
+    tmdb_server.get(f"/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
     assert main(["whoami"]) == 0
 
 
 def test_logging_in_tightens_an_open_config_directory(
-    env: Path, mock: TMDBMock, answers: list[str]
+    env: Path, tmdb_server: TMDBServer, answers: list[str]
 ) -> None:
     env.parent.mkdir(parents=True)
     os.chmod(env.parent, 0o777)
-    _v3_login_mocks(mock)
+    _v3_login_mocks(tmdb_server)
     assert main(["login"]) == 0
     assert _mode(env.parent) == 0o700
     assert _mode(env) == 0o600
@@ -581,16 +604,16 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
 
 def test_login_password_stdin(
     env: Path,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     password = "hunter2 pass "  # spaces are the password's own; the newline is not
     _stdin(monkeypatch, password + "\r\nignored second line\n")
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": pytest.fail("prompted"))
-    _v3_login_mocks(mock)
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login",
+    _v3_login_mocks(tmdb_server)
+    tmdb_server.post(
+        "/3/authentication/token/validate_with_login",
         payload={"success": True, "request_token": TOKEN},
     )
     assert main(["login", "--username", "travisbell", "--password-stdin", "--json"]) == 0
@@ -600,12 +623,12 @@ def test_login_password_stdin(
         "account_id": ACCOUNT_ID,
         "username": "travisbell",
         "name": "Travis Bell",
-        "base_url": API,
+        "base_url": tmdb_server.base_url,
         "session_file": str(env),
     }
     assert password.strip() not in out + err
     request(
-        mock,
+        tmdb_server,
         1,
         "POST",
         "/3/authentication/token/validate_with_login",
@@ -631,7 +654,7 @@ def test_login_password_stdin(
 )
 def test_login_password_stdin_usage_errors(
     env: Path,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     argv: list[str],
@@ -639,21 +662,24 @@ def test_login_password_stdin_usage_errors(
     message: str,
 ) -> None:
     _stdin(monkeypatch, stdin)
-    mock.get(
-        f"{API}/3/authentication/token/new",
+    tmdb_server.get(
+        "/3/authentication/token/new",
         payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
     )
     assert main(["login", *argv]) == 2
     assert capsys.readouterr().err == f"tmdb-async: error: {message}\n"
-    assert [c[0] for c in mock.calls()] in ([], ["GET"])  # never the password
+    assert [c.method for c in tmdb_server.calls()] in ([], ["GET"])  # never the password
     assert not env.exists()
 
 
 def test_login_json_sends_the_prompts_to_stderr(
-    env: Path, mock: TMDBMock, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    env: Path,
+    tmdb_server: TMDBServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     _stdin(monkeypatch, "\n")
-    _v3_login_mocks(mock)
+    _v3_login_mocks(tmdb_server)
     assert main(["login", "--json"]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out)["account_id"] == ACCOUNT_ID
@@ -663,10 +689,10 @@ def test_login_json_sends_the_prompts_to_stderr(
 
 
 def test_whoami_and_guest_json(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _session_file(base_url=API)
-    mock.get(f"{API}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
+    _session_file(base_url=tmdb_server.base_url)
+    tmdb_server.get(f"/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}", payload=ACCOUNT)
     assert main(["whoami", "--json"]) == 0
     out = capsys.readouterr().out
     assert json.loads(out) == {
@@ -674,12 +700,12 @@ def test_whoami_and_guest_json(
         "account_id": ACCOUNT_ID,
         "username": "travisbell",
         "name": "Travis Bell",
-        "base_url": API,
+        "base_url": tmdb_server.base_url,
         "session_file": str(env),
     }
     assert SESSION_ID not in out
-    mock.get(
-        f"{API}/3/authentication/guest_session/new",
+    tmdb_server.get(
+        "/3/authentication/guest_session/new",
         payload=load(f"{SPEC}/authentication-create-guest-session.200.json"),
     )
     assert main(["guest", "--json"]) == 0
@@ -687,7 +713,7 @@ def test_whoami_and_guest_json(
     assert json.loads(out) == {
         "kind": "guest",
         "expires_at": "2016-08-27T16:26:40+00:00",
-        "base_url": API,
+        "base_url": tmdb_server.base_url,
         "session_file": str(env),
     }
     assert main(["whoami", "--json"]) == 0
@@ -696,18 +722,18 @@ def test_whoami_and_guest_json(
         "kind": "guest",
         "expires_at": "2016-08-27T16:26:40+00:00",
         "expired": True,
-        "base_url": API,
+        "base_url": tmdb_server.base_url,
         "session_file": str(env),
     }
     assert GUEST_ID not in out
 
 
 def test_whoami_with_a_refused_app_key_stops_with_exit_3(
-    env: Path, mock: TMDBMock, capsys: pytest.CaptureFixture[str]
+    env: Path, tmdb_server: TMDBServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _session_file()
-    mock.get(
-        f"{API}/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}",
+    tmdb_server.get(
+        f"/3/account/{ACCOUNT_ID}?session_id={SESSION_ID}",
         status=401,
         payload={"success": False, "status_code": 7, "status_message": "Invalid API key"},
     )

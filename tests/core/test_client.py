@@ -13,7 +13,8 @@ from aiohttp import web
 from aiohttp.test_utils import TestServer
 from yarl import URL
 
-from tests.conftest import API, API_KEY, READ_TOKEN, FakeSleep, TMDBMock
+from tests.conftest import API_KEY, READ_TOKEN, FakeSleep
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     DEFAULT_BASE_URL,
     DEFAULT_WEBSITE_URL,
@@ -25,6 +26,9 @@ from tmdb_async import (
     TMDBUsageError,
 )
 from tmdb_async.resources._base import region_param
+
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
 
 MOVIE_BODY = {"id": 11, "title": "Star Wars"}
 
@@ -45,16 +49,16 @@ def test_construction_outside_a_loop_creates_no_session() -> None:
     assert not client.closed
 
 
-async def test_session_is_created_lazily_on_first_request(mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/11", payload=MOVIE_BODY)
-    async with TMDBClient(access_token=READ_TOKEN) as tmdb:
+async def test_session_is_created_lazily_on_first_request(tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+    async with TMDBClient(access_token=READ_TOKEN, base_url=tmdb_server.base_url) as tmdb:
         assert tmdb._core.pool._session is None
         await tmdb.movies.details(11)
         session = tmdb._core.pool._session
         assert isinstance(session, aiohttp.ClientSession)
         assert not session.closed
         # One pool for everything: a second call and another namespace reuse it.
-        mock.get(f"{API}/3/movie/11", payload=MOVIE_BODY)
+        tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
         await tmdb.movies.details(11)
         assert tmdb._core.pool._session is session
     assert session.closed
@@ -154,9 +158,9 @@ async def test_callers_session_is_not_closed_when_the_client_never_sent_anything
 # ---------------------------------------------------------------------------- close()
 
 
-async def test_close_is_idempotent_and_closes_the_owned_session(mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/11", payload=MOVIE_BODY)
-    tmdb = TMDBClient(access_token=READ_TOKEN)
+async def test_close_is_idempotent_and_closes_the_owned_session(tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+    tmdb = TMDBClient(access_token=READ_TOKEN, base_url=tmdb_server.base_url)
     await tmdb.movies.details(11)
     session = tmdb._core.pool._session
     assert session is not None
@@ -176,8 +180,8 @@ async def test_close_without_any_request() -> None:
     assert tmdb._core.pool._session is None
 
 
-async def test_use_after_close_raises_client_closed_before_io(mock: TMDBMock) -> None:
-    async with TMDBClient(access_token=READ_TOKEN) as tmdb:
+async def test_use_after_close_raises_client_closed_before_io(tmdb_server: TMDBServer) -> None:
+    async with TMDBClient(access_token=READ_TOKEN, base_url=tmdb_server.base_url) as tmdb:
         pass
     with pytest.raises(ClientClosedError, match="closed"):
         await tmdb.movies.details(11)
@@ -186,19 +190,19 @@ async def test_use_after_close_raises_client_closed_before_io(mock: TMDBMock) ->
     with pytest.raises(ClientClosedError):
         await tmdb.for_user("s" * 40).account.details()
     assert isinstance(ClientClosedError("x"), TMDBUsageError)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
     # Closing did not quietly re-open a pool.
     assert tmdb._core.pool._session is None
 
 
-async def test_use_after_close_of_a_used_client(mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/11", payload=MOVIE_BODY)
-    tmdb = TMDBClient(access_token=READ_TOKEN)
+async def test_use_after_close_of_a_used_client(tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+    tmdb = TMDBClient(access_token=READ_TOKEN, base_url=tmdb_server.base_url)
     await tmdb.movies.details(11)
     await tmdb.close()
     with pytest.raises(ClientClosedError):
         await tmdb.movies.details(11)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
 
 
 # ---------------------------------------------------------------------------- no leak warning
@@ -246,19 +250,21 @@ async def test_the_leak_detector_sees_a_leaked_session() -> None:
     assert any("Unclosed client session" in m for m in reported)
 
 
-async def test_no_unclosed_session_warning(mock: TMDBMock) -> None:
+async def test_no_unclosed_session_warning(tmdb_server: TMDBServer) -> None:
     async def use_and_close() -> None:
-        mock.get(f"{API}/3/movie/11", payload=MOVIE_BODY)
-        async with TMDBClient(access_token=READ_TOKEN) as tmdb:
+        tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+        async with TMDBClient(access_token=READ_TOKEN, base_url=tmdb_server.base_url) as tmdb:
             await tmdb.movies.details(11)
         # A client closed with close() instead of a with-block.
-        mock.get(f"{API}/3/movie/11?api_key={API_KEY}", payload=MOVIE_BODY)
-        other = TMDBClient(api_key=API_KEY)
+        tmdb_server.get(f"/3/movie/11?api_key={API_KEY}", payload=MOVIE_BODY)
+        other = TMDBClient(api_key=API_KEY, base_url=tmdb_server.base_url)
         await other.movies.details(11)
         await other.close()
         # A client that failed its request is closed just the same.
-        mock.get(f"{API}/3/movie/12", status=404, payload={"status_code": 34})
-        async with TMDBClient(access_token=READ_TOKEN, retry=None) as third:
+        tmdb_server.get("/3/movie/12", status=404, payload={"status_code": 34})
+        async with TMDBClient(
+            access_token=READ_TOKEN, base_url=tmdb_server.base_url, retry=None
+        ) as third:
             with pytest.raises(NotFoundError):
                 await third.movies.details(12)
 
@@ -271,24 +277,26 @@ async def test_no_unclosed_session_warning(mock: TMDBMock) -> None:
 
 
 @pytest.mark.parametrize(
-    ("base_url", "expected"),
+    ("prefix", "expected"),
     [
-        ("https://api.themoviedb.org", "https://api.themoviedb.org/3/movie/11"),
-        ("https://api.themoviedb.org/", "https://api.themoviedb.org/3/movie/11"),
-        ("http://127.0.0.1:8123", "http://127.0.0.1:8123/3/movie/11"),
-        ("http://127.0.0.1:8123/", "http://127.0.0.1:8123/3/movie/11"),
-        ("https://proxy.example/tmdb", "https://proxy.example/tmdb/3/movie/11"),
-        ("https://proxy.example/tmdb/", "https://proxy.example/tmdb/3/movie/11"),
-        ("https://proxy.example/a/b//", "https://proxy.example/a/b/3/movie/11"),
+        ("", "/3/movie/11"),
+        ("/", "/3/movie/11"),
+        ("/tmdb", "/tmdb/3/movie/11"),
+        ("/tmdb/", "/tmdb/3/movie/11"),
+        ("/a/b//", "/a/b/3/movie/11"),
     ],
 )
-async def test_base_url_is_configurable(base_url: str, expected: str, mock: TMDBMock) -> None:
-    mock.get(expected, payload=MOVIE_BODY)
+async def test_base_url_is_configurable(
+    prefix: str, expected: str, tmdb_server: TMDBServer
+) -> None:
+    # A base URL with or without a path (a proxy in front of TMDB) and trailing slashes.
+    base_url = tmdb_server.base_url + prefix
+    tmdb_server.get(expected, payload=MOVIE_BODY)
     async with TMDBClient(access_token=READ_TOKEN, base_url=base_url) as tmdb:
         assert tmdb.base_url == base_url.rstrip("/")
         assert await tmdb.movies.details(11) == Movie(id=11, title="Star Wars")
-    method, url, _ = mock.only_call()
-    assert (method, url) == ("GET", URL(expected))
+    call = tmdb_server.only_call()
+    assert (call.method, call.raw_path, call.query) == ("GET", expected, {})
 
 
 def test_default_urls() -> None:
@@ -337,27 +345,28 @@ def test_bad_urls_are_usage_errors(name: str, bad: str) -> None:
 # ---------------------------------------------------------------------------- language and region
 
 
-async def test_language_default_and_per_call_override(mock: TMDBMock) -> None:
-    async with TMDBClient(access_token=READ_TOKEN, language="de-DE", region="DE") as tmdb:
-        mock.get(f"{API}/3/movie/11?language=de-DE", payload=MOVIE_BODY)
+async def test_language_default_and_per_call_override(tmdb_server: TMDBServer) -> None:
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, language="de-DE", region="DE"
+    ) as tmdb:
+        tmdb_server.get("/3/movie/11?language=de-DE", payload=MOVIE_BODY)
         await tmdb.movies.details(11)
-        mock.get(f"{API}/3/movie/11?language=pt-BR", payload=MOVIE_BODY)
+        tmdb_server.get("/3/movie/11?language=pt-BR", payload=MOVIE_BODY)
         await tmdb.movies.details(11, language="pt-BR")
-        mock.get(f"{API}/3/movie/11?language=fr", payload=MOVIE_BODY)
+        tmdb_server.get("/3/movie/11?language=fr", payload=MOVIE_BODY)
         await tmdb.movies.details(11, language="fr")
         assert region_param(tmdb._core, None) == "DE"
         assert region_param(tmdb._core, "GB") == "GB"
-    queries = [call.kwargs["params"] for _, _, call in mock.calls()]
+    queries = [call.query for call in tmdb_server.calls()]
     assert queries == [{"language": "de-DE"}, {"language": "pt-BR"}, {"language": "fr"}]
 
 
-async def test_no_language_by_default_sends_none(mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/11", payload=MOVIE_BODY)
-    async with TMDBClient(access_token=READ_TOKEN) as tmdb:
+async def test_no_language_by_default_sends_none(tmdb_server: TMDBServer) -> None:
+    tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+    async with TMDBClient(access_token=READ_TOKEN, base_url=tmdb_server.base_url) as tmdb:
         await tmdb.movies.details(11)
-    _, url, call = mock.only_call()
-    assert url == URL(f"{API}/3/movie/11")
-    assert call.kwargs["params"] is None
+    call = tmdb_server.only_call()
+    assert (call.method, call.path, call.query) == ("GET", "/3/movie/11", {})
 
 
 @pytest.mark.parametrize("bad", ["english", "EN", "en_US", "en-us", "", "e", "en-USA"])
@@ -374,23 +383,25 @@ def test_bad_default_region_is_rejected_at_construction(bad: str) -> None:
 
 @pytest.mark.parametrize("bad", ["english", "en_US", "", "EN-us"])
 async def test_bad_per_call_language_fails_before_io(
-    bad: str, tmdb: TMDBClient, mock: TMDBMock
+    bad: str, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(TMDBUsageError, match="language"):
-        await tmdb.movies.details(11, language=bad)
-    assert mock.calls() == []
+        await tmdb_local.movies.details(11, language=bad)
+    assert tmdb_server.calls() == []
     with pytest.raises(TMDBUsageError, match="region"):
-        region_param(tmdb._core, bad or "x")
+        region_param(tmdb_local._core, bad or "x")
 
 
 # ---------------------------------------------------------------------------- repr
 
 
-async def test_repr_shows_no_secret(mock: TMDBMock, fake_sleep: FakeSleep) -> None:
-    mock.get(f"{API}/3/movie/11?api_key={API_KEY}", payload=MOVIE_BODY)
+async def test_repr_shows_no_secret(tmdb_server: TMDBServer, fake_sleep: FakeSleep) -> None:
+    tmdb_server.get(f"/3/movie/11?api_key={API_KEY}", payload=MOVIE_BODY)
     for client in (
-        TMDBClient(access_token=READ_TOKEN),
-        TMDBClient(api_key=API_KEY, sleep=fake_sleep, retry=RetryPolicy()),
+        TMDBClient(access_token=READ_TOKEN, base_url=tmdb_server.base_url),
+        TMDBClient(
+            api_key=API_KEY, base_url=tmdb_server.base_url, sleep=fake_sleep, retry=RetryPolicy()
+        ),
     ):
         async with client as tmdb:
             if not tmdb._core.credentials.is_bearer:
@@ -409,4 +420,4 @@ async def test_repr_shows_no_secret(mock: TMDBMock, fake_sleep: FakeSleep) -> No
             assert READ_TOKEN not in text
             assert API_KEY not in text
             assert READ_TOKEN[:20] not in text
-    assert repr(tmdb) == "<TMDBClient https://api.themoviedb.org auth=api_key closed>"
+    assert repr(tmdb) == f"<TMDBClient {tmdb_server.base_url} auth=api_key closed>"

@@ -15,9 +15,9 @@ import pytest
 from aiohttp_client_cache.backends.base import CacheBackend
 from aiohttp_client_cache.cache_control import DO_NOT_CACHE
 from aiohttp_client_cache.session import CachedSession
-from yarl import URL
 
-from tests.conftest import API, API_KEY, READ_TOKEN, TMDBMock, load
+from tests.conftest import API, API_KEY, READ_TOKEN, load
+from tests.loopback_tmdb import TMDBServer, threaded_server
 from tmdb_async import (
     DEFAULT_BASE_URL,
     DEFAULT_WEBSITE_URL,
@@ -28,6 +28,9 @@ from tmdb_async import (
 )
 from tmdb_async.cli.sandbox import describe
 from tmdb_async.testing import Sandbox
+
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
 
 MOVIE = load("recorded/tmdblib/movie-details-47964.200.json")
 
@@ -66,31 +69,36 @@ async def test_from_env_runs_against_the_variables_the_sandbox_prints() -> None:
 
 
 async def test_from_env_reads_os_environ_by_default(
-    monkeypatch: pytest.MonkeyPatch, mock: TMDBMock
+    monkeypatch: pytest.MonkeyPatch, tmdb_server: TMDBServer
 ) -> None:
     for name in ("TMDB_BASE_URL", "TMDB_WEBSITE_URL", "TMDB_API_KEY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TMDB_ACCESS_TOKEN", READ_TOKEN)
-    mock.get(f"{API}/3/movie/47964?language=de-DE", payload=MOVIE)
-    async with TMDBClient.from_env(language="de-DE", retry=None) as tmdb:
+    async with TMDBClient.from_env() as tmdb:
         assert tmdb.base_url == DEFAULT_BASE_URL
         assert tmdb.website_url == DEFAULT_WEBSITE_URL
+    monkeypatch.setenv("TMDB_BASE_URL", tmdb_server.base_url)
+    tmdb_server.get("/3/movie/47964?language=de-DE", payload=MOVIE)
+    async with TMDBClient.from_env(language="de-DE", retry=None) as tmdb:
+        assert tmdb.base_url == tmdb_server.base_url
         movie = await tmdb.movies.details(47964)
     assert movie.id == 47964
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/movie/47964?language=de-DE"))
-    assert call.kwargs["headers"]["Authorization"] == f"Bearer {READ_TOKEN}"
+    call = tmdb_server.only_call()
+    assert (call.method, call.path, call.query) == ("GET", "/3/movie/47964", {"language": "de-DE"})
+    assert call.headers["Authorization"] == f"Bearer {READ_TOKEN}"
 
 
-async def test_from_env_with_an_api_key_sends_it_as_the_query_parameter(mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/movie/47964?api_key={API_KEY}", payload=MOVIE)
-    env = {"TMDB_API_KEY": API_KEY, "TMDB_ACCESS_TOKEN": ""}
+async def test_from_env_with_an_api_key_sends_it_as_the_query_parameter(
+    tmdb_server: TMDBServer,
+) -> None:
+    tmdb_server.get(f"/3/movie/47964?api_key={API_KEY}", payload=MOVIE)
+    env = {"TMDB_API_KEY": API_KEY, "TMDB_ACCESS_TOKEN": "", "TMDB_BASE_URL": tmdb_server.base_url}
     async with TMDBClient.from_env(environ=env) as tmdb:
         assert "auth=api_key" in repr(tmdb)
         await tmdb.movies.details(47964)
-    _, url, call = mock.only_call()
-    assert url == URL(f"{API}/3/movie/47964?api_key={API_KEY}")
-    assert "Authorization" not in (call.kwargs["headers"] or {})
+    call = tmdb_server.only_call()
+    assert (call.method, call.path, call.query) == ("GET", "/3/movie/47964", {"api_key": API_KEY})
+    assert "Authorization" not in call.headers
 
 
 async def test_from_env_prefers_the_access_token_when_both_are_set() -> None:
@@ -166,11 +174,9 @@ def test_a_second_event_loop_is_refused_before_any_request(
 ) -> None:
     first, second = loops
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
-    mock = TMDBMock()
-    with mock:
-        mock.get(f"{API}/3/movie/47964", payload=MOVIE, repeat=True)
-        mock.get(f"{API}/3/account?session_id=abc", payload={"id": 1}, repeat=True)
-        tmdb = TMDBClient(access_token=READ_TOKEN, retry=None)
+    with threaded_server(exact_queries=True) as server:
+        server.get("/3/movie/47964", payload=MOVIE, repeat=True)
+        tmdb = TMDBClient(access_token=READ_TOKEN, base_url=server.base_url, retry=None)
         assert first.run_until_complete(tmdb.movies.details(47964)).id == 47964
         with pytest.raises(TMDBUsageError, match="used from a second event loop"):
             second.run_until_complete(tmdb.movies.details(47964))
@@ -179,10 +185,10 @@ def test_a_second_event_loop_is_refused_before_any_request(
             second.run_until_complete(tmdb.for_user("abc").account.id())
         with pytest.raises(TMDBUsageError, match="second event loop"):
             second.run_until_complete(tmdb.request_json("GET", "/3/movie/47964"))
-        assert len(mock.calls()) == 1
+        assert len(server.calls()) == 1
         # The first loop still works, and closes the pool it owns.
         assert first.run_until_complete(tmdb.movies.details(47964)).id == 47964
-        assert len(mock.calls()) == 2
+        assert len(server.calls()) == 2
         first.run_until_complete(tmdb.close())
     # One DEBUG line per request sent: the refused calls never reached the wire.
     sent = [r for r in caplog.records if "/3/movie/47964 -> 200" in r.getMessage()]
@@ -199,13 +205,12 @@ def test_a_session_from_another_loop_is_refused_before_any_request(
 
     session = first.run_until_complete(make_session())
     try:
-        mock = TMDBMock()
-        with mock:
-            mock.get(f"{API}/3/movie/47964", payload=MOVIE)
-            tmdb = TMDBClient(access_token=READ_TOKEN, session=session)
+        with threaded_server(exact_queries=True) as server:
+            server.get("/3/movie/47964", payload=MOVIE)
+            tmdb = TMDBClient(access_token=READ_TOKEN, base_url=server.base_url, session=session)
             with pytest.raises(TMDBUsageError, match="session= passed to this TMDBClient"):
                 second.run_until_complete(tmdb.movies.details(47964))
-            assert mock.calls() == []
+            assert server.calls() == []
             # In its own loop the same client and session work.
             assert first.run_until_complete(tmdb.movies.details(47964)).id == 47964
             first.run_until_complete(tmdb.close())
@@ -217,10 +222,9 @@ def test_a_closed_client_says_it_is_closed_in_another_loop_too(
     loops: tuple[asyncio.AbstractEventLoop, asyncio.AbstractEventLoop],
 ) -> None:
     first, second = loops
-    mock = TMDBMock()
-    with mock:
-        mock.get(f"{API}/3/movie/47964", payload=MOVIE)
-        tmdb = TMDBClient(access_token=READ_TOKEN)
+    with threaded_server(exact_queries=True) as server:
+        server.get("/3/movie/47964", payload=MOVIE)
+        tmdb = TMDBClient(access_token=READ_TOKEN, base_url=server.base_url)
         first.run_until_complete(tmdb.movies.details(47964))
         first.run_until_complete(tmdb.close())
         with pytest.raises(ClientClosedError):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import inspect
 
 import pytest
-from yarl import URL
 
 import tmdb_async
-from tests.conftest import API, FakeSleep, TMDBMock
+from tests.conftest import API, FakeSleep
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import TMDBClient, errors
 from tmdb_async.errors import (
     ERROR_CLASSES,
@@ -24,6 +24,9 @@ from tmdb_async.errors import (
     TMDBError,
     error_from_response,
 )
+
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
 
 # TMDB's table (https://developer.themoviedb.org/docs/errors, WIRE.md section 5):
 # code, stated HTTP status, message, the class we map it to, and that class's category.
@@ -398,28 +401,28 @@ def test_message_without_tmdb_details() -> None:
 async def test_200_with_success_false_raises(
     code: int,
     expected: type[TMDBAPIError],
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     fake_sleep: FakeSleep,
 ) -> None:
     envelope = {"success": False, "status_code": code, "status_message": "m"}
-    mock.get(f"{API}/3/account?session_id=s1", status=200, payload=envelope)
+    tmdb_server.get("/3/account?session_id=s1", status=200, payload=envelope)
     with pytest.raises(expected) as info:
-        await tmdb.for_user("s1").account.details()
+        await tmdb_local.for_user("s1").account.details()
     assert (info.value.http_status, info.value.tmdb_code) == (200, code)
     assert info.value.body == envelope
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
 
 async def test_200_with_success_true_envelope_is_not_an_error(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(
-        f"{API}/3/authentication",
+    tmdb_server.get(
+        "/3/authentication",
         payload={"success": True, "status_code": 1, "status_message": "Success."},
     )
-    assert await tmdb.auth.validate_key() is True
+    assert await tmdb_local.auth.validate_key() is True
 
 
 @pytest.mark.parametrize(("code", "http", "message", "name", "category"), MAPPED)
@@ -429,25 +432,29 @@ async def test_every_code_through_the_client(
     message: str,
     name: str,
     category: type[TMDBAPIError],
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     fake_sleep: FakeSleep,
 ) -> None:
     envelope = {"success": False, "status_code": code, "status_message": message}
-    mock.get(f"{API}/3/movie/11", status=http, payload=envelope)
-    async with TMDBClient(access_token="eyJ.a.b", retry=None, sleep=fake_sleep) as tmdb:
+    tmdb_server.get("/3/movie/11", status=http, payload=envelope)
+    async with TMDBClient(
+        access_token="eyJ.a.b", base_url=tmdb_server.base_url, retry=None, sleep=fake_sleep
+    ) as tmdb:
         with pytest.raises(getattr(errors, name)) as info:
             await tmdb.movies.details(11)
     err = info.value
     assert (err.http_status, err.tmdb_code, err.tmdb_message) == (http, code, message)
-    method, url, _ = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/movie/11"))
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/movie/11")
 
 
-async def test_429_without_json_through_the_client(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_429_without_json_through_the_client(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     for _ in range(3):
-        mock.get(f"{API}/3/movie/11", status=429, body="slow down")
+        tmdb_server.get("/3/movie/11", status=429, body="slow down")
     with pytest.raises(RateLimitError) as info:
-        await tmdb.movies.details(11)
+        await tmdb_local.movies.details(11)
     assert (info.value.tmdb_code, info.value.body) == (None, None)
 
 

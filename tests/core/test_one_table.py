@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from tmdb_async import TMDBUsageError, errors
+from tests.conftest import READ_TOKEN
+from tmdb_async import Page, TMDBClient, TMDBUsageError, errors, paginate
+from tmdb_async._checks import check_int, check_number, check_optional_int
+from tmdb_async.batch import run_batch
 from tmdb_async.errors import ERROR_CLASSES, TMDB_CODES
 from tmdb_async.resources._base import check_id
 from tmdb_async.resources._params import (
     check_count,
     check_index,
-    check_int,
     check_option,
     check_page,
     check_year,
@@ -66,8 +70,55 @@ def test_checks_pass_good_values(check: object, value: object, result: object) -
         (lambda v: check_count(v, "vote_count"), -5, "vote_count must be 0 or more"),
         (lambda v: check_option(v, "sort_by", {"a", "b"}), "c", r"sort_by must be one of"),
         (lambda v: check_int(v, "n", low=2, high=3), 4, "n must be between 2 and 3, got 4"),
+        (lambda v: check_optional_int(v, "max_pages", low=1), 0, "max_pages must be 1 or more"),
+        (lambda v: check_number(v, "pool_timeout"), "5", "pool_timeout must be a number, not str"),
+        (lambda v: check_number(v, "pool_timeout"), 0.0, "pool_timeout must be a positive number"),
+        (
+            lambda v: check_number(v, "rate"),
+            float("nan"),
+            "rate must be a positive number, got nan",
+        ),
     ],
 )
 def test_checks_name_the_parameter(check: object, value: object, message: str) -> None:
     with pytest.raises(TMDBUsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
         check(value)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: run_batch(_never, [1], concurrency=0), "concurrency must be 1 or more, got 0"),
+        (lambda: run_batch(_never, [1], total=True), "total must be an int, not bool"),
+        (lambda: paginate(_page).limit(max_items=-1), "max_items must be 1 or more, got -1"),
+        (
+            lambda: paginate(_page).limit(max_pages=2.0),  # type: ignore[arg-type]
+            "max_pages must be an int, not float",
+        ),
+        (
+            lambda: TMDBClient(access_token=READ_TOKEN, max_connections=0),
+            "max_connections must be 1",
+        ),
+        (
+            lambda: TMDBClient(access_token=READ_TOKEN, pool_timeout=-1),
+            "pool_timeout must be a pos",
+        ),
+        (
+            lambda: TMDBClient(access_token=READ_TOKEN, max_response_bytes="1"),  # type: ignore[arg-type]
+            "max_response_bytes must be an int, not str",
+        ),
+        (lambda: TMDBClient(access_token=READ_TOKEN, rate_limit=-2), "rate_limit must be a pos"),
+        (lambda: TMDBClient(access_token=READ_TOKEN, timeout=0), "timeout must be a positive"),
+    ],
+)
+def test_settings_go_through_the_same_checks(build: Any, message: str) -> None:
+    with pytest.raises(TMDBUsageError, match=message):
+        build()
+
+
+async def _never(key: int) -> int:  # pragma: no cover - never called
+    raise AssertionError(key)
+
+
+async def _page(*, page: int = 1) -> Page[int]:  # pragma: no cover - never called
+    raise AssertionError(page)

@@ -13,11 +13,15 @@ import re
 
 import pytest
 
-from tests.conftest import API, READ_TOKEN, FakeSleep, TMDBMock
+from tests.conftest import READ_TOKEN, FakeSleep
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import RateLimit, RateLimitError, RetryPolicy, TMDBClient, TMDBUsageError
 from tmdb_async._ratelimit import DEFAULT_RATE_LIMIT, RequestGate
 
-MOVIE_URL = re.compile(r"^https://api\.themoviedb\.org/3/movie/\d+$")
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
+MOVIE_URL = re.compile(r"/3/movie/\d+")
 
 
 class ManualTime:
@@ -79,9 +83,9 @@ def test_rate_limit_defaults_are_inside_tmdb_limits() -> None:
         ({"rate": 0}, "rate must be a positive number"),
         ({"rate": -1.0}, "rate must be a positive number"),
         ({"rate": float("inf")}, "must be finite"),
-        ({"rate": True}, "rate must be a positive number"),
-        ({"rate": 10, "burst": 0}, "burst must be an int >= 1"),
-        ({"rate": 10, "burst": 2.5}, "burst must be an int >= 1"),
+        ({"rate": True}, "RateLimit.rate must be a number, not bool"),
+        ({"rate": 10, "burst": 0}, "RateLimit.burst must be 1 or more, got 0"),
+        ({"rate": 10, "burst": 2.5}, "RateLimit.burst must be an int, not float"),
     ],
 )
 def test_bad_rate_limit_is_a_usage_error(kwargs: dict[str, object], message: str) -> None:
@@ -297,12 +301,16 @@ async def test_pause_waits_out_the_cooldown_it_starts() -> None:
 # --------------------------------------------------------------------------- through the client
 
 
-async def test_a_429_pauses_every_task_of_the_client(mock: TMDBMock) -> None:
+async def test_a_429_pauses_every_task_of_the_client(tmdb_server: TMDBServer) -> None:
     sleep = FakeSleep()
     rate_limited = {"status_code": 25, "status_message": "Your request count (41) is over."}
-    mock.get(MOVIE_URL, status=429, payload=rate_limited, headers={"Retry-After": "3"})
+    tmdb_server.get(MOVIE_URL, status=429, payload=rate_limited, headers={"Retry-After": "3"})
     async with TMDBClient(
-        access_token=READ_TOKEN, sleep=sleep, rate_limit=None, retry=RetryPolicy.disabled()
+        access_token=READ_TOKEN,
+        base_url=tmdb_server.base_url,
+        sleep=sleep,
+        rate_limit=None,
+        retry=RetryPolicy.disabled(),
     ) as tmdb:
         with pytest.raises(RateLimitError) as caught:
             await tmdb.movies.details(11)
@@ -310,45 +318,58 @@ async def test_a_429_pauses_every_task_of_the_client(mock: TMDBMock) -> None:
         gate = tmdb._core.pool.gate
         assert gate.cooling_down() == pytest.approx(3.0, abs=0.05)
         # Any other task now waits out the cooldown before it sends.
-        mock.get(MOVIE_URL, payload={"id": 12, "title": "Finding Nemo"})
+        tmdb_server.get(MOVIE_URL, payload={"id": 12, "title": "Finding Nemo"})
         movie = await tmdb.movies.details(12)
     assert movie.id == 12
     assert sleep.waits == pytest.approx([3.0], abs=0.05)
-    calls = mock.calls()
-    assert [(m, str(u)) for m, u, _ in calls] == [
-        ("GET", f"{API}/3/movie/11"),
-        ("GET", f"{API}/3/movie/12"),
+    calls = tmdb_server.calls()
+    assert [(c.method, c.path, c.query) for c in calls] == [
+        ("GET", "/3/movie/11", {}),
+        ("GET", "/3/movie/12", {}),
     ]
-    assert all(c.kwargs["headers"]["Authorization"] == f"Bearer {READ_TOKEN}" for *_, c in calls)
+    assert all(c.headers["Authorization"] == f"Bearer {READ_TOKEN}" for c in calls)
 
 
-async def test_a_retried_429_waits_retry_after_once(mock: TMDBMock) -> None:
+async def test_a_retried_429_waits_retry_after_once(tmdb_server: TMDBServer) -> None:
     sleep = FakeSleep()
-    mock.get(MOVIE_URL, status=429, payload={"status_code": 25}, headers={"Retry-After": "2"})
-    mock.get(MOVIE_URL, payload={"id": 11, "title": "Star Wars"})
-    async with TMDBClient(access_token=READ_TOKEN, sleep=sleep) as tmdb:
+    tmdb_server.get(
+        MOVIE_URL, status=429, payload={"status_code": 25}, headers={"Retry-After": "2"}
+    )
+    tmdb_server.get(MOVIE_URL, payload={"id": 11, "title": "Star Wars"})
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, sleep=sleep
+    ) as tmdb:
         movie = await tmdb.movies.details(11)
         assert tmdb._core.pool.gate.cooldowns == 1
     assert movie.title == "Star Wars"
     assert sleep.waits == [2.0]  # the pause; the retry then passes the gate at once
-    assert [str(u) for _, u, _ in mock.calls()] == [f"{API}/3/movie/11", f"{API}/3/movie/11"]
+    assert [(c.method, c.path, c.query) for c in tmdb_server.calls()] == [
+        ("GET", "/3/movie/11", {}),
+        ("GET", "/3/movie/11", {}),
+    ]
 
 
-async def test_without_retry_after_the_cooldown_is_the_policy_backoff(mock: TMDBMock) -> None:
+async def test_without_retry_after_the_cooldown_is_the_policy_backoff(
+    tmdb_server: TMDBServer,
+) -> None:
     sleep = FakeSleep()
-    mock.get(MOVIE_URL, status=429, body="Too Many Requests")
-    mock.get(MOVIE_URL, payload={"id": 11, "title": "Star Wars"})
+    tmdb_server.get(MOVIE_URL, status=429, body="Too Many Requests")
+    tmdb_server.get(MOVIE_URL, payload={"id": 11, "title": "Star Wars"})
     policy = RetryPolicy(jitter=False, backoff_base=0.25)
-    async with TMDBClient(access_token=READ_TOKEN, sleep=sleep, retry=policy) as tmdb:
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, sleep=sleep, retry=policy
+    ) as tmdb:
         assert (await tmdb.movies.details(11)).id == 11
     assert sleep.waits == [0.25]
 
 
-async def test_the_client_spaces_requests_at_its_rate(mock: TMDBMock) -> None:
+async def test_the_client_spaces_requests_at_its_rate(tmdb_server: TMDBServer) -> None:
     sleep = FakeSleep()
     for i in range(5):
-        mock.get(MOVIE_URL, payload={"id": i + 1, "title": f"m{i}"})
-    async with TMDBClient(access_token=READ_TOKEN, sleep=sleep) as tmdb:
+        tmdb_server.get(MOVIE_URL, payload={"id": i + 1, "title": f"m{i}"})
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, sleep=sleep
+    ) as tmdb:
         # The same gate the client builds, on a frozen clock so the waits are exact.
         tmdb._core.pool.gate = RequestGate(RateLimit(4, burst=2), clock=lambda: 0.0, sleep=sleep)
         movies = await asyncio.gather(*(tmdb.movies.details(i + 1) for i in range(5)))

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import READ_TOKEN, TMDBMock
+from tests.conftest import READ_TOKEN
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import ClientClosedError, TMDBClient
+
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
 
 API = "https://api.themoviedb.org"
 
 
-async def test_a_client_closed_during_a_retry_wait_stops_the_retries(mock: TMDBMock) -> None:
+async def test_a_client_closed_during_a_retry_wait_stops_the_retries(
+    tmdb_server: TMDBServer,
+) -> None:
     clients: list[TMDBClient] = []
     waits: list[float] = []
 
@@ -18,10 +24,12 @@ async def test_a_client_closed_during_a_retry_wait_stops_the_retries(mock: TMDBM
         waits.append(seconds)
         await clients[0].close()
 
-    mock.get(f"{API}/3/genre/movie/list", status=500, payload={"status_code": 11}, repeat=True)
-    async with TMDBClient(access_token=READ_TOKEN, sleep=sleep, rate_limit=None) as tmdb:
+    tmdb_server.get("/3/genre/movie/list", status=500, payload={"status_code": 11}, repeat=True)
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, sleep=sleep, rate_limit=None
+    ) as tmdb:
         clients.append(tmdb)
         with pytest.raises(ClientClosedError, match="closed"):
             await tmdb.request_json("GET", "/3/genre/movie/list")
     assert len(waits) == 1
-    assert len(mock.calls()) == 1  # no attempt after the close
+    assert len(tmdb_server.calls()) == 1  # no attempt after the close

@@ -12,11 +12,14 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import TMDBMock
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import TMDBClient, TMDBUsageError
 from tmdb_async._core import decode_json
 from tmdb_async._sansio import _check_path
 from tmdb_async.resources._base import segment
+
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
 
 
 @pytest.mark.parametrize(
@@ -47,20 +50,22 @@ def test_segment_quotes_like_yarl_and_refuses_dot_segments() -> None:
             segment(dots)
 
 
-async def test_an_unencoded_escape_hatch_path_is_encoded(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get("https://api.themoviedb.org/3/keyword/%C3%A9", payload={"id": 1, "name": "é"})
-    assert await tmdb.request_json("GET", "/3/keyword/é") == {"id": 1, "name": "é"}
-    _, url, _ = mock.only_call()
-    assert url.raw_path == "/3/keyword/%C3%A9"
+async def test_an_unencoded_escape_hatch_path_is_encoded(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/keyword/%C3%A9", payload={"id": 1, "name": "é"})
+    assert await tmdb_local.request_json("GET", "/3/keyword/é") == {"id": 1, "name": "é"}
+    call = tmdb_server.only_call()
+    assert (call.method, call.raw_path, call.path) == ("GET", "/3/keyword/%C3%A9", "/3/keyword/é")
 
 
 @pytest.mark.parametrize("path", ["/3/movie/../tv/1", "/3/./movie/1", "/3/movie/.."])
 async def test_dot_segments_are_refused_before_any_io(
-    tmdb: TMDBClient, mock: TMDBMock, path: str
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, path: str
 ) -> None:
     with pytest.raises(TMDBUsageError, match=r"'\.\.' segments"):
-        await tmdb.request_json("GET", path)
-    assert mock.calls() == []
+        await tmdb_local.request_json("GET", path)
+    assert tmdb_server.calls() == []
 
 
 def test_decode_json_reads_utf8_and_falls_back_to_json_loads() -> None:
@@ -90,22 +95,22 @@ ENCODED_DOTS = [
 @pytest.mark.parametrize("path", ENCODED_DOTS)
 @pytest.mark.parametrize("method", ["GET", "DELETE"])
 async def test_encoded_dot_segments_are_refused_before_any_io(
-    tmdb: TMDBClient, mock: TMDBMock, path: str, method: Any
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, path: str, method: Any
 ) -> None:
     with pytest.raises(TMDBUsageError, match=r"'\.\.' segments \(encoded or not\)"):
-        await tmdb.request_json(method, path)
-    assert mock.calls() == []
+        await tmdb_local.request_json(method, path)
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize("path", ENCODED_DOTS)
 async def test_the_request_path_itself_refuses_encoded_dot_segments(
-    tmdb: TMDBClient, mock: TMDBMock, path: str
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, path: str
 ) -> None:
     # Below the escape hatch too: every resource method builds its path and sends it
     # through the same request path.
     with pytest.raises(TMDBUsageError, match=r"'\.' or '\.\.' segments, encoded or not"):
-        await tmdb._core.request_json("GET", path)
-    assert mock.calls() == []
+        await tmdb_local._core.request_json("GET", path)
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize("value", [".%2e", "%2E%2E", "%2e", "%2e.", "%252E%252e", "..%2f", "a/.."])
@@ -116,11 +121,11 @@ def test_segment_refuses_encoded_dot_segments(value: str) -> None:
 
 
 async def test_a_resource_refuses_an_encoded_dot_segment_before_any_io(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(TMDBUsageError, match="not a valid path segment"):
-        await tmdb.find.by_id(".%2e", external_source="twitter_id")
-    assert mock.calls() == []
+        await tmdb_local.find.by_id(".%2e", external_source="twitter_id")
+    assert tmdb_server.calls() == []
 
 
 def test_dots_inside_a_segment_are_fine() -> None:

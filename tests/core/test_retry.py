@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
-import aiohttp
 import pytest
 
-from tests.conftest import API, READ_TOKEN, FakeSleep, TMDBMock
+from tests.conftest import READ_TOKEN, FakeSleep
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     Movie,
     NotFoundError,
@@ -21,6 +22,7 @@ from tmdb_async import (
     TMDBTimeoutError,
     TMDBUsageError,
 )
+from tmdb_async._deadlines import Deadlines
 from tmdb_async._retry import parse_retry_after
 from tmdb_async.errors import (
     AuthenticationError,
@@ -34,7 +36,10 @@ from tmdb_async.errors import (
     error_from_response,
 )
 
-MOVIE = f"{API}/3/movie/11"
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
+MOVIE = "/3/movie/11"
 BODY = {"id": 11, "title": "Star Wars"}
 
 
@@ -215,10 +220,12 @@ def test_bad_policy_values_are_usage_errors(kwargs: dict[str, Any]) -> None:
 
 
 @pytest.fixture
-async def client(fake_sleep: FakeSleep) -> Any:
-    """A client with the default policy, deterministic jitter and a fake sleep."""
+async def client(tmdb_server: TMDBServer, fake_sleep: FakeSleep) -> Any:
+    """A client on the loopback TMDB with the default policy, deterministic jitter and a
+    fake sleep."""
     async with TMDBClient(
         access_token=READ_TOKEN,
+        base_url=tmdb_server.base_url,
         sleep=fake_sleep,
         retry=RetryPolicy(random=lambda: 0.5),  # jitter factor 0.75
     ) as tmdb:
@@ -226,79 +233,83 @@ async def client(fake_sleep: FakeSleep) -> Any:
 
 
 async def test_429_with_retry_after_then_success(
-    client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.get(MOVIE, status=429, headers={"Retry-After": "2"}, payload={"status_code": 25})
-    mock.get(MOVIE, payload=BODY)
+    tmdb_server.get(MOVIE, status=429, headers={"Retry-After": "2"}, payload={"status_code": 25})
+    tmdb_server.get(MOVIE, payload=BODY)
     assert await client.movies.details(11) == Movie(id=11, title="Star Wars")
     assert fake_sleep.waits == [2.0]
-    assert len(mock.calls()) == 2
+    assert len(tmdb_server.calls()) == 2
 
 
 async def test_429_with_retry_after_0_waits_the_minimum(
-    client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.get(MOVIE, status=429, headers={"Retry-After": "0"}, payload={"status_code": 25})
-    mock.get(MOVIE, status=429, headers={"Retry-After": "86400"}, payload={"status_code": 25})
-    mock.get(MOVIE, payload=BODY)
+    tmdb_server.get(MOVIE, status=429, headers={"Retry-After": "0"}, payload={"status_code": 25})
+    tmdb_server.get(
+        MOVIE, status=429, headers={"Retry-After": "86400"}, payload={"status_code": 25}
+    )
+    tmdb_server.get(MOVIE, payload=BODY)
     assert await client.movies.details(11) == Movie(id=11, title="Star Wars")
     assert fake_sleep.waits == [1.0, 60.0]
 
 
 async def test_429_without_retry_after_backs_off_with_jitter(
-    client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.get(MOVIE, status=429, payload={"status_code": 25})
-    mock.get(MOVIE, status=429, body="")
-    mock.get(MOVIE, payload=BODY)
+    tmdb_server.get(MOVIE, status=429, payload={"status_code": 25})
+    tmdb_server.get(MOVIE, status=429, body="")
+    tmdb_server.get(MOVIE, payload=BODY)
     assert await client.movies.details(11) == Movie(id=11, title="Star Wars")
     assert fake_sleep.waits == [0.375, 0.75]
 
 
 async def test_429_three_times_gives_rate_limit_error(
-    client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
     for _ in range(4):
-        mock.get(MOVIE, status=429, headers={"Retry-After": "5"}, payload={"status_code": 25})
+        tmdb_server.get(
+            MOVIE, status=429, headers={"Retry-After": "5"}, payload={"status_code": 25}
+        )
     with pytest.raises(RateLimitError) as info:
         await client.movies.details(11)
     assert info.value.retry_after == 5.0
-    assert len(mock.calls()) == 3
+    assert len(tmdb_server.calls()) == 3
     assert fake_sleep.waits[:2] == [5.0, 5.0]
 
 
 async def test_503_is_retried_for_get(
-    client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.get(MOVIE, status=503, payload={"status_code": 9, "status_message": "offline"})
-    mock.get(MOVIE, status=503, body="<html>CDN</html>")
-    mock.get(MOVIE, payload=BODY)
+    tmdb_server.get(MOVIE, status=503, payload={"status_code": 9, "status_message": "offline"})
+    tmdb_server.get(MOVIE, status=503, body="<html>CDN</html>")
+    tmdb_server.get(MOVIE, payload=BODY)
     assert await client.movies.details(11) == Movie(id=11, title="Star Wars")
     assert fake_sleep.waits == [0.375, 0.75]
-    assert [m for m, _, _ in mock.calls()] == ["GET"] * 3
+    assert [(c.method, c.path) for c in tmdb_server.calls()] == [("GET", MOVIE)] * 3
 
 
 async def test_503_is_not_retried_for_post(
-    client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    url = f"{API}/3/authentication/session/new"
-    mock.post(url, status=503, payload={"status_code": 9})
-    mock.post(url, payload={"session_id": "s" * 40})
+    url = f"{tmdb_server.base_url}/3/authentication/session/new"
+    tmdb_server.post(url, status=503, payload={"status_code": 9})
+    tmdb_server.post(url, payload={"session_id": "s" * 40})
     with pytest.raises(ServiceOfflineError):
         await client.auth.create_session("t" * 40)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
 
 async def test_at_most_3_attempts_then_the_typed_error(
-    client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
     for _ in range(5):
-        mock.get(MOVIE, status=500, payload={"status_code": 11, "status_message": "oops"})
+        tmdb_server.get(MOVIE, status=500, payload={"status_code": 11, "status_message": "oops"})
     with pytest.raises(InternalServerError) as info:
         await client.movies.details(11)
     assert (info.value.http_status, info.value.tmdb_code) == (500, 11)
-    assert len(mock.calls()) == 3
+    assert len(tmdb_server.calls()) == 3
     assert fake_sleep.waits == [0.375, 0.75]
 
 
@@ -311,91 +322,134 @@ async def test_client_errors_are_never_retried(
     code: int,
     error: type[Exception],
     client: TMDBClient,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     fake_sleep: FakeSleep,
 ) -> None:
-    mock.get(MOVIE, status=status, payload={"status_code": code}, repeat=True)
+    tmdb_server.get(MOVIE, status=status, payload={"status_code": code}, repeat=True)
     with pytest.raises(error):
         await client.movies.details(11)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
 
-async def test_404_never_retried(client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep) -> None:
-    mock.get(MOVIE, status=404, body="Not Found", repeat=True)
+async def test_404_never_retried(
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
+) -> None:
+    tmdb_server.get(MOVIE, status=404, body="Not Found", repeat=True)
     with pytest.raises(NotFoundError):
         await client.movies.details(11)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
+
+
+async def _time_out_arrivals(server: TMDBServer, client: TMDBClient, arrivals: set[int]) -> None:
+    """Expire the attempt of each of these requests (1-based) once it reached the server:
+    a timeout at a chosen moment, not after some wall-clock time."""
+    deadlines = client._core.pool.deadlines()
+    assert isinstance(deadlines, Deadlines)
+    for number in sorted(arrivals):
+        await server.received(number)
+        deadlines.expire_now()
 
 
 @pytest.mark.parametrize(
-    ("exc", "error"),
-    [
-        (TimeoutError(), TMDBTimeoutError),
-        (aiohttp.ServerDisconnectedError(), TMDBConnectionError),
-        (aiohttp.ClientOSError(104, "Connection reset by peer"), TMDBConnectionError),
-    ],
+    ("fail", "error"),
+    [("hang", TMDBTimeoutError), ("drop", TMDBConnectionError), ("reset", TMDBConnectionError)],
 )
 async def test_transport_errors_are_retried_for_get(
-    exc: Exception,
+    fail: Literal["hang", "drop", "reset"],
     error: type[Exception],
     client: TMDBClient,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     fake_sleep: FakeSleep,
 ) -> None:
-    mock.get(MOVIE, exception=exc)
-    mock.get(MOVIE, payload=BODY)
-    assert await client.movies.details(11) == Movie(id=11, title="Star Wars")
-    assert fake_sleep.waits == [0.375]
-    for _ in range(3):
-        mock.get(MOVIE, exception=exc)
-    fake_sleep.waits.clear()
-    with pytest.raises(error):
-        await client.movies.details(11)
-    assert fake_sleep.waits == [0.375, 0.75]
+    # The loopback TMDB fails each attempt the way the network would: no answer until the
+    # attempt's deadline expires, the connection closed, or reset (TCP RST).
+    never = asyncio.Event()
+
+    def failing() -> None:
+        if fail == "hang":
+            tmdb_server.get(MOVIE, payload=BODY, wait=never)
+        else:
+            tmdb_server.get(MOVIE, fail=fail)
+
+    timeouts = asyncio.create_task(
+        _time_out_arrivals(tmdb_server, client, {1, 3, 4, 5} if fail == "hang" else set())
+    )
+    try:
+        failing()
+        tmdb_server.get(MOVIE, payload=BODY)
+        assert await client.movies.details(11) == Movie(id=11, title="Star Wars")
+        assert fake_sleep.waits == [0.375]
+        for _ in range(3):
+            failing()
+        fake_sleep.waits.clear()
+        with pytest.raises(error):
+            await client.movies.details(11)
+        assert fake_sleep.waits == [0.375, 0.75]
+        await asyncio.wait_for(timeouts, 5)
+        assert [(c.method, c.path) for c in tmdb_server.calls()] == [("GET", MOVIE)] * 5
+    finally:
+        never.set()
+        timeouts.cancel()
 
 
-async def test_retry_none_disables_retries(mock: TMDBMock, fake_sleep: FakeSleep) -> None:
-    mock.get(MOVIE, status=503, payload={"status_code": 9}, repeat=True)
-    async with TMDBClient(access_token=READ_TOKEN, retry=None, sleep=fake_sleep) as tmdb:
+async def test_retry_none_disables_retries(tmdb_server: TMDBServer, fake_sleep: FakeSleep) -> None:
+    tmdb_server.get(MOVIE, status=503, payload={"status_code": 9}, repeat=True)
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, retry=None, sleep=fake_sleep
+    ) as tmdb:
         with pytest.raises(ServerError):
             await tmdb.movies.details(11)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
 
-async def test_max_attempts_1_disables_429_retries(mock: TMDBMock, fake_sleep: FakeSleep) -> None:
-    mock.get(MOVIE, status=429, payload={"status_code": 25}, repeat=True)
+async def test_max_attempts_1_disables_429_retries(
+    tmdb_server: TMDBServer, fake_sleep: FakeSleep
+) -> None:
+    tmdb_server.get(MOVIE, status=429, payload={"status_code": 25}, repeat=True)
     async with TMDBClient(
-        access_token=READ_TOKEN, retry=RetryPolicy(max_attempts=1), sleep=fake_sleep
+        access_token=READ_TOKEN,
+        base_url=tmdb_server.base_url,
+        retry=RetryPolicy(max_attempts=1),
+        sleep=fake_sleep,
     ) as tmdb:
         with pytest.raises(RateLimitError):
             await tmdb.movies.details(11)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
 
 
-async def test_more_attempts_when_configured(mock: TMDBMock, fake_sleep: FakeSleep) -> None:
+async def test_more_attempts_when_configured(
+    tmdb_server: TMDBServer, fake_sleep: FakeSleep
+) -> None:
     for _ in range(5):
-        mock.get(MOVIE, status=502, body="")
-    mock.get(MOVIE, payload=BODY)
+        tmdb_server.get(MOVIE, status=502, body="")
+    tmdb_server.get(MOVIE, payload=BODY)
     async with TMDBClient(
         access_token=READ_TOKEN,
+        base_url=tmdb_server.base_url,
         retry=RetryPolicy(max_attempts=6, jitter=False, backoff_max=3.0),
         sleep=fake_sleep,
     ) as tmdb:
         assert await tmdb.movies.details(11) == Movie(id=11, title="Star Wars")
     assert fake_sleep.waits == [0.5, 1.0, 2.0, 3.0, 3.0]
-    assert len(mock.calls()) == 6
+    assert len(tmdb_server.calls()) == 6
 
 
 async def test_retried_request_is_sent_identically(
-    client: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    client: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    url = f"{API}/3/account/548?session_id={'s' * 40}"
-    mock.get(url, status=502, body="")
-    mock.get(url, payload={"id": 548})
+    url = f"{tmdb_server.base_url}/3/account/548?session_id={'s' * 40}"
+    tmdb_server.get(url, status=502, body="")
+    tmdb_server.get(url, payload={"id": 548})
     await client.for_user(Session(session_id="s" * 40), account_id=548).account.details()
-    first, second = (call for _, _, call in mock.calls())
-    assert first.kwargs == second.kwargs
-    assert first.kwargs["params"] == {"session_id": "s" * 40}
+    first, second = tmdb_server.calls()
+    assert (first.method, first.raw_path, first.query, first.body) == (
+        second.method,
+        second.raw_path,
+        second.query,
+        second.body,
+    )
+    assert dict(first.headers) == dict(second.headers)
+    assert first.query == {"session_id": "s" * 40}

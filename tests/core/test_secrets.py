@@ -11,15 +11,17 @@ from __future__ import annotations
 import logging
 import re
 import traceback
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 from urllib.parse import quote, quote_plus
 
 import aiohttp
 import pytest
+from aioresponses import aioresponses
 from yarl import URL
 
-from tests.conftest import FakeSleep, TMDBMock
+from tests.conftest import API, FakeSleep
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     GuestSession,
     RequestToken,
@@ -67,24 +69,19 @@ def _url(path: str) -> re.Pattern[str]:
     return re.compile(rf"^https://api\.themoviedb\.org{re.escape(path)}(\?.*)?$")
 
 
-async def _exercise(
-    tmdb: TMDBClient, mock: TMDBMock, kind: str
-) -> tuple[list[BaseException], list[Any]]:
-    """Run successes, 4xx, retries and transport failures; return what was raised and built."""
-    raised: list[BaseException] = []
-    built: list[Any] = []
+Attempt = Callable[[Awaitable[Any]], Awaitable[None]]
 
-    async def attempt(coro: Any) -> None:
-        try:
-            built.append(await coro)
-        except TMDBError as exc:
-            raised.append(exc)
+
+async def _exercise(
+    tmdb: TMDBClient, server: TMDBServer, attempt: Attempt, built: list[Any]
+) -> None:
+    """Run successes, 4xx, retries and bodies that do not fit against the loopback TMDB."""
 
     # Successes, each with a secret in the answer or the request.
-    mock.get(_url("/3/authentication"), payload={"success": True})
+    server.get("/3/authentication", payload={"success": True})
     await attempt(tmdb.auth.validate_key())
-    mock.get(
-        _url("/3/authentication/token/new"),
+    server.get(
+        "/3/authentication/token/new",
         payload={
             "success": True,
             "expires_at": "2026-01-01 00:00:00 UTC",
@@ -93,23 +90,23 @@ async def _exercise(
     )
     await attempt(tmdb.auth.create_request_token())
     built.append(tmdb.auth.approval_url(REQUEST_TOKEN, redirect_to="https://app.example/cb"))
-    mock.post(
-        _url("/3/authentication/session/new"), payload={"success": True, "session_id": SESSION_ID}
+    server.post(
+        "/3/authentication/session/new", payload={"success": True, "session_id": SESSION_ID}
     )
     await attempt(tmdb.auth.create_session(RequestToken(request_token=REQUEST_TOKEN)))
-    mock.get(
-        _url("/3/authentication/guest_session/new"),
+    server.get(
+        "/3/authentication/guest_session/new",
         payload={"guest_session_id": GUEST_ID, "expires_at": "2026-01-01 00:00:00 UTC"},
     )
     await attempt(tmdb.auth.create_guest_session())
-    mock.get(_url("/3/account"), payload={"id": 1, "username": "u"})
+    server.get("/3/account", payload={"id": 1, "username": "u"})
     await attempt(tmdb.for_user(Session(session_id=SESSION_ID)).account.details())
-    mock.get(_url("/3/account/1"), payload={"id": 1, "username": "u"})
+    server.get("/3/account/1", payload={"id": 1, "username": "u"})
     await attempt(tmdb.for_user(ODD_SESSION_ID, account_id=1).account.details())
 
     # 4xx answers.
-    mock.post(
-        _url("/3/authentication/session/new"),
+    server.post(
+        "/3/authentication/session/new",
         status=401,
         payload={
             "success": False,
@@ -119,14 +116,12 @@ async def _exercise(
         },
     )
     await attempt(tmdb.auth.create_session(REQUEST_TOKEN))
-    mock.get(_url("/3/account"), status=401, payload={"status_code": 3, "status_message": "no"})
+    server.get("/3/account", status=401, payload={"status_code": 3, "status_message": "no"})
     await attempt(tmdb.for_user(SESSION_ID).account.details())
-    mock.get(_url("/3/account"), status=404, payload={"status_code": 37, "status_message": "no"})
+    server.get("/3/account", status=404, payload={"status_code": 37, "status_message": "no"})
     await attempt(tmdb.for_user(ODD_SESSION_ID).account.details())
     # A secret in the path (guest ids are path segments) and a password in a body.
-    mock.get(
-        _url(f"/3/guest_session/{GUEST_ID}/rated/movies"), status=404, payload={"status_code": 34}
-    )
+    server.get(f"/3/guest_session/{GUEST_ID}/rated/movies", status=404, payload={"status_code": 34})
     await attempt(
         tmdb._core.request(
             "GET",
@@ -135,8 +130,8 @@ async def _exercise(
             secrets=(GUEST_ID,),
         )
     )
-    mock.post(
-        _url("/3/authentication/token/validate_with_login"),
+    server.post(
+        "/3/authentication/token/validate_with_login",
         status=401,
         payload={"status_code": 30, "status_message": "Invalid username and/or password"},
     )
@@ -150,16 +145,26 @@ async def _exercise(
     )
 
     # Retries: 503, 429 with Retry-After, then success; and retries exhausted.
-    mock.get(_url("/3/account"), status=503, body="busy")
-    mock.get(
-        _url("/3/account"), status=429, headers={"Retry-After": "1"}, payload={"status_code": 25}
-    )
-    mock.get(_url("/3/account"), payload={"id": 2})
+    server.get("/3/account", status=503, body="busy")
+    server.get("/3/account", status=429, headers={"Retry-After": "1"}, payload={"status_code": 25})
+    server.get("/3/account", payload={"id": 2})
     await attempt(tmdb.for_user(SESSION_ID).account.details())
     for _ in range(3):
-        mock.get(_url("/3/account/2"), status=502, body="bad gateway")
+        server.get("/3/account/2", status=502, body="bad gateway")
     await attempt(tmdb.for_user(ODD_SESSION_ID, account_id=2).account.details())
 
+    # A body that does not fit, echoing a secret in a wrongly typed field.
+    server.get("/3/account", payload={"id": SESSION_ID, "avatar": SESSION_ID})
+    await attempt(tmdb.for_user(SESSION_ID).account.details())
+    server.get("/3/authentication/token/new", payload={"expires_at": REQUEST_TOKEN})
+    await attempt(tmdb.auth.create_request_token())
+
+
+async def _exercise_transport(
+    tmdb: TMDBClient, mock: aioresponses, kind: str, attempt: Attempt
+) -> None:
+    """Transport failures, raised by aioresponses (no answer is built) with messages a
+    real failure could carry: no server produces these texts."""
     # Transport failures whose aiohttp message carries the full URL, secrets included.
     # (Each message holds only what that request itself carried: the client's credential
     # and the request's own session id or token, raw and percent-encoded.)
@@ -181,36 +186,52 @@ async def _exercise(
     )
     await attempt(tmdb.auth.create_session(REQUEST_TOKEN))
 
-    # A body that does not fit, echoing a secret in a wrongly typed field.
-    mock.get(_url("/3/account"), payload={"id": SESSION_ID, "avatar": SESSION_ID})
-    await attempt(tmdb.for_user(SESSION_ID).account.details())
-    mock.get(_url("/3/authentication/token/new"), payload={"expires_at": REQUEST_TOKEN})
-    await attempt(tmdb.auth.create_request_token())
-    return raised, built
-
 
 @pytest.mark.parametrize("kind", ["access_token", "api_key"])
 async def test_no_secret_anywhere(
-    kind: str, mock: TMDBMock, fake_sleep: FakeSleep, caplog: pytest.LogCaptureFixture
+    kind: str,
+    tmdb_server: TMDBServer,
+    fake_sleep: FakeSleep,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     policy = RetryPolicy(jitter=False)
-    if kind == "access_token":
-        client = TMDBClient(access_token=READ_TOKEN, sleep=fake_sleep, retry=policy)
-    else:
-        client = TMDBClient(api_key=API_KEY, sleep=fake_sleep, retry=policy)
-    async with client as tmdb:
-        raised, built = await _exercise(tmdb, mock, kind)
-        client_texts = [
-            repr(tmdb),
-            str(tmdb),
-            repr(tmdb._core.credentials),
-            str(tmdb._core.credentials),
-        ]
+    raised: list[BaseException] = []
+    built: list[Any] = []
+
+    async def attempt(coro: Awaitable[Any]) -> None:
+        try:
+            built.append(await coro)
+        except TMDBError as exc:
+            raised.append(exc)
+
+    def client(base_url: str) -> TMDBClient:
+        if kind == "access_token":
+            return TMDBClient(
+                access_token=READ_TOKEN, base_url=base_url, sleep=fake_sleep, retry=policy
+            )
+        return TMDBClient(api_key=API_KEY, base_url=base_url, sleep=fake_sleep, retry=policy)
+
+    client_texts: list[str] = []
+    # Answers from the loopback TMDB; then transport failures on TMDB's own URL.
+    async with client(tmdb_server.base_url) as tmdb:
+        await _exercise(tmdb, tmdb_server, attempt, built)
+    with aioresponses() as mock:
+        async with client(API) as tmdb:
+            await _exercise_transport(tmdb, mock, kind, attempt)
+            client_texts += [
+                repr(tmdb),
+                str(tmdb),
+                repr(tmdb._core.credentials),
+                str(tmdb._core.credentials),
+            ]
     client_texts.append(repr(tmdb))
 
     # The scenario really ran: requests carried the secrets, errors and logs were produced.
-    sent = " ".join(str(url) + repr(call.kwargs) for _, url, call in mock.calls())
+    sent = " ".join(
+        f"{c.raw_path} {c.query} {dict(c.headers)} {c.body.decode()}" for c in tmdb_server.calls()
+    )
+    assert sum(map(len, mock.requests.values())) == 7  # 3 + 3 + 1 transport failures
     assert READ_TOKEN in sent if kind == "access_token" else API_KEY in sent
     for secret in (SESSION_ID, REQUEST_TOKEN, GUEST_ID, PASSWORD):
         assert secret in sent

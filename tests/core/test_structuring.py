@@ -32,13 +32,17 @@ import cattrs
 import pytest
 from cattrs.errors import StructureHandlerNotFoundError
 
-from tests.conftest import FIXTURES, READ_TOKEN, SHARED, TMDBMock, load
+from tests.conftest import FIXTURES, READ_TOKEN, SHARED, load
+from tests.loopback_tmdb import TMDBServer
 from tmdb_async import TMDBClient, models
 from tmdb_async._convert import TMDBConverter, make_converter
 from tmdb_async._decode import _substitute, _typevar_mapping
 from tmdb_async.errors import EntryNotFoundError
 from tmdb_async.models import AccountStates, Movie, MovieSummary, Page, StatusResponse
 from tmdb_async.models.search import MultiResult
+
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
 
 DETAILED = make_converter(direct=False)  # cattrs alone
 STRICT = make_converter(forbid_extra_keys=True)
@@ -722,35 +726,35 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> _Spy:
 
 
 async def test_the_client_decodes_an_answer_directly(
-    tmdb: TMDBClient, mock: TMDBMock, spy: _Spy
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, spy: _Spy
 ) -> None:
     doc = load("recorded/tmdblib/movie-details-47964.200.json")
-    mock.get(f"{API}/3/movie/47964", body=json.dumps(doc).encode())
-    movie = await tmdb.movies.details(47964)
-    method, url, call = mock.only_call()
-    assert (method, url.path, call.kwargs["params"]) == ("GET", "/3/movie/47964", None)
+    tmdb_server.get("/3/movie/47964", body=json.dumps(doc).encode())
+    movie = await tmdb_local.movies.details(47964)
+    call = tmdb_server.only_call()
+    assert (call.method, call.path, call.query) == ("GET", "/3/movie/47964", {})
     assert spy.calls == [(Movie, True)]
     assert typed(movie) == typed(DETAILED.structure(doc, Movie))
 
 
 async def test_the_client_structures_with_cattrs_what_msgspec_refuses(
-    tmdb: TMDBClient, mock: TMDBMock, spy: _Spy
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, spy: _Spy
 ) -> None:
     doc = dict(load("recorded/tmdblib/movie-details-47964.200.json"), release_date="")
-    mock.get(f"{API}/3/movie/47964", body=json.dumps(doc).encode())
-    movie = await tmdb.movies.details(47964)
+    tmdb_server.get("/3/movie/47964", body=json.dumps(doc).encode())
+    movie = await tmdb_local.movies.details(47964)
     assert spy.calls == [(Movie, False)]
     assert movie.release_date is None
     assert typed(movie) == typed(DETAILED.structure(doc, Movie))
 
 
 async def test_an_error_envelope_on_a_2xx_is_a_typed_error(
-    tmdb: TMDBClient, mock: TMDBMock, spy: _Spy
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, spy: _Spy
 ) -> None:
     body = b'{"success": false, "status_code": 21, "status_message": "Entry not found"}'
-    mock.post(f"{API}/3/movie/5/rating", body=body)
+    tmdb_server.post("/3/movie/5/rating", body=body)
     with pytest.raises(EntryNotFoundError) as info:
-        await tmdb._core.request(
+        await tmdb_local._core.request(
             "POST", "/3/movie/5/rating", into=StatusResponse, json={"value": 8.0}
         )
     assert (info.value.http_status, info.value.tmdb_code) == (200, 21)
@@ -758,7 +762,7 @@ async def test_an_error_envelope_on_a_2xx_is_a_typed_error(
 
 
 async def test_a_client_with_its_own_json_loads_never_decodes_directly(
-    mock: TMDBMock, spy: _Spy
+    tmdb_server: TMDBServer, spy: _Spy
 ) -> None:
     seen: list[bytes] = []
 
@@ -766,8 +770,10 @@ async def test_a_client_with_its_own_json_loads_never_decodes_directly(
         seen.append(body)
         return json.loads(body)
 
-    mock.get(f"{API}/3/movie/5", body=b'{"id": 5, "title": "Five"}')
-    async with TMDBClient(access_token=READ_TOKEN, json_loads=loads) as tmdb:
+    tmdb_server.get("/3/movie/5", body=b'{"id": 5, "title": "Five"}')
+    async with TMDBClient(
+        access_token=READ_TOKEN, base_url=tmdb_server.base_url, json_loads=loads
+    ) as tmdb:
         movie = await tmdb.movies.details(5)
     assert (movie.id, movie.title) == (5, "Five")
     assert seen == [b'{"id": 5, "title": "Five"}']
@@ -775,8 +781,8 @@ async def test_a_client_with_its_own_json_loads_never_decodes_directly(
 
 
 async def test_raw_json_is_never_decoded_into_a_model(
-    tmdb: TMDBClient, mock: TMDBMock, spy: _Spy
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, spy: _Spy
 ) -> None:
-    mock.get(f"{API}/3/movie/5", body=b'{"id": 5, "release_date": ""}')
-    assert await tmdb.request_json("GET", "/3/movie/5") == {"id": 5, "release_date": ""}
+    tmdb_server.get("/3/movie/5", body=b'{"id": 5, "release_date": ""}')
+    assert await tmdb_local.request_json("GET", "/3/movie/5") == {"id": 5, "release_date": ""}
     assert spy.calls == []

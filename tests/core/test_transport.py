@@ -25,6 +25,7 @@ from tmdb_async import (
     TMDBConnectionError,
     TMDBTimeoutError,
 )
+from tmdb_async._deadlines import Deadlines
 
 BOUND = 5.0  # seconds: an upper bound on any wait in this module, so a bug cannot hang CI
 BODY = {"id": 11, "title": "Star Wars"}
@@ -246,18 +247,27 @@ async def test_no_silent_resend_every_request_on_the_wire_is_an_attempt(
 
 
 async def test_slow_answer_is_a_timeout(loopback: Loopback, fake_sleep: FakeSleep) -> None:
+    # Deterministic: the answer never comes (an event nobody sets until the end), and the
+    # attempt's deadline is expired by the server once the request has reached it, so no
+    # wall-clock margin decides whether the request got there before the timeout did.
     release = asyncio.Event()
+    timed: list[Deadlines] = []
 
     async def slow(_: web.Request) -> web.Response:
+        (deadlines,) = timed
+        assert deadlines.pending() == 1  # this request's attempt, being timed
+        deadlines.expire_now()
         await asyncio.wait_for(release.wait(), BOUND)
         return web.json_response(BODY)
 
     loopback.route("GET", "/3/movie/11", slow)
     await loopback.start()
     try:
-        # The answer never comes (an event nobody sets); the timeout only has to be long
-        # enough for a loopback connect and request to reach the server, even under load.
-        async with _client(loopback.base_url, fake_sleep, timeout=0.25) as tmdb:
+        # A timeout far longer than the test: only expire_now() ends an attempt.
+        async with _client(loopback.base_url, fake_sleep, timeout=BOUND * 4) as tmdb:
+            deadlines = tmdb._core.pool.deadlines()
+            assert isinstance(deadlines, Deadlines)
+            timed.append(deadlines)
             with pytest.raises(TMDBTimeoutError) as info:
                 await asyncio.wait_for(tmdb.movies.details(11), BOUND)
             assert info.value.url == f"{loopback.base_url}/3/movie/11"
@@ -265,10 +275,11 @@ async def test_slow_answer_is_a_timeout(loopback: Loopback, fake_sleep: FakeSlee
             # A GET is retried after a timeout: three attempts in all.
             assert loopback.hits["/3/movie/11"] == 3
             assert fake_sleep.waits == [0.5, 1.0]
-            # No connection stays checked out after the timeouts.
+            # No connection stays checked out, no attempt stays timed after the timeouts.
             connector = tmdb._core.pool.session().connector
             assert isinstance(connector, aiohttp.TCPConnector)
             assert len(connector._acquired) == 0
+            assert deadlines.pending() == 0
     finally:
         release.set()
 

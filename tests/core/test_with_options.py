@@ -10,7 +10,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from tests.conftest import API, READ_TOKEN, FakeSleep, TMDBMock
+from tests.conftest import READ_TOKEN, FakeSleep
+from tests.loopback_tmdb import TMDBServer
 from tests.user_helpers import (
     ACCOUNT_ID,
     GUEST_ID,
@@ -32,41 +33,50 @@ from tmdb_async import (
     V4AccessToken,
 )
 
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
 MOVIE = {"id": 11, "title": "Star Wars"}
 OFFLINE = {"success": False, "status_code": 9, "status_message": "Service offline."}
 
 
 async def test_language_and_region_apply_to_the_derived_client_only(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    german = tmdb.with_options(language="de-DE", region="DE")
-    mock.get(f"{API}/3/movie/now_playing?language=de-DE&page=1&region=DE", payload={"page": 1})
-    mock.get(f"{API}/3/movie/now_playing?page=1", payload={"page": 1})
+    german = tmdb_local.with_options(language="de-DE", region="DE")
+    tmdb_server.get("/3/movie/now_playing?language=de-DE&page=1&region=DE", payload={"page": 1})
+    tmdb_server.get("/3/movie/now_playing?page=1", payload={"page": 1})
     await german.movies.now_playing()
-    await tmdb.movies.now_playing()
+    await tmdb_local.movies.now_playing()
     request(
-        mock, 0, "GET", "/3/movie/now_playing", {"language": "de-DE", "page": "1", "region": "DE"}
+        tmdb_server,
+        0,
+        "GET",
+        "/3/movie/now_playing",
+        {"language": "de-DE", "page": "1", "region": "DE"},
     )
-    request(mock, 1, "GET", "/3/movie/now_playing", {"page": "1"})
+    request(tmdb_server, 1, "GET", "/3/movie/now_playing", {"page": "1"})
     # None clears a default again.
-    mock.get(f"{API}/3/movie/now_playing?page=1", payload={"page": 1})
+    tmdb_server.get("/3/movie/now_playing?page=1", payload={"page": 1})
     await german.with_options(language=None, region=None).movies.now_playing()
-    request(mock, 2, "GET", "/3/movie/now_playing", {"page": "1"})
+    request(tmdb_server, 2, "GET", "/3/movie/now_playing", {"page": "1"})
 
 
 async def test_retry_none_sends_once(
-    tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.get(f"{API}/3/movie/11", status=503, payload=OFFLINE, repeat=True)
+    tmdb_server.get("/3/movie/11", status=503, payload=OFFLINE, repeat=True)
     with pytest.raises(ServerError):
-        await tmdb.with_options(retry=None).movies.details(11)
-    assert len(mock.calls()) == 1
+        await tmdb_local.with_options(retry=None).movies.details(11)
+    assert len(tmdb_server.calls()) == 1
     with pytest.raises(ServerError):
-        await tmdb.movies.details(11)  # the client's own policy: 3 attempts
-    assert len(mock.calls()) == 4
+        await tmdb_local.movies.details(11)  # the client's own policy: 3 attempts
+    assert len(tmdb_server.calls()) == 4
     with pytest.raises(ServerError):
-        await tmdb.with_options(retry=RetryPolicy(max_attempts=2, jitter=False)).movies.details(11)
-    assert len(mock.calls()) == 6
+        await tmdb_local.with_options(
+            retry=RetryPolicy(max_attempts=2, jitter=False)
+        ).movies.details(11)
+    assert len(tmdb_server.calls()) == 6
 
 
 async def test_derived_client_shares_the_pool_and_budget_and_closes_nothing() -> None:
@@ -135,39 +145,43 @@ async def test_timeout_is_per_derived_client() -> None:
 
 
 async def test_session_view_keeps_the_user_and_its_account_id(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    user = tmdb.for_user(Session(session_id=SESSION_ID), account_id=ACCOUNT_ID)
+    user = tmdb_local.for_user(Session(session_id=SESSION_ID), account_id=ACCOUNT_ID)
     german = user.with_options(language="de-DE", retry=None)
     assert german.kind == "session"
     path = f"/3/account/{ACCOUNT_ID}/favorite/movies"
-    mock.get(
-        f"{API}{path}?language=de-DE&page=1&session_id={SESSION_ID}", status=503, payload=OFFLINE
+    tmdb_server.get(
+        f"{path}?language=de-DE&page=1&session_id={SESSION_ID}",
+        status=503,
+        payload=OFFLINE,
     )
     with pytest.raises(ServerError):
         await german.favorites.movies()
-    only(mock, "GET", path, {"language": "de-DE", "page": "1", "session_id": SESSION_ID})
+    only(tmdb_server, "GET", path, {"language": "de-DE", "page": "1", "session_id": SESSION_ID})
 
 
-async def test_guest_view_stays_a_guest(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    guest = tmdb.for_user(GuestSession(guest_session_id=GUEST_ID)).with_options(language="fr-FR")
+async def test_guest_view_stays_a_guest(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    guest = tmdb_local.for_user(GuestSession(guest_session_id=GUEST_ID)).with_options(
+        language="fr-FR"
+    )
     assert guest.is_guest
     path = f"/3/guest_session/{GUEST_ID}/rated/movies"
-    mock.get(f"{API}{path}?language=fr-FR&page=1", payload={"page": 1})
+    tmdb_server.get(f"{path}?language=fr-FR&page=1", payload={"page": 1})
     await guest.ratings.movies()
-    only(mock, "GET", path, {"language": "fr-FR", "page": "1"})
+    only(tmdb_server, "GET", path, {"language": "fr-FR", "page": "1"})
 
 
 async def test_v4_view_keeps_its_token_object_id_and_converted_session(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     converted = "2629f70fb498edc263a0adb99118ac41f0053e8c"
-    user = tmdb.for_user(
+    user = tmdb_local.for_user(
         V4AccessToken(access_token=USER_TOKEN, account_id="4bc8892a017a3c0f92000002"),
         account_id=ACCOUNT_ID,
     )
-    mock.post(
-        f"{API}/3/authentication/session/convert/4",
+    tmdb_server.post(
+        "/3/authentication/session/convert/4",
         payload={"success": True, "session_id": converted},
     )
     await user.session_id()
@@ -175,11 +189,11 @@ async def test_v4_view_keeps_its_token_object_id_and_converted_session(
     assert derived.account.object_id == "4bc8892a017a3c0f92000002"
     assert await derived.session_id() == converted  # no second conversion
     assert await derived.account.id() == ACCOUNT_ID  # no lookup
-    mock.get(f"{API}/4/account/4bc8892a017a3c0f92000002/lists?page=1", payload={"page": 1})
+    tmdb_server.get("/4/account/4bc8892a017a3c0f92000002/lists?page=1", payload={"page": 1})
     await derived.lists.mine()
-    assert len(mock.calls()) == 2
+    assert len(tmdb_server.calls()) == 2
     request(
-        mock,
+        tmdb_server,
         1,
         "GET",
         "/4/account/4bc8892a017a3c0f92000002/lists",
@@ -202,25 +216,25 @@ async def test_the_shared_pool_reads_and_writes_the_parents_state(tmdb: TMDBClie
 
 
 async def test_derived_client_namespaces_use_the_derived_settings(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    assert tmdb.movies is tmdb.movies  # made once, cached ...
-    german = tmdb.with_options(language="de-DE")
-    assert german.movies is not tmdb.movies  # ... but not shared with a derived client
-    mock.get(f"{API}/3/movie/11?language=de-DE", payload=MOVIE)
+    assert tmdb_local.movies is tmdb_local.movies  # made once, cached ...
+    german = tmdb_local.with_options(language="de-DE")
+    assert german.movies is not tmdb_local.movies  # ... but not shared with a derived client
+    tmdb_server.get("/3/movie/11?language=de-DE", payload=MOVIE)
     await german.movies.details(11)
-    request(mock, 0, "GET", "/3/movie/11", {"language": "de-DE"})
+    request(tmdb_server, 0, "GET", "/3/movie/11", {"language": "de-DE"})
 
 
 async def test_a_429_on_a_derived_client_holds_the_original_too(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     # One rate budget: the cooldown a 429 starts is the client's, whichever view got it.
     limited = {"success": False, "status_code": 25, "status_message": "over the limit"}
-    mock.get(f"{API}/3/movie/11", status=429, payload=limited, headers={"Retry-After": "7"})
+    tmdb_server.get("/3/movie/11", status=429, payload=limited, headers={"Retry-After": "7"})
     with pytest.raises(RateLimitError):
-        await tmdb.with_options(retry=None).movies.details(11)
-    gate = tmdb._core.pool.gate
+        await tmdb_local.with_options(retry=None).movies.details(11)
+    gate = tmdb_local._core.pool.gate
     assert gate.cooldowns == 1
     assert gate.busy  # the original's next request waits for the cooldown first
-    assert tmdb.for_user(SESSION_ID).with_options(language="de")._core.pool.gate is gate
+    assert tmdb_local.for_user(SESSION_ID).with_options(language="de")._core.pool.gate is gate

@@ -6,8 +6,8 @@ Reference responses: driven by ``tests/reference/fixtures/INDEX.json`` (recorded
 traffic, the official spec's examples, other clients' fixtures) and by the official OpenAPI
 document itself. Each body is checked three ways: the production converter, a strict
 converter that rejects keys the model does not declare (so a field we forgot shows up
-here), and the real request path through the client against a mocked TMDB serving the body
-with its HTTP status. Movie-details bodies are covered by the movie tests, not here.
+here), and the real request path through the client against the loopback TMDB serving the
+body with its HTTP status. Movie-details bodies are covered by the movie tests, not here.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ import aiohttp
 import attrs
 import cattrs
 import pytest
+from aioresponses import aioresponses
 from yarl import URL
 
-from tests.conftest import API, API_KEY, FIXTURES, READ_TOKEN, SHARED, FakeSleep, TMDBMock, load
+from tests.conftest import API, API_KEY, FIXTURES, READ_TOKEN, SHARED, FakeSleep, load
+from tests.loopback_tmdb import Recorded, TMDBServer
 from tests.user_helpers import (
     SESSION_ID,
     V4_ACCOUNT,
@@ -76,21 +78,24 @@ from tmdb_async.errors import (
     error_from_response,
 )
 
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
 UTC = dt.timezone.utc
 SPEC = "docs/official-v3-spec-examples"
 TOKEN = "ff5c7eeb5a8870efe3cd7fc5c282cffd26800ecd"
 NEW_SESSION_ID = "79191836ddaa0da3df76a5ffef6f07ad6ab0c641"
 
 
-def _assert_bearer(call: Any) -> None:
-    assert call.kwargs["headers"]["Authorization"] == f"Bearer {READ_TOKEN}"
-    assert call.kwargs["headers"]["Accept"] == "application/json"
-    assert call.kwargs["params"] is None
+def _assert_bearer(call: Recorded) -> None:
+    assert call.headers["Authorization"] == f"Bearer {READ_TOKEN}"
+    assert call.headers["Accept"] == "application/json"
+    assert call.query == {}
 
 
-def _assert_api_key(call: Any) -> None:
-    assert "Authorization" not in call.kwargs["headers"]
-    assert call.kwargs["params"] == {"api_key": API_KEY}
+def _assert_api_key(call: Recorded) -> None:
+    assert "Authorization" not in call.headers
+    assert call.query == {"api_key": API_KEY}
 
 
 # ---------------------------------------------------------------------------- validate_key
@@ -103,33 +108,37 @@ def _assert_api_key(call: Any) -> None:
         load("recorded/tmdblib/auth-validate-key.200.json"),
     ],
 )
-async def test_validate_key_true(body: object, tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/authentication", payload=body)
-    assert await tmdb.auth.validate_key() is True
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/authentication"))
+async def test_validate_key_true(
+    body: object, tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get("/3/authentication", payload=body)
+    assert await tmdb_local.auth.validate_key() is True
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/authentication")
     _assert_bearer(call)
-    assert call.kwargs["json"] is None
+    assert call.json is None
 
 
-async def test_validate_key_with_api_key(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/authentication?api_key={API_KEY}", payload={"success": True})
-    assert await tmdb_key.auth.validate_key() is True
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/authentication?api_key={API_KEY}"))
+async def test_validate_key_with_api_key(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get(f"/3/authentication?api_key={API_KEY}", payload={"success": True})
+    assert await tmdb_local_key.auth.validate_key() is True
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/authentication")
     _assert_api_key(call)
 
 
 async def test_validate_key_false_on_code_7(
-    tmdb_key: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.get(
-        f"{API}/3/authentication?api_key={API_KEY}",
+    tmdb_server.get(
+        f"/3/authentication?api_key={API_KEY}",
         status=401,
         payload=load(f"{SPEC}/authentication-validate-key.401.json"),
     )
-    assert await tmdb_key.auth.validate_key() is False
-    assert len(mock.calls()) == 1
+    assert await tmdb_local_key.auth.validate_key() is False
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
 
@@ -147,38 +156,42 @@ async def test_validate_key_false_on_code_7(
     ],
 )
 async def test_validate_key_raises_other_errors(
-    status: int, body: object, error: type[Exception], tmdb: TMDBClient, mock: TMDBMock
+    status: int,
+    body: object,
+    error: type[Exception],
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
 ) -> None:
     if body is None:
-        mock.get(f"{API}/3/authentication", status=status, body="denied")
+        tmdb_server.get("/3/authentication", status=status, body="denied")
     else:
-        mock.get(f"{API}/3/authentication", status=status, payload=body)
+        tmdb_server.get("/3/authentication", status=status, payload=body)
     with pytest.raises(error) as info:
-        await tmdb.auth.validate_key()
+        await tmdb_local.auth.validate_key()
     assert not isinstance(info.value, InvalidAPIKeyError)
     assert info.value.http_status == status  # type: ignore[attr-defined]
 
 
 async def test_validate_key_raises_after_retries_on_5xx(
-    tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
     for _ in range(3):
-        mock.get(f"{API}/3/authentication", status=503, payload={"status_code": 9})
+        tmdb_server.get("/3/authentication", status=503, payload={"status_code": 9})
     with pytest.raises(ServerError):
-        await tmdb.auth.validate_key()
-    assert len(mock.calls()) == 3
+        await tmdb_local.auth.validate_key()
+    assert len(tmdb_server.calls()) == 3
     assert fake_sleep.waits == [0.5, 1.0]
 
 
 # ---------------------------------------------------------------------------- request token
 
 
-async def test_create_request_token(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/3/authentication/token/new",
+async def test_create_request_token(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/authentication/token/new",
         payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
     )
-    token = await tmdb.auth.create_request_token()
+    token = await tmdb_local.auth.create_request_token()
     assert token == RequestToken(
         request_token=TOKEN, expires_at=dt.datetime(2016, 8, 26, 17, 4, 39, tzinfo=UTC)
     )
@@ -187,41 +200,43 @@ async def test_create_request_token(tmdb: TMDBClient, mock: TMDBMock) -> None:
     assert token.is_expired(dt.datetime(2016, 8, 26, 17, 4, 39, tzinfo=UTC))
     assert not token.is_expired(dt.datetime(2016, 8, 26, 17, 4, 38, tzinfo=UTC))
     assert token.is_expired()  # 2016 is long gone
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/authentication/token/new"))
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/authentication/token/new")
     _assert_bearer(call)
-    assert call.kwargs["json"] is None
+    assert call.json is None
 
 
-async def test_create_request_token_with_api_key(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/3/authentication/token/new?api_key={API_KEY}",
+async def test_create_request_token_with_api_key(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get(
+        f"/3/authentication/token/new?api_key={API_KEY}",
         payload={
             "success": True,
             "expires_at": "2026-01-01 00:00:00 UTC",
             "request_token": "0" * 40,
         },
     )
-    token = await tmdb_key.auth.create_request_token()
+    token = await tmdb_local_key.auth.create_request_token()
     assert token == RequestToken(
         request_token="0" * 40, expires_at=dt.datetime(2026, 1, 1, tzinfo=UTC)
     )
-    _, _, call = mock.only_call()
+    call = tmdb_server.only_call()
     _assert_api_key(call)
 
 
 # ---------------------------------------------------------------------------- approval_url
 
 
-async def test_approval_url_is_pure(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_approval_url_is_pure(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     token = RequestToken(request_token=TOKEN)
-    assert tmdb.auth.approval_url(token) == f"https://www.themoviedb.org/authenticate/{TOKEN}"
-    assert tmdb.auth.approval_url(TOKEN) == f"https://www.themoviedb.org/authenticate/{TOKEN}"
-    assert mock.calls() == []
-    assert tmdb._core.pool._session is None  # not even a session was opened
-    await tmdb.close()
+    assert tmdb_local.auth.approval_url(token) == f"https://www.themoviedb.org/authenticate/{TOKEN}"
+    assert tmdb_local.auth.approval_url(TOKEN) == f"https://www.themoviedb.org/authenticate/{TOKEN}"
+    assert tmdb_server.calls() == []
+    assert tmdb_local._core.pool._session is None  # not even a session was opened
+    await tmdb_local.close()
     # Still works on a closed client: nothing is sent.
-    assert tmdb.auth.approval_url(token).endswith(TOKEN)
+    assert tmdb_local.auth.approval_url(token).endswith(TOKEN)
 
 
 @pytest.mark.parametrize(
@@ -297,57 +312,57 @@ def test_approval_url_bad_token(bad: Any, tmdb: TMDBClient) -> None:
 # ---------------------------------------------------------------------------- create_session
 
 
-async def test_create_session(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.post(
-        f"{API}/3/authentication/session/new",
+async def test_create_session(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.post(
+        "/3/authentication/session/new",
         payload=load(f"{SPEC}/authentication-create-session.200.json"),
     )
-    session = await tmdb.auth.create_session(RequestToken(request_token=TOKEN))
+    session = await tmdb_local.auth.create_session(RequestToken(request_token=TOKEN))
     assert session == Session(session_id=NEW_SESSION_ID)
-    method, url, call = mock.only_call()
-    assert (method, url) == ("POST", URL(f"{API}/3/authentication/session/new"))
-    assert call.kwargs["json"] == {"request_token": TOKEN}
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("POST", "/3/authentication/session/new")
+    assert call.json == {"request_token": TOKEN}
     _assert_bearer(call)
 
 
 async def test_create_session_from_plain_string_with_api_key(
-    tmdb_key: TMDBClient, mock: TMDBMock
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.post(
-        f"{API}/3/authentication/session/new?api_key={API_KEY}",
+    tmdb_server.post(
+        f"/3/authentication/session/new?api_key={API_KEY}",
         payload={"success": True, "session_id": NEW_SESSION_ID},
     )
-    assert await tmdb_key.auth.create_session(TOKEN) == Session(session_id=NEW_SESSION_ID)
-    method, url, call = mock.only_call()
-    assert (method, url) == ("POST", URL(f"{API}/3/authentication/session/new?api_key={API_KEY}"))
-    assert call.kwargs["json"] == {"request_token": TOKEN}
+    assert await tmdb_local_key.auth.create_session(TOKEN) == Session(session_id=NEW_SESSION_ID)
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("POST", "/3/authentication/session/new")
+    assert call.json == {"request_token": TOKEN}
     _assert_api_key(call)
 
 
 async def test_create_session_unapproved_token_is_session_denied(
-    tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.post(
-        f"{API}/3/authentication/session/new",
+    tmdb_server.post(
+        "/3/authentication/session/new",
         status=401,
         payload=load("recorded/tmdblib/auth-session-new-denied.401.json"),
     )
     with pytest.raises(SessionDeniedError) as info:
-        await tmdb.auth.create_session(TOKEN)
+        await tmdb_local.auth.create_session(TOKEN)
     err = info.value
     assert (err.http_status, err.tmdb_code, err.tmdb_message) == (401, 17, "Session denied.")
     assert err.method == "POST"
-    assert err.url == f"{API}/3/authentication/session/new"
+    assert err.url == f"{tmdb_server.base_url}/3/authentication/session/new"
     assert isinstance(err, AuthenticationError)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
 
 async def test_create_session_expired_token_is_invalid_request_token(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.post(
-        f"{API}/3/authentication/session/new",
+    tmdb_server.post(
+        "/3/authentication/session/new",
         status=401,
         payload={
             "success": False,
@@ -358,23 +373,23 @@ async def test_create_session_expired_token_is_invalid_request_token(
         },
     )
     with pytest.raises(InvalidRequestTokenError) as info:
-        await tmdb.auth.create_session(TOKEN)
+        await tmdb_local.auth.create_session(TOKEN)
     assert (info.value.http_status, info.value.tmdb_code) == (401, 33)
     assert info.value.tmdb_message is not None
     assert info.value.tmdb_message.startswith("Invalid request token")
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
 
 
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
 async def test_create_session_is_not_retried_on_5xx(
-    status: int, tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    status: int, tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.post(f"{API}/3/authentication/session/new", status=status, body="upstream trouble")
-    mock.post(f"{API}/3/authentication/session/new", payload={"session_id": NEW_SESSION_ID})
+    tmdb_server.post("/3/authentication/session/new", status=status, body="upstream trouble")
+    tmdb_server.post("/3/authentication/session/new", payload={"session_id": NEW_SESSION_ID})
     with pytest.raises(ServerError) as info:
-        await tmdb.auth.create_session(TOKEN)
+        await tmdb_local.auth.create_session(TOKEN)
     assert info.value.http_status == status
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []
 
 
@@ -390,99 +405,103 @@ async def test_create_session_is_not_retried_after_it_may_have_been_sent(
     exc: Exception,
     error: type[Exception],
     tmdb: TMDBClient,
-    mock: TMDBMock,
+    mock: aioresponses,
     fake_sleep: FakeSleep,
 ) -> None:
+    # Transport failures after the request went out: aioresponses raises them (a repeat
+    # would be recorded too, and refused: nothing more is registered).
     mock.post(f"{API}/3/authentication/session/new", exception=exc)
-    mock.post(f"{API}/3/authentication/session/new", payload={"session_id": NEW_SESSION_ID})
     with pytest.raises(error):
         await tmdb.auth.create_session(TOKEN)
-    assert len(mock.calls()) == 1
+    assert list(mock.requests) == [("POST", URL(f"{API}/3/authentication/session/new"))]
+    assert len(mock.requests[("POST", URL(f"{API}/3/authentication/session/new"))]) == 1
     assert fake_sleep.waits == []
 
 
 async def test_create_session_is_retried_on_429(
-    tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
     # A 429 means TMDB did not process the request, so repeating it is safe.
-    mock.post(
-        f"{API}/3/authentication/session/new",
+    tmdb_server.post(
+        "/3/authentication/session/new",
         status=429,
         headers={"Retry-After": "3"},
         payload={"status_code": 25},
     )
-    mock.post(f"{API}/3/authentication/session/new", payload={"session_id": NEW_SESSION_ID})
-    assert await tmdb.auth.create_session(TOKEN) == Session(session_id=NEW_SESSION_ID)
+    tmdb_server.post("/3/authentication/session/new", payload={"session_id": NEW_SESSION_ID})
+    assert await tmdb_local.auth.create_session(TOKEN) == Session(session_id=NEW_SESSION_ID)
     assert fake_sleep.waits == [3.0]
-    assert [call.kwargs["json"] for _, _, call in mock.calls()] == [{"request_token": TOKEN}] * 2
+    assert [call.json for call in tmdb_server.calls()] == [{"request_token": TOKEN}] * 2
 
 
 async def test_create_session_429_exhausted(
-    tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
     for _ in range(3):
-        mock.post(f"{API}/3/authentication/session/new", status=429, payload={"status_code": 25})
+        tmdb_server.post("/3/authentication/session/new", status=429, payload={"status_code": 25})
     with pytest.raises(RateLimitError):
-        await tmdb.auth.create_session(TOKEN)
-    assert len(mock.calls()) == 3
+        await tmdb_local.auth.create_session(TOKEN)
+    assert len(tmdb_server.calls()) == 3
 
 
 @pytest.mark.parametrize("bad", ["", "tok en", None, 7])
 async def test_create_session_bad_token_fails_before_io(
-    bad: Any, tmdb: TMDBClient, mock: TMDBMock
+    bad: Any, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(TMDBUsageError, match="request_token"):
-        await tmdb.auth.create_session(bad)
-    assert mock.calls() == []
+        await tmdb_local.auth.create_session(bad)
+    assert tmdb_server.calls() == []
 
 
 # ---------------------------------------------------------------------------- guest session
 
 
-async def test_create_guest_session(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/3/authentication/guest_session/new",
+async def test_create_guest_session(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        "/3/authentication/guest_session/new",
         payload=load(f"{SPEC}/authentication-create-guest-session.200.json"),
     )
-    guest = await tmdb.auth.create_guest_session()
+    guest = await tmdb_local.auth.create_guest_session()
     assert guest == GuestSession(
         guest_session_id="1ce82ec1223641636ad4a60b07de3581",
         expires_at=dt.datetime(2016, 8, 27, 16, 26, 40, tzinfo=UTC),
     )
     assert guest.is_expired()
     assert not guest.is_expired(dt.datetime(2016, 8, 27, 16, 26, 39, tzinfo=UTC))
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/authentication/guest_session/new"))
+    call = tmdb_server.only_call()
+    assert (call.method, call.path) == ("GET", "/3/authentication/guest_session/new")
     _assert_bearer(call)
-    assert call.kwargs["json"] is None
+    assert call.json is None
 
 
-async def test_create_guest_session_with_api_key(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/3/authentication/guest_session/new?api_key={API_KEY}",
+async def test_create_guest_session_with_api_key(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get(
+        f"/3/authentication/guest_session/new?api_key={API_KEY}",
         payload={
             "success": True,
             "guest_session_id": "0" * 32,
             "expires_at": "2026-01-01 00:00:00 UTC",
         },
     )
-    guest = await tmdb_key.auth.create_guest_session()
+    guest = await tmdb_local_key.auth.create_guest_session()
     assert guest == GuestSession(
         guest_session_id="0" * 32, expires_at=dt.datetime(2026, 1, 1, tzinfo=UTC)
     )
-    _, _, call = mock.only_call()
+    call = tmdb_server.only_call()
     _assert_api_key(call)
 
 
 async def test_create_guest_session_is_retried_like_any_get(
-    tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.get(f"{API}/3/authentication/guest_session/new", status=502, body="bad gateway")
-    mock.get(
-        f"{API}/3/authentication/guest_session/new",
+    tmdb_server.get("/3/authentication/guest_session/new", status=502, body="bad gateway")
+    tmdb_server.get(
+        "/3/authentication/guest_session/new",
         payload={"guest_session_id": "1" * 32, "expires_at": "2026-01-01 00:00:00 UTC"},
     )
-    guest = await tmdb.auth.create_guest_session()
+    guest = await tmdb_local.auth.create_guest_session()
     assert guest.guest_session_id == "1" * 32
     assert fake_sleep.waits == [0.5]
 
@@ -515,19 +534,19 @@ LOGIN_TOKEN = "1531f1a558c8357ce8990cf887ff196e8f5402ec"
 
 
 async def test_validate_with_login_posts_a_json_body(
-    tmdb: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     debug_logs(caplog)
     body = load(f"{SPEC}/authentication-create-session-from-login.200.json")
-    mock.post(f"{API}/3/authentication/token/validate_with_login", payload=body)
-    token = await tmdb.auth.validate_with_login(
+    tmdb_server.post("/3/authentication/token/validate_with_login", payload=body)
+    token = await tmdb_local.auth.validate_with_login(
         RequestToken(request_token=LOGIN_TOKEN), "johnny_appleseed", PASSWORD
     )
     assert token == RequestToken(
         request_token=LOGIN_TOKEN, expires_at=dt.datetime(2018, 7, 24, 4, 10, 26, tzinfo=UTC)
     )
     only(
-        mock,
+        tmdb_server,
         "POST",
         "/3/authentication/token/validate_with_login",
         body={"username": "johnny_appleseed", "password": PASSWORD, "request_token": LOGIN_TOKEN},
@@ -538,33 +557,33 @@ async def test_validate_with_login_posts_a_json_body(
 
 
 async def test_validate_with_login_matches_the_spec_request_example(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     example = load(f"{SPEC}/authentication-create-session-from-login.request.json")
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login",
+    tmdb_server.post(
+        "/3/authentication/token/validate_with_login",
         payload=load(f"{SPEC}/authentication-create-session-from-login.200.json"),
     )
-    await tmdb.auth.validate_with_login(
+    await tmdb_local.auth.validate_with_login(
         example["request_token"], example["username"], example["password"]
     )
-    assert mock.only_call()[2].kwargs["json"] == example
+    assert tmdb_server.only_call().json == example
 
 
 async def test_validate_with_login_api_key_keeps_the_password_out_of_the_url(
-    tmdb_key: TMDBClient, mock: TMDBMock
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login?api_key={API_KEY}",
+    tmdb_server.post(
+        f"/3/authentication/token/validate_with_login?api_key={API_KEY}",
         payload={
             "success": True,
             "expires_at": "2026-01-01 00:00:00 UTC",
             "request_token": LOGIN_TOKEN,
         },
     )
-    await tmdb_key.auth.validate_with_login(LOGIN_TOKEN, "me", PASSWORD)
+    await tmdb_local_key.auth.validate_with_login(LOGIN_TOKEN, "me", PASSWORD)
     only(
-        mock,
+        tmdb_server,
         "POST",
         "/3/authentication/token/validate_with_login",
         {"api_key": API_KEY},
@@ -574,39 +593,43 @@ async def test_validate_with_login_api_key_keeps_the_password_out_of_the_url(
 
 
 async def test_bad_login_is_typed_and_never_shows_the_password(
-    tmdb: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     debug_logs(caplog)
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login",
+    tmdb_server.post(
+        "/3/authentication/token/validate_with_login",
         status=401,
         payload=load("recorded/tmdblib/auth-validate-with-login-bad-credentials.401.json"),
     )
     with pytest.raises(InvalidLoginError) as info:
-        await tmdb.auth.validate_with_login(LOGIN_TOKEN, "me", PASSWORD)
+        await tmdb_local.auth.validate_with_login(LOGIN_TOKEN, "me", PASSWORD)
     assert (info.value.http_status, info.value.tmdb_code) == (401, 30)
-    assert len(mock.calls()) == 1  # a 401 is not retried
+    assert len(tmdb_server.calls()) == 1  # a 401 is not retried
     scan_exception(info.value, [PASSWORD, LOGIN_TOKEN, READ_TOKEN])
     assert_no_secrets([log_text(caplog)], [PASSWORD, LOGIN_TOKEN, READ_TOKEN])
 
 
-async def test_expired_token_at_login_is_typed(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login",
+async def test_expired_token_at_login_is_typed(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.post(
+        "/3/authentication/token/validate_with_login",
         status=401,
         payload={"success": False, "status_code": 33, "status_message": "Invalid request token"},
     )
     with pytest.raises(InvalidRequestTokenError):
-        await tmdb.auth.validate_with_login(LOGIN_TOKEN, "me", PASSWORD)
+        await tmdb_local.auth.validate_with_login(LOGIN_TOKEN, "me", PASSWORD)
 
 
-async def test_validate_with_login_is_not_retried_on_5xx(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    url = f"{API}/3/authentication/token/validate_with_login"
-    mock.post(url, status=503, payload={"status_code": 9, "status_message": "offline"})
-    mock.post(url, payload={"success": True, "request_token": LOGIN_TOKEN})
+async def test_validate_with_login_is_not_retried_on_5xx(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    url = f"{tmdb_server.base_url}/3/authentication/token/validate_with_login"
+    tmdb_server.post(url, status=503, payload={"status_code": 9, "status_message": "offline"})
+    tmdb_server.post(url, payload={"success": True, "request_token": LOGIN_TOKEN})
     with pytest.raises(ServerError):
-        await tmdb.auth.validate_with_login(LOGIN_TOKEN, "me", PASSWORD)
-    assert len(mock.calls()) == 1
+        await tmdb_local.auth.validate_with_login(LOGIN_TOKEN, "me", PASSWORD)
+    assert len(tmdb_server.calls()) == 1
 
 
 @pytest.mark.parametrize(
@@ -614,66 +637,70 @@ async def test_validate_with_login_is_not_retried_on_5xx(tmdb: TMDBClient, mock:
     [("", PASSWORD), ("me", ""), (None, PASSWORD), ("me", None), ("me", b"bytes")],
 )
 async def test_validate_with_login_checks_its_input_locally(
-    tmdb: TMDBClient, mock: TMDBMock, username: object, password: object
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, username: object, password: object
 ) -> None:
     with pytest.raises(TMDBUsageError) as info:
-        await tmdb.auth.validate_with_login(LOGIN_TOKEN, username, password)  # type: ignore[arg-type]
-    assert mock.calls() == []
+        await tmdb_local.auth.validate_with_login(LOGIN_TOKEN, username, password)  # type: ignore[arg-type]
+    assert tmdb_server.calls() == []
     assert PASSWORD not in str(info.value)
     with pytest.raises(TMDBUsageError):
-        await tmdb.auth.login(username, password)  # type: ignore[arg-type]
-    assert mock.calls() == []
+        await tmdb_local.auth.login(username, password)  # type: ignore[arg-type]
+    assert tmdb_server.calls() == []
 
 
 async def test_login_runs_token_validate_session(
-    tmdb: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     debug_logs(caplog)
-    mock.get(
-        f"{API}/3/authentication/token/new",
+    tmdb_server.get(
+        "/3/authentication/token/new",
         payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
     )
     new_token = "ff5c7eeb5a8870efe3cd7fc5c282cffd26800ecd"
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login",
+    tmdb_server.post(
+        "/3/authentication/token/validate_with_login",
         payload={
             "success": True,
             "expires_at": "2016-08-26 17:04:39 UTC",
             "request_token": new_token,
         },
     )
-    mock.post(
-        f"{API}/3/authentication/session/new",
+    tmdb_server.post(
+        "/3/authentication/session/new",
         payload=load(f"{SPEC}/authentication-create-session.200.json"),
     )
-    session = await tmdb.auth.login("travis", PASSWORD)
+    session = await tmdb_local.auth.login("travis", PASSWORD)
     assert session == Session(session_id=SESSION_ID)
-    assert len(mock.calls()) == 3
-    request(mock, 0, "GET", "/3/authentication/token/new")
+    assert len(tmdb_server.calls()) == 3
+    request(tmdb_server, 0, "GET", "/3/authentication/token/new")
     request(
-        mock,
+        tmdb_server,
         1,
         "POST",
         "/3/authentication/token/validate_with_login",
         body={"username": "travis", "password": PASSWORD, "request_token": new_token},
     )
-    request(mock, 2, "POST", "/3/authentication/session/new", body={"request_token": new_token})
+    request(
+        tmdb_server, 2, "POST", "/3/authentication/session/new", body={"request_token": new_token}
+    )
     assert_no_secrets([log_text(caplog), session], [PASSWORD, new_token, SESSION_ID])
 
 
-async def test_login_stops_at_a_bad_password(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/3/authentication/token/new",
+async def test_login_stops_at_a_bad_password(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get(
+        "/3/authentication/token/new",
         payload=load(f"{SPEC}/authentication-create-request-token.200.json"),
     )
-    mock.post(
-        f"{API}/3/authentication/token/validate_with_login",
+    tmdb_server.post(
+        "/3/authentication/token/validate_with_login",
         status=401,
         payload=load("recorded/tmdblib/auth-validate-with-login-bad-credentials.401.json"),
     )
     with pytest.raises(InvalidLoginError) as info:
-        await tmdb.auth.login("travis", PASSWORD)
-    assert [c[0] for c in mock.calls()] == ["GET", "POST"]
+        await tmdb_local.auth.login("travis", PASSWORD)
+    assert [c.method for c in tmdb_server.calls()] == ["GET", "POST"]
     scan_exception(info.value, [PASSWORD])
 
 
@@ -682,28 +709,28 @@ async def test_login_stops_at_a_bad_password(tmdb: TMDBClient, mock: TMDBMock) -
 
 @pytest.mark.parametrize("given", [Session(session_id=SESSION_ID), SESSION_ID])
 async def test_delete_session_sends_a_json_body(
-    tmdb: TMDBClient, mock: TMDBMock, given: Session | str
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, given: Session | str
 ) -> None:
     example = load(f"{SPEC}/authentication-delete-session.request.json")
-    mock.delete(
-        f"{API}/3/authentication/session",
+    tmdb_server.delete(
+        "/3/authentication/session",
         payload=load(f"{SPEC}/authentication-delete-session.200.json"),
     )
-    assert await tmdb.auth.delete_session(given) == StatusResponse(success=True)
-    only(mock, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
+    assert await tmdb_local.auth.delete_session(given) == StatusResponse(success=True)
+    only(tmdb_server, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
     assert set(example) == {"session_id"}
 
 
 async def test_delete_session_unknown_is_typed_and_redacted(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.delete(
-        f"{API}/3/authentication/session",
+    tmdb_server.delete(
+        "/3/authentication/session",
         status=404,
         payload={"success": False, "status_code": 37, "status_message": "Session not found."},
     )
     with pytest.raises(SessionNotFoundError) as info:
-        await tmdb.auth.delete_session(SESSION_ID)
+        await tmdb_local.auth.delete_session(SESSION_ID)
     scan_exception(info.value, [SESSION_ID, READ_TOKEN])
 
 
@@ -711,11 +738,11 @@ async def test_delete_session_unknown_is_typed_and_redacted(
     "given", [None, GuestSession(guest_session_id="1ce82ec1223641636ad4a60b07de3581"), ""]
 )
 async def test_delete_session_needs_a_user_session(
-    tmdb: TMDBClient, mock: TMDBMock, given: object
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, given: object
 ) -> None:
     with pytest.raises(TMDBUsageError):
-        await tmdb.auth.delete_session(given)  # type: ignore[arg-type]
-    assert mock.calls() == []
+        await tmdb_local.auth.delete_session(given)  # type: ignore[arg-type]
+    assert tmdb_server.calls() == []
 
 
 async def test_delete_session_refuses_a_guest_with_missing_session(tmdb: TMDBClient) -> None:
@@ -731,13 +758,13 @@ V4_ACCESS = load(f"{ADA}/v4-access-token.json")
 
 
 async def test_v4_request_token_without_redirect(
-    tmdb: TMDBClient, mock: TMDBMock, monkeypatch: pytest.MonkeyPatch
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     issued = dt.datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC)
     monkeypatch.setattr("tmdb_async.resources.auth._utcnow", lambda: issued)
-    mock.post(f"{API}/4/auth/request_token", payload=V4_REQUEST)
-    token = await tmdb.auth.create_v4_request_token()
-    only(mock, "POST", "/4/auth/request_token", body={})
+    tmdb_server.post("/4/auth/request_token", payload=V4_REQUEST)
+    token = await tmdb_local.auth.create_v4_request_token()
+    only(tmdb_server, "POST", "/4/auth/request_token", body={})
     assert token == V4RequestToken(
         request_token=V4_REQUEST["request_token"],
         expires_at=issued + dt.timedelta(minutes=15),
@@ -751,11 +778,13 @@ async def test_v4_request_token_without_redirect(
     assert "'***'" in repr(token)
 
 
-async def test_v4_request_token_with_redirect_in_the_body(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.post(f"{API}/4/auth/request_token", payload=V4_REQUEST)
+async def test_v4_request_token_with_redirect_in_the_body(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.post("/4/auth/request_token", payload=V4_REQUEST)
     app = "com.example.myapp:/tmdb/approved?x=1"  # an app scheme (RFC 8252 reverse domain)
-    await tmdb.auth.create_v4_request_token(redirect_to=app)
-    only(mock, "POST", "/4/auth/request_token", body={"redirect_to": app})
+    await tmdb_local.auth.create_v4_request_token(redirect_to=app)
+    only(tmdb_server, "POST", "/4/auth/request_token", body={"redirect_to": app})
 
 
 @pytest.mark.parametrize(
@@ -772,21 +801,23 @@ async def test_v4_request_token_with_redirect_in_the_body(tmdb: TMDBClient, mock
     ],
 )
 async def test_v4_request_token_refuses_a_bad_redirect_before_any_io(
-    tmdb: TMDBClient, mock: TMDBMock, bad: str
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, bad: str
 ) -> None:
     with pytest.raises(TMDBUsageError, match="redirect_to") as info:
-        await tmdb.auth.create_v4_request_token(redirect_to=bad)
+        await tmdb_local.auth.create_v4_request_token(redirect_to=bad)
     assert bad not in str(info.value).replace("'https://myapp.example/callback'", "")
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
-async def test_v4_request_token_is_retried_on_503(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    url = f"{API}/4/auth/request_token"
-    mock.post(url, status=503, payload={"status_code": 9, "status_message": "offline"})
-    mock.post(url, payload=V4_REQUEST)
-    token = await tmdb.auth.create_v4_request_token()
+async def test_v4_request_token_is_retried_on_503(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    url = f"{tmdb_server.base_url}/4/auth/request_token"
+    tmdb_server.post(url, status=503, payload={"status_code": 9, "status_message": "offline"})
+    tmdb_server.post(url, payload=V4_REQUEST)
+    token = await tmdb_local.auth.create_v4_request_token()
     assert token.request_token == V4_REQUEST["request_token"]
-    assert len(mock.calls()) == 2
+    assert len(tmdb_server.calls()) == 2
 
 
 def test_v4_request_token_without_expiry_is_never_expired() -> None:
@@ -813,14 +844,14 @@ async def test_v4_approval_url_uses_the_website_url() -> None:
 
 
 async def test_v4_access_token(
-    tmdb: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     debug_logs(caplog)
-    mock.post(f"{API}/4/auth/access_token", payload=V4_ACCESS)
+    tmdb_server.post("/4/auth/access_token", payload=V4_ACCESS)
     request_token = V4RequestToken(request_token=V4_REQUEST["request_token"])
-    access = await tmdb.auth.create_v4_access_token(request_token)
+    access = await tmdb_local.auth.create_v4_access_token(request_token)
     only(
-        mock,
+        tmdb_server,
         "POST",
         "/4/auth/access_token",
         body={"request_token": V4_REQUEST["request_token"]},
@@ -840,74 +871,87 @@ async def test_v4_access_token(
 
 
 async def test_v4_access_token_not_approved_is_typed_and_not_retried(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    url = f"{API}/4/auth/access_token"
-    mock.post(
+    url = f"{tmdb_server.base_url}/4/auth/access_token"
+    tmdb_server.post(
         url,
         status=422,
         payload={"success": False, "status_code": 41, "status_message": "not approved"},
     )
     with pytest.raises(RequestTokenNotApprovedError) as info:
-        await tmdb.auth.create_v4_access_token(V4_REQUEST["request_token"])
+        await tmdb_local.auth.create_v4_access_token(V4_REQUEST["request_token"])
     scan_exception(info.value, [V4_REQUEST["request_token"], READ_TOKEN])
-    mock.post(url, status=502, payload={"status_code": 43, "status_message": "backend"})
-    mock.post(url, payload=V4_ACCESS)
+    tmdb_server.post(url, status=502, payload={"status_code": 43, "status_message": "backend"})
+    tmdb_server.post(url, payload=V4_ACCESS)
     with pytest.raises(ServerError):
-        await tmdb.auth.create_v4_access_token(V4_REQUEST["request_token"])
-    assert len(mock.calls()) == 2  # one each; the single-use exchange is not repeated
+        await tmdb_local.auth.create_v4_access_token(V4_REQUEST["request_token"])
+    assert len(tmdb_server.calls()) == 2  # one each; the single-use exchange is not repeated
 
 
 @pytest.mark.parametrize("given", ["token", "object"])
-async def test_delete_v4_access_token(tmdb: TMDBClient, mock: TMDBMock, given: str) -> None:
-    mock.delete(
-        f"{API}/4/auth/access_token",
+async def test_delete_v4_access_token(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, given: str
+) -> None:
+    tmdb_server.delete(
+        "/4/auth/access_token",
         payload={"success": True, "status_code": 13, "status_message": "deleted"},
     )
     token: V4AccessToken | str = V4ACCESS_OBJ if given == "object" else V4_ACCESS["access_token"]
-    assert await tmdb.auth.delete_v4_access_token(token) == StatusResponse(
+    assert await tmdb_local.auth.delete_v4_access_token(token) == StatusResponse(
         success=True, status_code=13, status_message="deleted"
     )
-    only(mock, "DELETE", "/4/auth/access_token", body={"access_token": V4_ACCESS["access_token"]})
+    only(
+        tmdb_server,
+        "DELETE",
+        "/4/auth/access_token",
+        body={"access_token": V4_ACCESS["access_token"]},
+    )
 
 
 V4ACCESS_OBJ = V4AccessToken(access_token=V4_ACCESS["access_token"], account_id=V4_ACCOUNT)
 
 
-async def test_convert_v4_session_matches_the_spec(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_convert_v4_session_matches_the_spec(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     example = load(f"{SPEC}/authentication-create-session-from-v4-token.request.json")
-    mock.post(
-        f"{API}/3/authentication/session/convert/4",
+    tmdb_server.post(
+        "/3/authentication/session/convert/4",
         payload=load(f"{SPEC}/authentication-create-session-from-v4-token.200.json"),
     )
-    session = await tmdb.auth.convert_v4_session(example["access_token"])
+    session = await tmdb_local.auth.convert_v4_session(example["access_token"])
     assert session == Session(session_id="2629f70fb498edc263a0adb99118ac41f0053e8c")
-    only(mock, "POST", "/3/authentication/session/convert/4", body=example)
+    only(tmdb_server, "POST", "/3/authentication/session/convert/4", body=example)
 
 
-async def test_convert_v4_session_invalid_token(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.post(
-        f"{API}/3/authentication/session/convert/4",
+async def test_convert_v4_session_invalid_token(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.post(
+        "/3/authentication/session/convert/4",
         status=401,
         payload={"success": False, "status_code": 35, "status_message": "Invalid token."},
     )
     with pytest.raises(InvalidTokenError) as info:
-        await tmdb.auth.convert_v4_session(V4ACCESS_OBJ)
+        await tmdb_local.auth.convert_v4_session(V4ACCESS_OBJ)
     scan_exception(info.value, [V4_ACCESS["access_token"], READ_TOKEN])
 
 
-async def test_v4_calls_need_the_read_token(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
+async def test_v4_calls_need_the_read_token(
+    tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     calls = [
-        tmdb_key.auth.create_v4_request_token(),
-        tmdb_key.auth.create_v4_access_token("eyJa.b.c"),
-        tmdb_key.auth.delete_v4_access_token("eyJa.b.c"),
-        tmdb_key.auth.convert_v4_session("eyJa.b.c"),
+        tmdb_local_key.auth.create_v4_request_token(),
+        tmdb_local_key.auth.create_v4_access_token("eyJa.b.c"),
+        tmdb_local_key.auth.delete_v4_access_token("eyJa.b.c"),
+        tmdb_local_key.auth.convert_v4_session("eyJa.b.c"),
     ]
     for call in calls:
         with pytest.raises(CredentialError, match="Read Access Token") as info:
             await call
         assert API_KEY not in str(info.value)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 # Keys of TMDB's status envelope that ride along on success bodies; the models drop them on
@@ -951,51 +995,49 @@ def _core_get_tv(tmdb: TMDBClient) -> Awaitable[Any]:
     return tmdb._core.request("GET", "/3/tv/999999999", into=StatusResponse)
 
 
-VALIDATE_KEY = Route(
-    "GET", f"{API}/3/authentication", lambda t: t.auth.validate_key(), StatusResponse
-)
+VALIDATE_KEY = Route("GET", "/3/authentication", lambda t: t.auth.validate_key(), StatusResponse)
 REQUEST_TOKEN_NEW = Route(
     "GET",
-    f"{API}/3/authentication/token/new",
+    "/3/authentication/token/new",
     lambda t: t.auth.create_request_token(),
     RequestToken,
 )
 GUEST_NEW = Route(
     "GET",
-    f"{API}/3/authentication/guest_session/new",
+    "/3/authentication/guest_session/new",
     lambda t: t.auth.create_guest_session(),
     GuestSession,
 )
 SESSION_NEW = Route(
     "POST",
-    f"{API}/3/authentication/session/new",
+    "/3/authentication/session/new",
     lambda t: t.auth.create_session(REQUEST_TOKEN),
     Session,
 )
 ACCOUNT = Route(
     "GET",
-    f"{API}/3/account?session_id={FIXTURE_SESSION_ID}",
+    f"/3/account?session_id={FIXTURE_SESSION_ID}",
     lambda t: t.for_user(FIXTURE_SESSION_ID).account.details(),
     Account,
 )
 ACCOUNT_BY_ID = Route(
     "GET",
-    f"{API}/3/account/548?session_id={FIXTURE_SESSION_ID}",
+    f"/3/account/548?session_id={FIXTURE_SESSION_ID}",
     lambda t: t.for_user(FIXTURE_SESSION_ID, account_id=548).account.details(),
     Account,
 )
 VALIDATE_WITH_LOGIN = Route(
     "POST",
-    f"{API}/3/authentication/token/validate_with_login",
+    "/3/authentication/token/validate_with_login",
     _core_post_validate_with_login,
     RequestToken,
 )
 MOVIE_404 = Route(
-    "GET", f"{API}/3/movie/999999999", lambda t: t.movies.details(999999999), StatusResponse
+    "GET", "/3/movie/999999999", lambda t: t.movies.details(999999999), StatusResponse
 )
-TV_404 = Route("GET", f"{API}/3/tv/999999999", _core_get_tv, StatusResponse)
+TV_404 = Route("GET", "/3/tv/999999999", _core_get_tv, StatusResponse)
 # Error bodies from client fixtures are not tied to one endpoint: served on movie details.
-ANY_ERROR = Route("GET", f"{API}/3/movie/11", lambda t: t.movies.details(11), StatusResponse)
+ANY_ERROR = Route("GET", "/3/movie/11", lambda t: t.movies.details(11), StatusResponse)
 
 #: (method, path) in INDEX.json -> the route the client takes for it. TMDbLib recorded the
 #: legacy GET forms of session/new and validate_with_login; the client sends POST.
@@ -1193,7 +1235,9 @@ def test_fixture_structures_with_both_converters(file: str) -> None:
 
 
 @pytest.mark.parametrize("file", sorted(EXPECTED))
-async def test_fixture_through_the_client(file: str, tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_fixture_through_the_client(
+    file: str, tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     fixture = BY_FILE[file]
     body = load(file)
     expected = EXPECTED[file]
@@ -1202,41 +1246,41 @@ async def test_fixture_through_the_client(file: str, tmdb: TMDBClient, mock: TMD
         route = ACCOUNT
         body = {"id": 1, "avatar": body}
         expected = Account(id=1, avatar=expected)
-    mock.add(route.url, route.method, status=fixture.http_status, payload=body)
+    tmdb_server.add(route.method, route.url, status=fixture.http_status, payload=body)
     if route is VALIDATE_KEY and isinstance(expected, Raises):
         # validate_key answers code 7 with False rather than raising.
         assert expected.error is InvalidAPIKeyError
-        assert await route.call(tmdb) is False
+        assert await route.call(tmdb_local) is False
     elif isinstance(expected, Raises):
         with pytest.raises(expected.error) as info:
-            await route.call(tmdb)
+            await route.call(tmdb_local)
         err = info.value
         assert (err.http_status, err.tmdb_code) == (expected.http_status, expected.tmdb_code)
         assert err.tmdb_message == body["status_message"]
     elif expected is ResponseValidationError:
         with pytest.raises(ResponseValidationError) as rv:
-            await route.call(tmdb)
+            await route.call(tmdb_local)
         assert rv.value.model == "Account"
         assert any("$.avatar" in m for m in rv.value.errors), rv.value.errors
     elif route is VALIDATE_KEY:
-        assert await route.call(tmdb) is True
+        assert await route.call(tmdb_local) is True
     else:
-        assert await route.call(tmdb) == expected
-    method, url, _ = mock.only_call()
-    assert (method, url) == (route.method, URL(route.url))
+        assert await route.call(tmdb_local) == expected
+    call, url = tmdb_server.only_call(), URL(route.url)
+    assert (call.method, call.path, call.query) == (route.method, url.path, dict(url.query))
 
 
 async def test_create_session_sends_the_spec_request_example(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     example = load("docs/official-v3-spec-examples/authentication-create-session.request.json")
-    mock.post(
-        f"{API}/3/authentication/session/new",
+    tmdb_server.post(
+        "/3/authentication/session/new",
         payload=load("docs/official-v3-spec-examples/authentication-create-session.200.json"),
     )
-    await tmdb.auth.create_session(example["request_token"])
-    _, _, call = mock.only_call()
-    assert call.kwargs["json"] == example
+    await tmdb_local.auth.create_session(example["request_token"])
+    call = tmdb_server.only_call()
+    assert call.json == example
 
 
 # ---------------------------------------------------------------------------- the OpenAPI document

@@ -2,9 +2,9 @@
 sub-objects and local argument checks; and the movie models against every movie fixture and
 every official example, strictly.
 
-Requests: every endpoint is served its official example (or a recorded response) through
-aioresponses; the test asserts method, path, query and headers of the one request and
-that the result equals the body structured into the expected model. Bad arguments raise
+Requests: every endpoint is served its official example (or a recorded response) by the
+recording loopback TMDB; the test asserts method, path, query and headers of the one
+request and that the result equals the body structured into the expected model. Bad arguments raise
 ``TMDBUsageError`` with no request made.
 
 Models: each body is structured twice: by the production converter (unknown keys ignored)

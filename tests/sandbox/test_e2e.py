@@ -1,6 +1,6 @@
 """The client's auth and account flows end to end against the sandbox (real HTTP on loopback).
 
-The aioresponses tests pin each request's wire shape; these run the same flows against a
+The loopback-TMDB tests pin each request's wire shape; these run the same flows against a
 stateful TMDB: tokens expire on the sandbox's :class:`ManualClock`, approvals go through
 the real approval page, a 429 is retried after the client's (fake) sleep moves that clock,
 and injected faults come back as the documented typed errors.

@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from .._checks import check_text, has_dot_segment
+from .._checks import check_int, check_text, has_dot_segment
 from .._core import Core
 from ..errors import MissingSessionError, TMDBUsageError
 from ..models.auth import GuestSession, Session
-from ._params import check_int
 
 __all__ = ["Resource"]
 
@@ -31,7 +30,7 @@ class Resource:
 
 
 def check_id(value: object, name: str) -> int:
-    """A TMDB numeric id: a positive int (``bool`` refused); see ``_params.check_int``."""
+    """A TMDB numeric id: a positive int (``bool`` refused); see ``_checks.check_int``."""
     if type(value) is int and value > 0:
         return value
     return check_int(value, name, low=1)

@@ -14,6 +14,7 @@ import typing
 from collections.abc import Collection, Iterable
 from typing import Any
 
+from .._checks import check_int, check_optional_int
 from ..errors import TMDBUsageError
 
 __all__ = [
@@ -27,7 +28,6 @@ __all__ = [
     "check_count",
     "check_image_languages",
     "check_index",
-    "check_int",
     "check_page",
     "check_query",
     "check_range",
@@ -89,18 +89,6 @@ def check_choice(value: object, name: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def check_int(value: object, name: str, *, low: int, high: int | None = None) -> int:
-    """The one integer check every id and number goes through: an ``int`` (``bool``
-    refused) from ``low`` to ``high`` (no upper bound when ``None``)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TMDBUsageError(f"{name} must be an int, not {type(value).__name__}")
-    if value < low:
-        raise TMDBUsageError(f"{name} must be {low} or more, got {value}")
-    if high is not None and value > high:
-        raise TMDBUsageError(f"{name} must be between {low} and {high}, got {value}")
-    return value
-
-
 def check_page(page: object) -> int:
     """A page number: an int from 1 to 500 (``bool`` refused)."""
     if isinstance(page, int) and not isinstance(page, bool) and not 1 <= page <= MAX_PAGE:
@@ -131,7 +119,7 @@ def check_bool(value: object, name: str) -> bool | None:
 
 def check_year(value: object, name: str) -> int | None:
     """An optional year from 1000 to 9999 (TMDB's range)."""
-    return None if value is None else check_int(value, name, low=1000, high=9999)
+    return check_optional_int(value, name, low=1000, high=9999)
 
 
 def check_score(value: object, name: str) -> float | None:
@@ -147,7 +135,7 @@ def check_score(value: object, name: str) -> float | None:
 
 def check_count(value: object, name: str) -> int | None:
     """An optional non-negative int (vote counts, runtimes in minutes)."""
-    return None if value is None else check_int(value, name, low=0)
+    return check_optional_int(value, name, low=0)
 
 
 def check_timezone(value: object) -> str | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from yarl import URL
 
-from tests.conftest import API, API_KEY, READ_TOKEN, FakeSleep, TMDBMock, load
+from tests.conftest import API_KEY, FakeSleep, load
+from tests.loopback_tmdb import TMDBServer
+from tests.user_helpers import only
 from tmdb_async import (
     Account,
     Avatar,
@@ -20,6 +21,9 @@ from tmdb_async import (
     TMDBUsageError,
 )
 from tmdb_async.errors import AuthenticationFailedError, SessionNotFoundError
+
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
 
 SESSION_ID = "5e55105e55105e55105e55105e55105e55105e55"
 
@@ -51,53 +55,48 @@ RECORDED = Account(
 
 @pytest.mark.parametrize("session", [Session(session_id=SESSION_ID), SESSION_ID])
 async def test_details_without_account_id(
-    session: Session | str, tmdb: TMDBClient, mock: TMDBMock
+    session: Session | str, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(
-        f"{API}/3/account?session_id={SESSION_ID}",
+    tmdb_server.get(
+        f"/3/account?session_id={SESSION_ID}",
         payload=load("recorded/tmdblib/account-details.200.json"),
     )
-    account = await tmdb.for_user(session).account.details()
+    account = await tmdb_local.for_user(session).account.details()
     assert account == RECORDED
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/account?session_id={SESSION_ID}"))
-    assert call.kwargs["params"] == {"session_id": SESSION_ID}
-    assert call.kwargs["headers"]["Authorization"] == f"Bearer {READ_TOKEN}"
-    assert call.kwargs["json"] is None
+    only(tmdb_server, "GET", "/3/account", {"session_id": SESSION_ID})
 
 
 @pytest.mark.parametrize("session", [Session(session_id=SESSION_ID), SESSION_ID])
 async def test_details_with_account_id(
-    session: Session | str, tmdb: TMDBClient, mock: TMDBMock
+    session: Session | str, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(
-        f"{API}/3/account/548?session_id={SESSION_ID}",
+    tmdb_server.get(
+        f"/3/account/548?session_id={SESSION_ID}",
         payload=load("docs/official-v3-spec-examples/account-details.200.json"),
     )
-    assert await tmdb.for_user(session, account_id=548).account.details() == TRAVIS
-    method, url, call = mock.only_call()
-    assert (method, url) == ("GET", URL(f"{API}/3/account/548?session_id={SESSION_ID}"))
-    assert call.kwargs["params"] == {"session_id": SESSION_ID}
+    assert await tmdb_local.for_user(session, account_id=548).account.details() == TRAVIS
+    only(tmdb_server, "GET", "/3/account/548", {"session_id": SESSION_ID})
 
 
-async def test_details_with_api_key(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/3/account/548?api_key={API_KEY}&session_id={SESSION_ID}",
+async def test_details_with_api_key(tmdb_local_key: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        f"/3/account/548?api_key={API_KEY}&session_id={SESSION_ID}",
         payload=load("docs/official-v3-spec-examples/account-details.200.json"),
     )
-    assert await tmdb_key.for_user(SESSION_ID, account_id=548).account.details() == TRAVIS
-    _, _, call = mock.only_call()
-    assert call.kwargs["params"] == {"api_key": API_KEY, "session_id": SESSION_ID}
-    assert "Authorization" not in call.kwargs["headers"]
+    assert await tmdb_local_key.for_user(SESSION_ID, account_id=548).account.details() == TRAVIS
+    query = {"api_key": API_KEY, "session_id": SESSION_ID}
+    only(tmdb_server, "GET", "/3/account/548", query, bearer=None)
 
 
-async def test_details_defaults_for_missing_fields(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_details_defaults_for_missing_fields(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     # Forward compatible: unknown keys ignored, missing optional ones defaulted.
-    mock.get(
-        f"{API}/3/account?session_id={SESSION_ID}",
+    tmdb_server.get(
+        f"/3/account?session_id={SESSION_ID}",
         payload={"id": 7, "brand_new_field": {"x": 1}},
     )
-    assert await tmdb.for_user(SESSION_ID).account.details() == Account(
+    assert await tmdb_local.for_user(SESSION_ID).account.details() == Account(
         id=7,
         username="",
         name="",
@@ -115,13 +114,13 @@ async def test_details_defaults_for_missing_fields(tmdb: TMDBClient, mock: TMDBM
     ],
 )
 async def test_guest_or_no_session_is_refused_before_io(
-    guest: Any, tmdb: TMDBClient, mock: TMDBMock
+    guest: Any, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(MissingSessionError, match="user session") as info:
-        await tmdb.for_user(guest).account.details()
+        await tmdb_local.for_user(guest).account.details()
     assert isinstance(info.value, TMDBUsageError)
     assert "1ce82ec1223641636ad4a60b07de3581" not in str(info.value)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize(
@@ -129,20 +128,20 @@ async def test_guest_or_no_session_is_refused_before_io(
     [("", "session_id"), ("has space", "session_id"), (12345, "for_user"), (b"bytes", "for_user")],
 )
 async def test_bad_session_id_is_refused_before_io(
-    bad: Any, named: str, tmdb: TMDBClient, mock: TMDBMock
+    bad: Any, named: str, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(TMDBUsageError, match=named):
-        await tmdb.for_user(bad).account.details()
-    assert mock.calls() == []
+        await tmdb_local.for_user(bad).account.details()
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize("bad", [0, -548, True, "548", 5.0])
 async def test_bad_account_id_is_refused_before_io(
-    bad: Any, tmdb: TMDBClient, mock: TMDBMock
+    bad: Any, tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     with pytest.raises(TMDBUsageError, match="account_id"):
-        await tmdb.for_user(SESSION_ID, account_id=bad).account.details()
-    assert mock.calls() == []
+        await tmdb_local.for_user(SESSION_ID, account_id=bad).account.details()
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize(
@@ -153,20 +152,20 @@ async def test_refused_session_is_a_typed_error(
     status: int,
     code: int,
     error: type[Exception],
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     fake_sleep: FakeSleep,
 ) -> None:
-    mock.get(
-        f"{API}/3/account?session_id={SESSION_ID}",
+    tmdb_server.get(
+        f"/3/account?session_id={SESSION_ID}",
         status=status,
         payload={"success": False, "status_code": code, "status_message": "nope"},
     )
     with pytest.raises(error) as info:
-        await tmdb.for_user(SESSION_ID).account.details()
+        await tmdb_local.for_user(SESSION_ID).account.details()
     assert info.value.tmdb_code == code  # type: ignore[attr-defined]
     # The session id is redacted from the URL the error carries.
     assert SESSION_ID not in str(info.value)
-    assert info.value.url == f"{API}/3/account?session_id=***"  # type: ignore[attr-defined]
-    assert len(mock.calls()) == 1
+    assert info.value.url == f"{tmdb_server.base_url}/3/account?session_id=***"  # type: ignore[attr-defined]
+    assert len(tmdb_server.calls()) == 1
     assert fake_sleep.waits == []

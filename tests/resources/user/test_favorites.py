@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import API, READ_TOKEN, FakeSleep, TMDBMock, load
+from tests.conftest import READ_TOKEN, FakeSleep, load
+from tests.loopback_tmdb import TMDBServer
 from tests.user_helpers import (
     ACCOUNT_ID,
     SESSION_ID,
@@ -14,6 +15,7 @@ from tests.user_helpers import (
     log_text,
     method_of,
     only,
+    request,
     scan_exception,
 )
 from tmdb_async import (
@@ -34,14 +36,17 @@ from tmdb_async.errors import (
 from tmdb_async.models.user import ListSummary, UserEpisode, UserMovie, UserTV
 from tmdb_async.resources.user import UserView
 
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
 SPEC = "docs/official-v3-spec-examples"
 STRICT = make_converter(forbid_extra_keys=True)
 Q = {"session_id": SESSION_ID}
 
 
 @pytest.fixture
-def user(tmdb: TMDBClient) -> UserView:
-    return tmdb.for_user(Session(session_id=SESSION_ID), account_id=ACCOUNT_ID)
+def user(tmdb_local: TMDBClient) -> UserView:
+    return tmdb_local.for_user(Session(session_id=SESSION_ID), account_id=ACCOUNT_ID)
 
 
 # --------------------------------------------------------------------------- writes
@@ -64,7 +69,7 @@ WRITES = [
 )
 async def test_account_writes(
     user: UserView,
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     caplog: pytest.LogCaptureFixture,
     method: str,
     media_type: str,
@@ -76,13 +81,13 @@ async def test_account_writes(
 ) -> None:
     debug_logs(caplog)
     answer = {"success": True, "status_code": code, "status_message": "ok"}
-    mock.post(
-        f"{API}/3/account/{ACCOUNT_ID}/{what}?session_id={SESSION_ID}", status=http, payload=answer
+    tmdb_server.post(
+        f"/3/account/{ACCOUNT_ID}/{what}?session_id={SESSION_ID}", status=http, payload=answer
     )
     result = await method_of(user, method)(media_type, media_id)
     assert result == StatusResponse(success=True, status_code=code, status_message="ok")
     only(
-        mock,
+        tmdb_server,
         "POST",
         f"/3/account/{ACCOUNT_ID}/{what}",
         Q,
@@ -91,45 +96,45 @@ async def test_account_writes(
     assert SESSION_ID not in log_text(caplog)
 
 
-async def test_favorite_matches_the_spec_examples(user: UserView, mock: TMDBMock) -> None:
+async def test_favorite_matches_the_spec_examples(user: UserView, tmdb_server: TMDBServer) -> None:
     body = load(f"{SPEC}/account-add-favorite.request.json")
-    mock.post(
-        f"{API}/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}",
+    tmdb_server.post(
+        f"/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}",
         payload=load(f"{SPEC}/account-add-favorite.200.json"),
     )
     result = await user.favorites.set(body["media_type"], body["media_id"], body["favorite"])
     assert result == StatusResponse(success=True, status_code=1, status_message="Success.")
-    assert mock.only_call()[2].kwargs["json"] == body
+    only(tmdb_server, "POST", f"/3/account/{ACCOUNT_ID}/favorite", Q, body=body)
 
 
-async def test_watchlist_matches_the_spec_examples(user: UserView, mock: TMDBMock) -> None:
+async def test_watchlist_matches_the_spec_examples(user: UserView, tmdb_server: TMDBServer) -> None:
     body = load(f"{SPEC}/account-add-to-watchlist.request.json")
-    mock.post(
-        f"{API}/3/account/{ACCOUNT_ID}/watchlist?session_id={SESSION_ID}",
+    tmdb_server.post(
+        f"/3/account/{ACCOUNT_ID}/watchlist?session_id={SESSION_ID}",
         payload=load(f"{SPEC}/account-add-to-watchlist.200.json"),
     )
     result = await user.watchlist.set(body["media_type"], body["media_id"], body["watchlist"])
     assert result.status_code == 1
-    assert mock.only_call()[2].kwargs["json"] == body
+    only(tmdb_server, "POST", f"/3/account/{ACCOUNT_ID}/watchlist", Q, body=body)
 
 
 async def test_the_account_id_is_looked_up_first_when_unknown(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(
-        f"{API}/3/account?session_id={SESSION_ID}",
+    tmdb_server.get(
+        f"/3/account?session_id={SESSION_ID}",
         payload=load(f"{SPEC}/account-details.200.json"),
     )
-    mock.post(
-        f"{API}/3/account/548/favorite?session_id={SESSION_ID}",
+    tmdb_server.post(
+        f"/3/account/548/favorite?session_id={SESSION_ID}",
         payload={"success": True, "status_code": 1},
     )
-    user = tmdb.for_user(SESSION_ID)
+    user = tmdb_local.for_user(SESSION_ID)
     await user.favorites.add("movie", 550)
-    assert [(c[0], c[1].path) for c in mock.calls()] == [
-        ("GET", "/3/account"),
-        ("POST", "/3/account/548/favorite"),
-    ]
+    assert len(tmdb_server.calls()) == 2
+    request(tmdb_server, 0, "GET", "/3/account", Q)
+    body = {"media_type": "movie", "media_id": 550, "favorite": True}
+    request(tmdb_server, 1, "POST", "/3/account/548/favorite", Q, body=body)
 
 
 @pytest.mark.parametrize(
@@ -145,9 +150,9 @@ async def test_the_account_id_is_looked_up_first_when_unknown(
     ],
 )
 async def test_other_status_codes_are_errors(
-    user: UserView, mock: TMDBMock, answer: dict[str, Any], error: type[TMDBAPIError]
+    user: UserView, tmdb_server: TMDBServer, answer: dict[str, Any], error: type[TMDBAPIError]
 ) -> None:
-    mock.post(f"{API}/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}", payload=answer)
+    tmdb_server.post(f"/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}", payload=answer)
     with pytest.raises(error) as info:
         await user.favorites.add("movie", 550)
     scan_exception(info.value, [SESSION_ID, READ_TOKEN])
@@ -160,10 +165,10 @@ async def test_other_status_codes_are_errors(
     [(401, 3, AuthenticationFailedError), (401, 36, WritePermissionError)],
 )
 async def test_refusals_are_typed(
-    user: UserView, mock: TMDBMock, status: int, code: int, error: type[TMDBAPIError]
+    user: UserView, tmdb_server: TMDBServer, status: int, code: int, error: type[TMDBAPIError]
 ) -> None:
-    mock.post(
-        f"{API}/3/account/{ACCOUNT_ID}/watchlist?session_id={SESSION_ID}",
+    tmdb_server.post(
+        f"/3/account/{ACCOUNT_ID}/watchlist?session_id={SESSION_ID}",
         status=status,
         payload={"success": False, "status_code": code, "status_message": "no"},
     )
@@ -174,23 +179,25 @@ async def test_refusals_are_typed(
 
 
 async def test_favorite_is_retried_because_it_is_idempotent(
-    user: UserView, mock: TMDBMock, fake_sleep: FakeSleep
+    user: UserView, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    url = f"{API}/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}"
-    mock.post(url, status=503, payload={"status_code": 9, "status_message": "offline"})
-    mock.post(url, status=201, payload={"success": True, "status_code": 12})
+    url = f"/3/account/{ACCOUNT_ID}/favorite?session_id={SESSION_ID}"
+    tmdb_server.post(url, status=503, payload={"status_code": 9, "status_message": "offline"})
+    tmdb_server.post(url, status=201, payload={"success": True, "status_code": 12})
     assert (await user.favorites.add("movie", 550)).status_code == 12
-    assert len(mock.calls()) == 2
+    assert len(tmdb_server.calls()) == 2
     assert len(fake_sleep.waits) == 1
 
 
-async def test_a_persistent_5xx_surfaces_as_a_server_error(user: UserView, mock: TMDBMock) -> None:
-    url = f"{API}/3/account/{ACCOUNT_ID}/watchlist?session_id={SESSION_ID}"
+async def test_a_persistent_5xx_surfaces_as_a_server_error(
+    user: UserView, tmdb_server: TMDBServer
+) -> None:
+    url = f"/3/account/{ACCOUNT_ID}/watchlist?session_id={SESSION_ID}"
     for _ in range(3):
-        mock.post(url, status=500, payload={"status_code": 11, "status_message": "Internal"})
+        tmdb_server.post(url, status=500, payload={"status_code": 11, "status_message": "Internal"})
     with pytest.raises(ServerError):
         await user.watchlist.add("movie", 11)
-    assert len(mock.calls()) == 3
+    assert len(tmdb_server.calls()) == 3
 
 
 @pytest.mark.parametrize(
@@ -204,7 +211,7 @@ async def test_a_persistent_5xx_surfaces_as_a_server_error(user: UserView, mock:
     ],
 )
 async def test_writes_check_their_input_locally(
-    user: UserView, mock: TMDBMock, args: tuple[Any, ...], kwargs: dict[str, Any]
+    user: UserView, tmdb_server: TMDBServer, args: tuple[Any, ...], kwargs: dict[str, Any]
 ) -> None:
     for method in ("favorites.add", "favorites.remove", "watchlist.add", "watchlist.remove"):
         with pytest.raises(TMDBUsageError):
@@ -213,7 +220,7 @@ async def test_writes_check_their_input_locally(
         await user.favorites.set("movie", 11, 1)  # type: ignore[arg-type]
     with pytest.raises(TMDBUsageError):
         await user.watchlist.set("movie", 11, "yes")  # type: ignore[arg-type]
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 # --------------------------------------------------------------------------- paged lists
@@ -231,12 +238,12 @@ LISTS = [
 
 @pytest.mark.parametrize(("method", "path", "fixture", "model"), LISTS)
 async def test_account_lists_default_query(
-    user: UserView, mock: TMDBMock, method: str, path: str, fixture: str, model: type[Any]
+    user: UserView, tmdb_server: TMDBServer, method: str, path: str, fixture: str, model: type[Any]
 ) -> None:
     body = load(f"{SPEC}/{fixture}.200.json")
-    mock.get(f"{API}/3/account/{ACCOUNT_ID}/{path}?page=1&session_id={SESSION_ID}", payload=body)
+    tmdb_server.get(f"/3/account/{ACCOUNT_ID}/{path}?page=1&session_id={SESSION_ID}", payload=body)
     page = await method_of(user, method)()
-    only(mock, "GET", f"/3/account/{ACCOUNT_ID}/{path}", {"page": "1", **Q})
+    only(tmdb_server, "GET", f"/3/account/{ACCOUNT_ID}/{path}", {"page": "1", **Q})
     assert page == STRICT.structure(body, Page[model])  # type: ignore[valid-type]  # every field modelled
     assert page.page == 1
     assert page.total_results == body["total_results"]
@@ -252,7 +259,7 @@ async def test_account_lists_default_query(
 
 @pytest.mark.parametrize(("method", "path", "fixture", "model"), LISTS)
 async def test_account_lists_page_sort_and_language(
-    user: UserView, mock: TMDBMock, method: str, path: str, fixture: str, model: type[Any]
+    user: UserView, tmdb_server: TMDBServer, method: str, path: str, fixture: str, model: type[Any]
 ) -> None:
     query = {
         "language": "de-DE",
@@ -260,14 +267,14 @@ async def test_account_lists_page_sort_and_language(
         "session_id": SESSION_ID,
         "sort_by": "created_at.desc",
     }
-    mock.get(
-        f"{API}/3/account/{ACCOUNT_ID}/{path}?language=de-DE&page=3&session_id={SESSION_ID}"
+    tmdb_server.get(
+        f"/3/account/{ACCOUNT_ID}/{path}?language=de-DE&page=3&session_id={SESSION_ID}"
         "&sort_by=created_at.desc",
         payload={"page": 3, "results": [], "total_pages": 3, "total_results": 40},
     )
     page = await method_of(user, method)(page=3, sort_by="created_at.desc", language="de-DE")
     assert page == Page(page=3, results=[], total_pages=3, total_results=40)
-    only(mock, "GET", f"/3/account/{ACCOUNT_ID}/{path}", query)
+    only(tmdb_server, "GET", f"/3/account/{ACCOUNT_ID}/{path}", query)
 
 
 @pytest.mark.parametrize("method", [m[0] for m in LISTS])
@@ -282,16 +289,16 @@ async def test_account_lists_page_sort_and_language(
     ],
 )
 async def test_account_lists_check_their_input_locally(
-    user: UserView, mock: TMDBMock, method: str, kwargs: dict[str, Any]
+    user: UserView, tmdb_server: TMDBServer, method: str, kwargs: dict[str, Any]
 ) -> None:
     with pytest.raises(TMDBUsageError):
         await method_of(user, method)(**kwargs)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
-async def test_rated_movies_fixture_values(user: UserView, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/3/account/{ACCOUNT_ID}/rated/movies?page=1&session_id={SESSION_ID}",
+async def test_rated_movies_fixture_values(user: UserView, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        f"/3/account/{ACCOUNT_ID}/rated/movies?page=1&session_id={SESSION_ID}",
         payload=load(f"{SPEC}/account-rated-movies.200.json"),
     )
     page = await user.ratings.movies()
@@ -304,17 +311,19 @@ async def test_rated_movies_fixture_values(user: UserView, mock: TMDBMock) -> No
 @pytest.mark.parametrize(
     "fixture", [f"{SPEC}/account-lists.200.json", "recorded/tmdblib/account-lists.200.json"]
 )
-async def test_account_lists_of_lists(user: UserView, mock: TMDBMock, fixture: str) -> None:
+async def test_account_lists_of_lists(
+    user: UserView, tmdb_server: TMDBServer, fixture: str
+) -> None:
     body = load(fixture)
-    mock.get(f"{API}/3/account/{ACCOUNT_ID}/lists?page=1&session_id={SESSION_ID}", payload=body)
+    tmdb_server.get(f"/3/account/{ACCOUNT_ID}/lists?page=1&session_id={SESSION_ID}", payload=body)
     page = await user.lists.mine()
-    only(mock, "GET", f"/3/account/{ACCOUNT_ID}/lists", {"page": "1", **Q})
+    only(tmdb_server, "GET", f"/3/account/{ACCOUNT_ID}/lists", {"page": "1", **Q})
     assert page == STRICT.structure(body, Page[ListSummary])
     assert page.results[0].id == body["results"][0]["id"]
     assert page.results[0].poster_path is None
 
 
-async def test_lists_page_is_checked(user: UserView, mock: TMDBMock) -> None:
+async def test_lists_page_is_checked(user: UserView, tmdb_server: TMDBServer) -> None:
     with pytest.raises(TMDBUsageError):
         await user.lists.mine(page=0)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import API, READ_TOKEN, FakeSleep, TMDBMock, load
+from tests.conftest import READ_TOKEN, FakeSleep, load
+from tests.loopback_tmdb import TMDBServer
 from tests.user_helpers import (
     ACCOUNT_ID,
     GUEST_ID,
@@ -33,6 +34,9 @@ from tmdb_async.models.states import AccountStates, EpisodeAccountState, SeasonA
 from tmdb_async.models.user import UserEpisode, UserMovie, UserTV
 from tmdb_async.resources.user import UserView, check_rating
 
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
 SPEC = "docs/official-v3-spec-examples"
 ADA = "clients/adamayoung-TMDb"
 STRICT = make_converter(forbid_extra_keys=True)
@@ -45,17 +49,19 @@ TARGETS = [
 
 
 @pytest.fixture(params=["session", "guest"])
-def who(request: pytest.FixtureRequest, tmdb: TMDBClient) -> tuple[UserView, dict[str, str], str]:
-    """A user view and the query its user-bound calls carry."""
+def who(
+    request: pytest.FixtureRequest, tmdb_local: TMDBClient
+) -> tuple[UserView, dict[str, str], str]:
+    """A user view (on the loopback TMDB) and the query its user-bound calls carry."""
     if request.param == "session":
-        view = tmdb.for_user(Session(session_id=SESSION_ID), account_id=ACCOUNT_ID)
+        view = tmdb_local.for_user(Session(session_id=SESSION_ID), account_id=ACCOUNT_ID)
         return view, {"session_id": SESSION_ID}, SESSION_ID
-    view = tmdb.for_user(GuestSession(guest_session_id=GUEST_ID))
+    view = tmdb_local.for_user(GuestSession(guest_session_id=GUEST_ID))
     return view, {"guest_session_id": GUEST_ID}, GUEST_ID
 
 
 def _url(path: str, query: dict[str, str]) -> str:
-    return f"{API}{path}?" + "&".join(f"{k}={v}" for k, v in query.items())
+    return f"{path}?" + "&".join(f"{k}={v}" for k, v in query.items())
 
 
 # --------------------------------------------------------------------------- rate / unrate
@@ -64,7 +70,7 @@ def _url(path: str, query: dict[str, str]) -> str:
 @pytest.mark.parametrize(("target", "args", "path"), TARGETS)
 async def test_rate(
     who: tuple[UserView, dict[str, str], str],
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     caplog: pytest.LogCaptureFixture,
     target: str,
     args: tuple[int, ...],
@@ -72,39 +78,49 @@ async def test_rate(
 ) -> None:
     debug_logs(caplog)
     view, query, secret = who
-    mock.post(
+    tmdb_server.post(
         _url(f"{path}/rating", query),
         status=201,
         payload=load(f"{SPEC}/movie-add-rating.200.json"),
     )
     result = await getattr(view.ratings, f"rate_{target}")(*args, 8.5)
     assert result == StatusResponse(success=True, status_code=1, status_message="Success.")
-    only(mock, "POST", f"{path}/rating", query, body=load(f"{SPEC}/movie-add-rating.request.json"))
+    only(
+        tmdb_server,
+        "POST",
+        f"{path}/rating",
+        query,
+        body=load(f"{SPEC}/movie-add-rating.request.json"),
+    )
     assert secret not in log_text(caplog)
 
 
 @pytest.mark.parametrize(("target", "args", "path"), TARGETS)
 async def test_delete_rating(
     who: tuple[UserView, dict[str, str], str],
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     target: str,
     args: tuple[int, ...],
     path: str,
 ) -> None:
     view, query, _ = who
-    mock.delete(_url(f"{path}/rating", query), payload=load(f"{SPEC}/movie-delete-rating.200.json"))
+    tmdb_server.delete(
+        _url(f"{path}/rating", query), payload=load(f"{SPEC}/movie-delete-rating.200.json")
+    )
     method = f"ratings.delete_{target}"
     result = await method_of(view, method)(*args)
     assert result.status_code == 13
-    only(mock, "DELETE", f"{path}/rating", query, body=None)
+    only(tmdb_server, "DELETE", f"{path}/rating", query, body=None)
 
 
-async def test_rerating_returns_the_recorded_update(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_rerating_returns_the_recorded_update(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     """The live recording: POST /3/tv/1396/rating {"value": 5} -> 201, status_code 12."""
     mapping = load("recorded/tmdblib/tv-rating-update.201.mapping.json")
-    view = tmdb.for_user(Session(session_id=SESSION_ID), account_id=ACCOUNT_ID)
-    mock.post(
-        f"{API}/3/tv/1396/rating?session_id={SESSION_ID}",
+    view = tmdb_local.for_user(Session(session_id=SESSION_ID), account_id=ACCOUNT_ID)
+    tmdb_server.post(
+        f"/3/tv/1396/rating?session_id={SESSION_ID}",
         status=201,
         payload=load("recorded/tmdblib/tv-rating-update.201.json"),
     )
@@ -112,27 +128,27 @@ async def test_rerating_returns_the_recorded_update(tmdb: TMDBClient, mock: TMDB
     assert result == StatusResponse(
         success=True, status_code=12, status_message="The item/record was updated successfully."
     )
-    sent = mock.only_call()[2].kwargs["json"]
+    sent = tmdb_server.only_call().json
     assert sent == mapping["Request"]["Body"]["Matcher"]["Pattern"] == {"value": 5.0}
 
 
 async def test_a_rating_is_retried_because_setting_it_is_idempotent(
-    tmdb: TMDBClient, mock: TMDBMock, fake_sleep: FakeSleep
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    view = tmdb.for_user(GuestSession(guest_session_id=GUEST_ID))
-    url = f"{API}/3/movie/550/rating?guest_session_id={GUEST_ID}"
-    mock.post(url, status=502, payload={"status_code": 43, "status_message": "backend"})
-    mock.post(url, status=201, payload={"success": True, "status_code": 12})
+    view = tmdb_local.for_user(GuestSession(guest_session_id=GUEST_ID))
+    url = f"/3/movie/550/rating?guest_session_id={GUEST_ID}"
+    tmdb_server.post(url, status=502, payload={"status_code": 43, "status_message": "backend"})
+    tmdb_server.post(url, status=201, payload={"success": True, "status_code": 12})
     assert (await view.ratings.rate_movie(550, 7)).status_code == 12
-    assert len(mock.calls()) == 2
+    assert len(tmdb_server.calls()) == 2
     assert len(fake_sleep.waits) == 1
 
 
 async def test_rating_errors_are_typed_and_redacted(
-    who: tuple[UserView, dict[str, str], str], mock: TMDBMock
+    who: tuple[UserView, dict[str, str], str], tmdb_server: TMDBServer
 ) -> None:
     view, query, secret = who
-    mock.post(
+    tmdb_server.post(
         _url("/3/movie/550/rating", query),
         status=401,
         payload={"success": False, "status_code": 3, "status_message": "Authentication failed"},
@@ -168,7 +184,7 @@ BAD_VALUES: list[Any] = [
 
 @pytest.mark.parametrize("value", BAD_VALUES)
 async def test_rating_values_are_checked_before_any_io(
-    who: tuple[UserView, dict[str, str], str], mock: TMDBMock, value: Any
+    who: tuple[UserView, dict[str, str], str], tmdb_server: TMDBServer, value: Any
 ) -> None:
     view, _, _ = who
     with pytest.raises(TMDBUsageError):
@@ -177,14 +193,14 @@ async def test_rating_values_are_checked_before_any_io(
         await view.ratings.rate_tv(1396, value)
     with pytest.raises(TMDBUsageError):
         await view.ratings.rate_episode(1396, 1, 1, value)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 @pytest.mark.parametrize(
     "args", [(0, 1, 1), (1396, -1, 1), (1396, 1, -1), (1396, True, 1), (1396, 1, "1")]
 )
 async def test_episode_coordinates_are_checked(
-    who: tuple[UserView, dict[str, str], str], mock: TMDBMock, args: tuple[Any, ...]
+    who: tuple[UserView, dict[str, str], str], tmdb_server: TMDBServer, args: tuple[Any, ...]
 ) -> None:
     view, _, _ = who
     with pytest.raises(TMDBUsageError):
@@ -193,7 +209,7 @@ async def test_episode_coordinates_are_checked(
         await view.ratings.delete_episode(*args)
     with pytest.raises(TMDBUsageError):
         await view.ratings.episode_states(*args)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 # --------------------------------------------------------------------------- account states
@@ -226,7 +242,7 @@ async def test_episode_coordinates_are_checked(
 )
 async def test_account_states(
     who: tuple[UserView, dict[str, str], str],
-    mock: TMDBMock,
+    tmdb_server: TMDBServer,
     fixture: str,
     expected: AccountStates,
     method: str,
@@ -234,28 +250,30 @@ async def test_account_states(
     path: str,
 ) -> None:
     view, query, _ = who
-    mock.get(_url(path, query), payload=load(fixture))
+    tmdb_server.get(_url(path, query), payload=load(fixture))
     states = await method_of(view, method)(*args)
     assert states == expected
-    only(mock, "GET", path, query)
+    only(tmdb_server, "GET", path, query)
 
 
-async def test_account_states_rated_false_on_the_wire(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    view = tmdb.for_user(Session(session_id=SESSION_ID))
-    mock.get(
-        f"{API}/3/movie/11/account_states?session_id={SESSION_ID}",
+async def test_account_states_rated_false_on_the_wire(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    view = tmdb_local.for_user(Session(session_id=SESSION_ID))
+    tmdb_server.get(
+        f"/3/movie/11/account_states?session_id={SESSION_ID}",
         payload={"id": 11, "favorite": False, "rated": False, "watchlist": False},
     )
     states = await view.ratings.movie_states(11)
     assert states.rated is None
-    assert mock.calls()[0][1].path == "/3/movie/11/account_states"
+    only(tmdb_server, "GET", "/3/movie/11/account_states", {"session_id": SESSION_ID})
 
 
 async def test_account_states_unknown_movie(
-    who: tuple[UserView, dict[str, str], str], mock: TMDBMock
+    who: tuple[UserView, dict[str, str], str], tmdb_server: TMDBServer
 ) -> None:
     view, query, secret = who
-    mock.get(
+    tmdb_server.get(
         _url("/3/movie/999999999/account_states", query),
         status=404,
         payload={"success": False, "status_code": 34, "status_message": "not found"},
@@ -276,8 +294,8 @@ GUEST_LISTS = [
 
 @pytest.mark.parametrize(("method", "path", "fixture", "model"), GUEST_LISTS)
 async def test_guest_rated_lists_put_the_id_in_the_path(
-    tmdb: TMDBClient,
-    mock: TMDBMock,
+    tmdb_local: TMDBClient,
+    tmdb_server: TMDBServer,
     caplog: pytest.LogCaptureFixture,
     method: str,
     path: str,
@@ -286,11 +304,13 @@ async def test_guest_rated_lists_put_the_id_in_the_path(
 ) -> None:
     debug_logs(caplog)
     body = load(f"{SPEC}/{fixture}.200.json")
-    view = tmdb.for_user(GuestSession(guest_session_id=GUEST_ID))
-    mock.get(f"{API}/3/guest_session/{GUEST_ID}/{path}?page=2&sort_by=created_at.asc", payload=body)
+    view = tmdb_local.for_user(GuestSession(guest_session_id=GUEST_ID))
+    tmdb_server.get(
+        f"/3/guest_session/{GUEST_ID}/{path}?page=2&sort_by=created_at.asc", payload=body
+    )
     page = await method_of(view, method)(page=2, sort_by="created_at.asc")
     only(
-        mock,
+        tmdb_server,
         "GET",
         f"/3/guest_session/{GUEST_ID}/{path}",
         {"page": "2", "sort_by": "created_at.asc"},
@@ -302,10 +322,12 @@ async def test_guest_rated_lists_put_the_id_in_the_path(
     assert GUEST_ID not in logs
 
 
-async def test_guest_rated_list_errors_hide_the_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    view = tmdb.for_user(GuestSession(guest_session_id=GUEST_ID))
-    mock.get(
-        f"{API}/3/guest_session/{GUEST_ID}/rated/movies?page=1",
+async def test_guest_rated_list_errors_hide_the_id(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    view = tmdb_local.for_user(GuestSession(guest_session_id=GUEST_ID))
+    tmdb_server.get(
+        f"/3/guest_session/{GUEST_ID}/rated/movies?page=1",
         status=401,
         payload={"success": False, "status_code": 3, "status_message": "Authentication failed"},
     )
@@ -318,13 +340,15 @@ async def test_guest_rated_list_errors_hide_the_id(tmdb: TMDBClient, mock: TMDBM
 # --------------------------------------------------------------------------- season states
 
 
-async def test_season_states(who: tuple[UserView, dict[str, str], str], mock: TMDBMock) -> None:
+async def test_season_states(
+    who: tuple[UserView, dict[str, str], str], tmdb_server: TMDBServer
+) -> None:
     view, query, _ = who
     body = spec_example("/3/tv/{series_id}/season/{season_number}/account_states")
     path = "/3/tv/1396/season/0/account_states"  # season 0: the specials
-    mock.get(_url(path, query), payload=body)
+    tmdb_server.get(_url(path, query), payload=body)
     states = await view.ratings.season_states(1396, 0)
-    only(mock, "GET", path, query)
+    only(tmdb_server, "GET", path, query)
     assert states == SeasonAccountStates(
         id=body["id"],
         results=[
@@ -342,8 +366,8 @@ async def test_season_states(who: tuple[UserView, dict[str, str], str], mock: TM
 
 @pytest.mark.parametrize(("series", "season"), [(0, 1), (1396, -1), (1396, True), ("1396", 1)])
 async def test_season_states_checks_before_io(
-    tmdb: TMDBClient, mock: TMDBMock, series: Any, season: Any
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, series: Any, season: Any
 ) -> None:
     with pytest.raises(TMDBUsageError, match=r"series_id|season_number"):
-        await tmdb.for_user(SESSION_ID).ratings.season_states(series, season)
-    assert mock.calls() == []
+        await tmdb_local.for_user(SESSION_ID).ratings.season_states(series, season)
+    assert tmdb_server.calls() == []

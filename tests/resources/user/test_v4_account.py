@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import API, READ_TOKEN, TMDBMock, load
+from tests.conftest import READ_TOKEN, load
+from tests.loopback_tmdb import TMDBServer
 from tests.user_helpers import (
     ACCOUNT_ID,
     USER_TOKEN,
@@ -35,13 +36,16 @@ from tmdb_async import (
 from tmdb_async._convert import CONVERTER
 from tmdb_async.models.common import Page
 
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
 CONVERTED = "2629f70fb498edc263a0adb99118ac41f0053e8c"
 A = f"/4/account/{V4_ACCOUNT}"
 
 
 @pytest.fixture
-def user(tmdb: TMDBClient) -> V4UserView:
-    return tmdb.for_user(V4AccessToken(access_token=USER_TOKEN, account_id=V4_ACCOUNT))
+def user(tmdb_local: TMDBClient) -> V4UserView:
+    return tmdb_local.for_user(V4AccessToken(access_token=USER_TOKEN, account_id=V4_ACCOUNT))
 
 
 PAGES = [
@@ -54,13 +58,18 @@ PAGES = [
 
 @pytest.mark.parametrize(("method", "path", "example", "model"), PAGES)
 async def test_pages_use_the_v4_routes_with_the_user_token(
-    user: V4UserView, mock: TMDBMock, method: str, path: str, example: str, model: type[Any]
+    user: V4UserView,
+    tmdb_server: TMDBServer,
+    method: str,
+    path: str,
+    example: str,
+    model: type[Any],
 ) -> None:
     body = spec_example(example)
-    mock.get(f"{API}{A}/{path}?language=de-DE&page=2&sort_by=created_at.desc", payload=body)
+    tmdb_server.get(f"{A}/{path}?language=de-DE&page=2&sort_by=created_at.desc", payload=body)
     page = await method_of(user, method)(page=2, sort_by="created_at.desc", language="de-DE")
     only(
-        mock,
+        tmdb_server,
         "GET",
         f"{A}/{path}",
         {"language": "de-DE", "page": "2", "sort_by": "created_at.desc"},
@@ -77,15 +86,20 @@ async def test_pages_use_the_v4_routes_with_the_user_token(
     ],
 )
 async def test_rated_pages_fill_rating_from_account_rating(
-    user: V4UserView, mock: TMDBMock, method: str, path: str, example: str, model: type[Any]
+    user: V4UserView,
+    tmdb_server: TMDBServer,
+    method: str,
+    path: str,
+    example: str,
+    model: type[Any],
 ) -> None:
     body = spec_example(example)
     values = [item.pop("rating") for item in body["results"]]
     for item, value in zip(body["results"], values, strict=True):
         item["account_rating"] = {"created_at": "2023-04-26T06:58:02.000Z", "value": value}
-    mock.get(f"{API}{A}/{path}?page=1", payload=body)
+    tmdb_server.get(f"{A}/{path}?page=1", payload=body)
     page = await method_of(user, method)()
-    only(mock, "GET", f"{A}/{path}", {"page": "1"}, bearer=USER_TOKEN)
+    only(tmdb_server, "GET", f"{A}/{path}", {"page": "1"}, bearer=USER_TOKEN)
     assert [item.rating for item in page.results] == values
     assert page.results[0].account_rating == AccountRating(
         value=values[0], created_at=dt.datetime(2023, 4, 26, 6, 58, 2, tzinfo=dt.timezone.utc)
@@ -93,34 +107,36 @@ async def test_rated_pages_fill_rating_from_account_rating(
     assert all(type(item) is model for item in page.results)
 
 
-def _convert(mock: TMDBMock) -> None:
-    mock.post(
-        f"{API}/3/authentication/session/convert/4",
+def _convert(tmdb_server: TMDBServer) -> None:
+    tmdb_server.post(
+        "/3/authentication/session/convert/4",
         payload={"success": True, "session_id": CONVERTED},
     )
 
 
-async def test_writes_convert_to_a_v3_session_once(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    user = tmdb.for_user(V4AccessToken(access_token=USER_TOKEN, account_id=V4_ACCOUNT))
-    _convert(mock)
-    mock.get(f"{API}/3/account?session_id={CONVERTED}", payload={"id": ACCOUNT_ID})
+async def test_writes_convert_to_a_v3_session_once(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    user = tmdb_local.for_user(V4AccessToken(access_token=USER_TOKEN, account_id=V4_ACCOUNT))
+    _convert(tmdb_server)
+    tmdb_server.get(f"/3/account?session_id={CONVERTED}", payload={"id": ACCOUNT_ID})
     ok: dict[str, Any] = {"success": True, "status_code": 1, "status_message": "Success."}
-    mock.post(f"{API}/3/account/{ACCOUNT_ID}/favorite?session_id={CONVERTED}", payload=ok)
-    mock.post(f"{API}/3/account/{ACCOUNT_ID}/watchlist?session_id={CONVERTED}", payload=ok)
+    tmdb_server.post(f"/3/account/{ACCOUNT_ID}/favorite?session_id={CONVERTED}", payload=ok)
+    tmdb_server.post(f"/3/account/{ACCOUNT_ID}/watchlist?session_id={CONVERTED}", payload=ok)
     assert await user.favorites.add("movie", 550) == StatusResponse(**ok)
     assert await user.watchlist.add("tv", 1396) == StatusResponse(**ok)
-    assert len(mock.calls()) == 4
+    assert len(tmdb_server.calls()) == 4
     request(
-        mock,
+        tmdb_server,
         0,
         "POST",
         "/3/authentication/session/convert/4",
         body={"access_token": USER_TOKEN},
         bearer=READ_TOKEN,
     )
-    request(mock, 1, "GET", "/3/account", {"session_id": CONVERTED}, bearer=USER_TOKEN)
+    request(tmdb_server, 1, "GET", "/3/account", {"session_id": CONVERTED}, bearer=USER_TOKEN)
     request(
-        mock,
+        tmdb_server,
         2,
         "POST",
         f"/3/account/{ACCOUNT_ID}/favorite",
@@ -129,7 +145,7 @@ async def test_writes_convert_to_a_v3_session_once(tmdb: TMDBClient, mock: TMDBM
         bearer=USER_TOKEN,
     )
     request(
-        mock,
+        tmdb_server,
         3,
         "POST",
         f"/3/account/{ACCOUNT_ID}/watchlist",
@@ -139,14 +155,16 @@ async def test_writes_convert_to_a_v3_session_once(tmdb: TMDBClient, mock: TMDBM
     )
 
 
-async def test_rated_episodes_have_no_v4_route(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    user = tmdb.for_user(USER_TOKEN, account_id=ACCOUNT_ID)
-    _convert(mock)
+async def test_rated_episodes_have_no_v4_route(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    user = tmdb_local.for_user(USER_TOKEN, account_id=ACCOUNT_ID)
+    _convert(tmdb_server)
     body = load("docs/official-v3-spec-examples/account-rated-tv-episodes.200.json")
     path = f"/3/account/{ACCOUNT_ID}/rated/tv/episodes"
-    mock.get(f"{API}{path}?page=1&session_id={CONVERTED}", payload=body)
+    tmdb_server.get(f"{path}?page=1&session_id={CONVERTED}", payload=body)
     page = await user.ratings.episodes()
-    request(mock, 1, "GET", path, {"page": "1", "session_id": CONVERTED}, bearer=USER_TOKEN)
+    request(tmdb_server, 1, "GET", path, {"page": "1", "session_id": CONVERTED}, bearer=USER_TOKEN)
     assert page == CONVERTER.structure(body, Page[UserEpisode])
 
 
@@ -155,14 +173,14 @@ async def test_rated_episodes_have_no_v4_route(tmdb: TMDBClient, mock: TMDBMock)
     [("movies", "movie", MovieSummary), ("tv", "tv", TVSummary)],
 )
 async def test_recommendations(
-    user: V4UserView, mock: TMDBMock, method: str, path: str, model: type[Any]
+    user: V4UserView, tmdb_server: TMDBServer, method: str, path: str, model: type[Any]
 ) -> None:
     example = "/3/trending/movie/{time_window}" if path == "movie" else "/3/tv/popular"
     body = spec_example(example)
-    mock.get(f"{API}{A}/{path}/recommendations?language=fr-FR&page=3", payload=body)
+    tmdb_server.get(f"{A}/{path}/recommendations?language=fr-FR&page=3", payload=body)
     page = await getattr(user.recommendations, method)(page=3, language="fr-FR")
     only(
-        mock,
+        tmdb_server,
         "GET",
         f"{A}/{path}/recommendations",
         {"language": "fr-FR", "page": "3"},
@@ -178,25 +196,27 @@ def test_the_account_object_id_comes_from_the_token(tmdb: TMDBClient) -> None:
     assert tmdb.for_user("a" * 40).account.object_id is None  # a v3 session
 
 
-async def test_a_token_without_an_object_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
+async def test_a_token_without_an_object_id(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
     # A JWT whose payload has no "sub": the v4-only routes say what to do, before any I/O.
     token = "eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsiYXBpX3JlYWQiXX0.c2lnbmF0dXJl"
-    user = tmdb.for_user(token)
+    user = tmdb_local.for_user(token)
     assert isinstance(user, V4UserView)
     assert user.account.object_id is None
     with pytest.raises(TMDBUsageError, match="account object id"):
         await user.lists.mine()
     with pytest.raises(TMDBUsageError, match="account object id"):
         await user.recommendations.movies()
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
     # Pages with a v3 twin fall back to it through a converted session.
-    _convert(mock)
-    mock.get(f"{API}/3/account?session_id={CONVERTED}", payload={"id": ACCOUNT_ID})
+    _convert(tmdb_server)
+    tmdb_server.get(f"/3/account?session_id={CONVERTED}", payload={"id": ACCOUNT_ID})
     body = spec_example("/3/account/{account_id}/favorite/movies")
     path = f"/3/account/{ACCOUNT_ID}/favorite/movies"
-    mock.get(f"{API}{path}?page=1&session_id={CONVERTED}", payload=body)
+    tmdb_server.get(f"{path}?page=1&session_id={CONVERTED}", payload=body)
     await user.favorites.movies()
-    request(mock, 2, "GET", path, {"page": "1", "session_id": CONVERTED}, bearer=token)
+    request(tmdb_server, 2, "GET", path, {"page": "1", "session_id": CONVERTED}, bearer=token)
 
 
 @pytest.mark.parametrize(
@@ -209,7 +229,9 @@ async def test_a_token_without_an_object_id(tmdb: TMDBClient, mock: TMDBMock) ->
         (lambda u: u.favorites.add("person", 1), "media_type"),
     ],
 )
-async def test_bad_input_before_io(user: V4UserView, mock: TMDBMock, call: Any, named: str) -> None:
+async def test_bad_input_before_io(
+    user: V4UserView, tmdb_server: TMDBServer, call: Any, named: str
+) -> None:
     with pytest.raises(TMDBUsageError, match=named):
         await call(user)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []

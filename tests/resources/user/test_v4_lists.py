@@ -13,8 +13,9 @@ import attrs
 import cattrs
 import pytest
 
-from tests.conftest import API, READ_TOKEN, SHARED, FakeSleep, TMDBMock
+from tests.conftest import READ_TOKEN, SHARED, FakeSleep
 from tests.core.test_structuring import DETAILED, REPLACEMENTS, _mutate, _paths, typed
+from tests.loopback_tmdb import TMDBServer
 from tests.user_helpers import USER_TOKEN, V4_ACCOUNT, assert_no_secrets, only, scan_exception
 from tmdb_async import (
     ListEntry,
@@ -39,6 +40,9 @@ from tmdb_async._convert import CONVERTER
 from tmdb_async.errors import WritePermissionError
 from tmdb_async.models.common import Page
 
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
 V4 = SHARED / "v4"
 STRICT = make_converter(forbid_extra_keys=True)
 LIST = 8678999
@@ -49,8 +53,8 @@ def body(name: str) -> Any:
 
 
 @pytest.fixture
-def user(tmdb: TMDBClient) -> V4UserView:
-    return tmdb.for_user(V4AccessToken(access_token=USER_TOKEN, account_id=V4_ACCOUNT))
+def user(tmdb_local: TMDBClient) -> V4UserView:
+    return tmdb_local.for_user(V4AccessToken(access_token=USER_TOKEN, account_id=V4_ACCOUNT))
 
 
 # --------------------------------------------------------------------------- models
@@ -134,21 +138,23 @@ def test_the_list_model_exactly() -> None:
 # --------------------------------------------------------------------------- reads
 
 
-async def test_mine(user: V4UserView, mock: TMDBMock) -> None:
+async def test_mine(user: V4UserView, tmdb_server: TMDBServer) -> None:
     data = body("adamayoung-TMDb/v4-account-lists.json")
-    mock.get(f"{API}/4/account/{V4_ACCOUNT}/lists?page=2", payload=data)
+    tmdb_server.get(f"/4/account/{V4_ACCOUNT}/lists?page=2", payload=data)
     page = await user.lists.mine(page=2)
-    only(mock, "GET", f"/4/account/{V4_ACCOUNT}/lists", {"page": "2"}, bearer=USER_TOKEN)
+    only(tmdb_server, "GET", f"/4/account/{V4_ACCOUNT}/lists", {"page": "2"}, bearer=USER_TOKEN)
     assert page == CONVERTER.structure(data, Page[V4ListSummary])
     assert page.results[0].name == "My Watchlist"
 
 
-async def test_details_puts_each_comment_on_its_item(user: V4UserView, mock: TMDBMock) -> None:
+async def test_details_puts_each_comment_on_its_item(
+    user: V4UserView, tmdb_server: TMDBServer
+) -> None:
     data = body("adamayoung-TMDb/v4-list.json")
-    mock.get(f"{API}/4/list/{LIST}?language=de-DE&page=3&sort_by=title.desc", payload=data)
+    tmdb_server.get(f"/4/list/{LIST}?language=de-DE&page=3&sort_by=title.desc", payload=data)
     details = await user.lists.details(LIST, page=3, language="de-DE", sort_by="title.desc")
     only(
-        mock,
+        tmdb_server,
         "GET",
         f"/4/list/{LIST}",
         {"language": "de-DE", "page": "3", "sort_by": "title.desc"},
@@ -170,14 +176,14 @@ def _fields(item: V4ListItem) -> dict[str, Any]:
     return {a.name: getattr(item, a.name) for a in attrs.fields(V4ListItem)}
 
 
-async def test_item_status_present(user: V4UserView, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/4/list/{LIST}/item_status?media_id=550&media_type=movie",
+async def test_item_status_present(user: V4UserView, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        f"/4/list/{LIST}/item_status?media_id=550&media_type=movie",
         payload=body("adamayoung-TMDb/v4-list-item-status.json"),
     )
     status = await user.lists.item_status(LIST, "movie", 550)
     only(
-        mock,
+        tmdb_server,
         "GET",
         f"/4/list/{LIST}/item_status",
         {"media_id": "550", "media_type": "movie"},
@@ -186,23 +192,23 @@ async def test_item_status_present(user: V4UserView, mock: TMDBMock) -> None:
     assert status == V4ListItemStatus(item_present=True, media_type="movie", media_id=550, id=LIST)
 
 
-async def test_item_status_absent_is_tmdbs_404(user: V4UserView, mock: TMDBMock) -> None:
-    mock.get(
-        f"{API}/4/list/{LIST}/item_status?media_id=1399&media_type=tv",
+async def test_item_status_absent_is_tmdbs_404(user: V4UserView, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(
+        f"/4/list/{LIST}/item_status?media_id=1399&media_type=tv",
         status=404,
         payload={"success": False, "status_code": 34, "status_message": "not found"},
     )
     status = await user.lists.item_status(LIST, "tv", 1399)
     assert status == V4ListItemStatus(item_present=False, media_type="tv", media_id=1399, id=LIST)
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
 
 
 # --------------------------------------------------------------------------- writes
 
 
-async def test_create(user: V4UserView, mock: TMDBMock) -> None:
-    mock.post(
-        f"{API}/4/list", status=201, payload=body("adamayoung-TMDb/v4-create-list-result.json")
+async def test_create(user: V4UserView, tmdb_server: TMDBServer) -> None:
+    tmdb_server.post(
+        "/4/list", status=201, payload=body("adamayoung-TMDb/v4-create-list-result.json")
     )
     created = await user.lists.create(
         "My Watchlist",
@@ -212,7 +218,7 @@ async def test_create(user: V4UserView, mock: TMDBMock) -> None:
         sort_by="original_order.asc",
     )
     only(
-        mock,
+        tmdb_server,
         "POST",
         "/4/list",
         body={
@@ -229,13 +235,13 @@ async def test_create(user: V4UserView, mock: TMDBMock) -> None:
 
 
 async def test_create_is_not_repeated_blindly(
-    user: V4UserView, mock: TMDBMock, fake_sleep: FakeSleep
+    user: V4UserView, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.post(f"{API}/4/list", status=503, payload={"status_code": 9, "status_message": "off"})
+    tmdb_server.post("/4/list", status=503, payload={"status_code": 9, "status_message": "off"})
     with pytest.raises(TMDBAPIError):
         await user.lists.create("Weekend")
     only(
-        mock,
+        tmdb_server,
         "POST",
         "/4/list",
         body={"name": "Weekend", "iso_639_1": "en", "description": "", "public": 1},
@@ -243,7 +249,9 @@ async def test_create_is_not_repeated_blindly(
     )
 
 
-async def test_write_with_a_read_only_token_is_typed(user: V4UserView, mock: TMDBMock) -> None:
+async def test_write_with_a_read_only_token_is_typed(
+    user: V4UserView, tmdb_server: TMDBServer
+) -> None:
     # V4.md §2: code 36 with "failure": true.
     answer = {
         "success": False,
@@ -251,7 +259,7 @@ async def test_write_with_a_read_only_token_is_typed(user: V4UserView, mock: TMD
         "status_code": 36,
         "status_message": "This token hasn't been granted write permission by the user.",
     }
-    mock.post(f"{API}/4/list", status=401, payload=answer)
+    tmdb_server.post("/4/list", status=401, payload=answer)
     with pytest.raises(WritePermissionError) as info:
         await user.lists.create("Weekend")
     assert (info.value.http_status, info.value.tmdb_code) == (401, 36)
@@ -262,11 +270,11 @@ UPDATED: dict[str, Any] = {"success": True, "status_code": 12, "status_message":
 DELETED: dict[str, Any] = {"success": True, "status_code": 13, "status_message": "deleted"}
 
 
-async def test_update_sends_only_what_changes(user: V4UserView, mock: TMDBMock) -> None:
-    mock.put(f"{API}/4/list/{LIST}", status=201, payload=UPDATED)
+async def test_update_sends_only_what_changes(user: V4UserView, tmdb_server: TMDBServer) -> None:
+    tmdb_server.put(f"/4/list/{LIST}", status=201, payload=UPDATED)
     result = await user.lists.update(LIST, description="", public=True, sort_by="title.asc")
     only(
-        mock,
+        tmdb_server,
         "PUT",
         f"/4/list/{LIST}",
         body={"description": "", "public": 1, "sort_by": "title.asc"},
@@ -275,36 +283,38 @@ async def test_update_sends_only_what_changes(user: V4UserView, mock: TMDBMock) 
     assert result == StatusResponse(**UPDATED)
 
 
-async def test_update_refused_by_tmdb_is_an_error(user: V4UserView, mock: TMDBMock) -> None:
+async def test_update_refused_by_tmdb_is_an_error(
+    user: V4UserView, tmdb_server: TMDBServer
+) -> None:
     # An unaccepted change: TMDB says success false (V4.md §4.3).
     refused = {"success": False, "status_code": 5, "status_message": "Invalid parameters"}
-    mock.put(f"{API}/4/list/{LIST}", status=200, payload=refused)
+    tmdb_server.put(f"/4/list/{LIST}", status=200, payload=refused)
     with pytest.raises(TMDBAPIError) as info:
         await user.lists.update(LIST, name="x")
     assert info.value.tmdb_code == 5
 
 
-async def test_delete(user: V4UserView, mock: TMDBMock) -> None:
-    mock.delete(f"{API}/4/list/{LIST}", payload=DELETED)
+async def test_delete(user: V4UserView, tmdb_server: TMDBServer) -> None:
+    tmdb_server.delete(f"/4/list/{LIST}", payload=DELETED)
     assert await user.lists.delete(LIST) == StatusResponse(**DELETED)
-    only(mock, "DELETE", f"/4/list/{LIST}", bearer=USER_TOKEN)
+    only(tmdb_server, "DELETE", f"/4/list/{LIST}", bearer=USER_TOKEN)
 
 
 async def test_clear_is_a_get_never_retried(
-    user: V4UserView, mock: TMDBMock, fake_sleep: FakeSleep
+    user: V4UserView, tmdb_server: TMDBServer, fake_sleep: FakeSleep
 ) -> None:
-    mock.get(
-        f"{API}/4/list/{LIST}/clear", payload=body("adamayoung-TMDb/v4-clear-list-result.json")
+    tmdb_server.get(
+        f"/4/list/{LIST}/clear", payload=body("adamayoung-TMDb/v4-clear-list-result.json")
     )
     cleared = await user.lists.clear(LIST, confirm=True)
-    only(mock, "GET", f"/4/list/{LIST}/clear", bearer=USER_TOKEN)
+    only(tmdb_server, "GET", f"/4/list/{LIST}/clear", bearer=USER_TOKEN)
     assert cleared == V4ListCleared(
         id=LIST, items_deleted=2, success=True, status_code=1, status_message="Success."
     )
-    mock.get(f"{API}/4/list/{LIST}/clear", status=503, payload={"status_code": 9})
+    tmdb_server.get(f"/4/list/{LIST}/clear", status=503, payload={"status_code": 9})
     with pytest.raises(TMDBAPIError):
         await user.lists.clear(LIST, confirm=True)
-    assert len(mock.calls()) == 2  # the failed clear was not repeated
+    assert len(tmdb_server.calls()) == 2  # the failed clear was not repeated
 
 
 ITEMS = body("adamayoung-TMDb/v4-list-items-result.json")
@@ -319,11 +329,11 @@ EXPECTED_ITEMS = V4ListItemsResult(
 )
 
 
-async def test_add_items(user: V4UserView, mock: TMDBMock) -> None:
-    mock.post(f"{API}/4/list/{LIST}/items", payload=ITEMS)
+async def test_add_items(user: V4UserView, tmdb_server: TMDBServer) -> None:
+    tmdb_server.post(f"/4/list/{LIST}/items", payload=ITEMS)
     result = await user.lists.add(LIST, [ListEntry("movie", 550), ("tv", 1399)])
     only(
-        mock,
+        tmdb_server,
         "POST",
         f"/4/list/{LIST}/items",
         body={
@@ -338,13 +348,13 @@ async def test_add_items(user: V4UserView, mock: TMDBMock) -> None:
     assert result.failed == []
 
 
-async def test_update_items_sends_the_comments(user: V4UserView, mock: TMDBMock) -> None:
-    mock.put(f"{API}/4/list/{LIST}/items", payload=ITEMS)
+async def test_update_items_sends_the_comments(user: V4UserView, tmdb_server: TMDBServer) -> None:
+    tmdb_server.put(f"/4/list/{LIST}/items", payload=ITEMS)
     result = await user.lists.update_items(
         LIST, [ListEntry("movie", 550, comment="Amazing movie!"), ("tv", 1399, "")]
     )
     only(
-        mock,
+        tmdb_server,
         "PUT",
         f"/4/list/{LIST}/items",
         body={
@@ -358,14 +368,16 @@ async def test_update_items_sends_the_comments(user: V4UserView, mock: TMDBMock)
     assert result == EXPECTED_ITEMS
 
 
-async def test_remove_items_reports_the_ones_not_there(user: V4UserView, mock: TMDBMock) -> None:
-    mock.delete(
-        f"{API}/4/list/{LIST}/items",
+async def test_remove_items_reports_the_ones_not_there(
+    user: V4UserView, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.delete(
+        f"/4/list/{LIST}/items",
         payload=body("adamayoung-TMDb/v4-list-items-result-partial-failure.json"),
     )
     result = await user.lists.remove(LIST, [("movie", 550)])
     only(
-        mock,
+        tmdb_server,
         "DELETE",
         f"/4/list/{LIST}/items",
         body={"items": [{"media_type": "movie", "media_id": 550}]},
@@ -409,19 +421,19 @@ BAD_CALLS = [
     ("call", "named"), [c[1:] for c in BAD_CALLS], ids=[c[0] for c in BAD_CALLS]
 )
 async def test_bad_input_names_the_parameter_before_io(
-    user: V4UserView, mock: TMDBMock, call: Any, named: str
+    user: V4UserView, tmdb_server: TMDBServer, call: Any, named: str
 ) -> None:
     with pytest.raises(TMDBUsageError, match=named):
         await call(user)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 async def test_no_secret_in_logs_or_reprs(
-    user: V4UserView, mock: TMDBMock, caplog: pytest.LogCaptureFixture
+    user: V4UserView, tmdb_server: TMDBServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
-    mock.get(
-        f"{API}/4/list/{LIST}/clear", payload=body("adamayoung-TMDb/v4-clear-list-result.json")
+    tmdb_server.get(
+        f"/4/list/{LIST}/clear", payload=body("adamayoung-TMDb/v4-clear-list-result.json")
     )
     await user.lists.clear(LIST, confirm=True)
     assert_no_secrets([user, user.lists, caplog.text], [USER_TOKEN, READ_TOKEN])
@@ -469,15 +481,18 @@ def test_direct_decoding_agrees_with_cattrs(name: str, into: Any) -> None:
 
 
 async def test_the_user_token_never_reaches_errors_or_logs(
-    user: V4UserView, mock: TMDBMock, fake_sleep: FakeSleep, caplog: pytest.LogCaptureFixture
+    user: V4UserView,
+    tmdb_server: TMDBServer,
+    fake_sleep: FakeSleep,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
     # A refusal, a server error retried, and a body that does not fit, each echoing the token.
     echo = {"success": False, "status_code": 3, "status_message": f"bad token {USER_TOKEN}"}
-    mock.post(f"{API}/4/list", status=401, payload=echo)
+    tmdb_server.post("/4/list", status=401, payload=echo)
     offline = {"success": False, "status_code": 9, "status_message": f"down {USER_TOKEN}"}
-    mock.put(f"{API}/4/list/{LIST}", status=503, payload=offline, repeat=True)
-    mock.get(f"{API}/4/list/{LIST}?page=1", payload={"id": USER_TOKEN})
+    tmdb_server.put(f"/4/list/{LIST}", status=503, payload=offline, repeat=True)
+    tmdb_server.get(f"/4/list/{LIST}?page=1", payload={"id": USER_TOKEN})
     raised: list[BaseException] = []
     for call in (
         user.lists.create("x"),
@@ -492,7 +507,7 @@ async def test_the_user_token_never_reaches_errors_or_logs(
         "ServiceOfflineError",
         "ResponseValidationError",
     ]
-    sent = [c.kwargs["headers"]["Authorization"] for *_, c in mock.calls()]
+    sent = [c.headers["Authorization"] for c in tmdb_server.calls()]
     assert sent == [f"Bearer {USER_TOKEN}"] * 5  # it was sent (create, 3 updates, details)
     for exc in raised:
         scan_exception(exc, [USER_TOKEN, READ_TOKEN])
@@ -501,10 +516,10 @@ async def test_the_user_token_never_reaches_errors_or_logs(
 
 
 async def test_an_unexpected_code_echoing_a_secret_is_redacted(
-    tmdb: TMDBClient, user: V4UserView, mock: TMDBMock
+    tmdb_local: TMDBClient, user: V4UserView, tmdb_server: TMDBServer
 ) -> None:
     odd = {"success": True, "status_code": 5, "status_message": f"odd {USER_TOKEN}"}
-    mock.delete(f"{API}/4/list/{LIST}", payload=odd)
+    tmdb_server.delete(f"/4/list/{LIST}", payload=odd)
     with pytest.raises(TMDBAPIError) as info:
         await user.lists.delete(LIST)
     assert info.value.tmdb_code == 5
@@ -513,8 +528,8 @@ async def test_an_unexpected_code_echoing_a_secret_is_redacted(
     # The same for a v3 session id in a refusal's message.
     sid = "79191836ddaa0da3df76a5ffef6f07ad6ab0c641"
     refused = {"success": False, "status_code": 3, "status_message": f"session {sid} refused"}
-    mock.post(f"{API}/3/movie/11/rating?session_id={sid}", status=401, payload=refused)
+    tmdb_server.post(f"/3/movie/11/rating?session_id={sid}", status=401, payload=refused)
     with pytest.raises(TMDBAPIError) as info:
-        await tmdb.for_user(sid).ratings.rate_movie(11, 5)
+        await tmdb_local.for_user(sid).ratings.rate_movie(11, 5)
     assert info.value.tmdb_message == "session *** refused"
     scan_exception(info.value, [sid])

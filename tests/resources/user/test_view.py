@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from aioresponses import CallbackResult
 
-from tests.conftest import API, API_KEY, READ_TOKEN, CompatResponse, TMDBMock, load
+from tests.conftest import API_KEY, READ_TOKEN, load
+from tests.loopback_tmdb import TMDBServer
 from tests.user_helpers import (
     ACCOUNT_ID,
     GUEST_ID,
@@ -37,6 +37,9 @@ from tmdb_async import (
 )
 from tmdb_async.errors import AuthenticationFailedError
 
+# Strict as aioresponses was: a route given without a query answers only requests without one.
+pytestmark = pytest.mark.exact_queries
+
 ACCOUNT = load("docs/official-v3-spec-examples/account-details.200.json")
 GUEST = GuestSession(guest_session_id=GUEST_ID)
 SESSION = Session(session_id=SESSION_ID)
@@ -58,75 +61,87 @@ async def test_thousands_of_views_share_one_pool_and_open_nothing(tmdb: TMDBClie
     assert all(v._core.pool.session() is session for v in views[::250])
 
 
-async def _slow(url: object, **kwargs: object) -> CallbackResult:
-    """A mocked answer that takes a few loop turns, so concurrent callers overlap."""
-    for _ in range(5):
-        await asyncio.sleep(0)
-    return CallbackResult(payload=ACCOUNT, response_class=CompatResponse)
-
-
 async def test_account_id_is_looked_up_once_for_concurrent_callers(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.get(f"{API}/3/account?session_id={SESSION_ID}", callback=_slow, repeat=True)
-    user = tmdb.for_user(SESSION)
-    ids = await asyncio.gather(*(user.account.id() for _ in range(25)))
+    # Every caller starts before the one answer can come: it is held until all are waiting.
+    answer = asyncio.Event()
+    tmdb_server.get(
+        f"/3/account?session_id={SESSION_ID}", payload=ACCOUNT, repeat=True, wait=answer
+    )
+    user = tmdb_local.for_user(SESSION)
+    lookups = asyncio.gather(*(user.account.id() for _ in range(25)))
+    await asyncio.wait_for(tmdb_server.received(1), 5)
+    answer.set()
+    ids = await lookups
     assert ids == [ACCOUNT_ID] * 25
-    only(mock, "GET", "/3/account", {"session_id": SESSION_ID})
+    only(tmdb_server, "GET", "/3/account", {"session_id": SESSION_ID})
     assert await user.account.id() == ACCOUNT_ID
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
     assert repr(user) == "<UserView kind='session' account_id=548>"
 
 
-async def test_a_failed_lookup_is_not_cached(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    url = f"{API}/3/account?session_id={SESSION_ID}"
-    mock.get(
+async def test_a_failed_lookup_is_not_cached(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    url = f"/3/account?session_id={SESSION_ID}"
+    tmdb_server.get(
         url,
         status=401,
         payload={"success": False, "status_code": 3, "status_message": "Authentication failed"},
     )
-    mock.get(url, payload=ACCOUNT)
-    user = tmdb.for_user(SESSION_ID)
+    tmdb_server.get(url, payload=ACCOUNT)
+    user = tmdb_local.for_user(SESSION_ID)
     with pytest.raises(AuthenticationFailedError) as info:
         await user.account.id()
     scan_exception(info.value, [SESSION_ID, READ_TOKEN])
     assert await user.account.id() == ACCOUNT_ID
-    assert len(mock.calls()) == 2
+    assert len(tmdb_server.calls()) == 2
 
 
-async def test_given_account_id_skips_the_lookup(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    user = tmdb.for_user(SESSION, account_id=7)
+async def test_given_account_id_skips_the_lookup(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    user = tmdb_local.for_user(SESSION, account_id=7)
     assert await user.account.id() == 7
-    assert mock.calls() == []
-    mock.get(f"{API}/3/account/7?session_id={SESSION_ID}", payload=ACCOUNT)
+    assert tmdb_server.calls() == []
+    tmdb_server.get(f"/3/account/7?session_id={SESSION_ID}", payload=ACCOUNT)
     account = await user.account.details()
     assert account.username == "travisbell"
-    only(mock, "GET", "/3/account/7", {"session_id": SESSION_ID})
+    only(tmdb_server, "GET", "/3/account/7", {"session_id": SESSION_ID})
 
 
-async def test_details_caches_the_account_id(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
-    user = tmdb.for_user(SESSION)
+async def test_details_caches_the_account_id(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.get(f"/3/account?session_id={SESSION_ID}", payload=ACCOUNT)
+    user = tmdb_local.for_user(SESSION)
     account = await user.account.details()
     assert isinstance(account, Account)
     assert account.id == ACCOUNT_ID
     assert await user.account.id() == ACCOUNT_ID
-    assert len(mock.calls()) == 1
+    assert len(tmdb_server.calls()) == 1
 
 
-async def test_api_key_session_view(tmdb_key: TMDBClient, mock: TMDBMock) -> None:
-    mock.get(f"{API}/3/account?api_key={API_KEY}&session_id={SESSION_ID}", payload=ACCOUNT)
-    assert await tmdb_key.for_user(SESSION).account.id() == ACCOUNT_ID
-    only(mock, "GET", "/3/account", {"api_key": API_KEY, "session_id": SESSION_ID}, bearer=None)
+async def test_api_key_session_view(tmdb_local_key: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.get(f"/3/account?api_key={API_KEY}&session_id={SESSION_ID}", payload=ACCOUNT)
+    assert await tmdb_local_key.for_user(SESSION).account.id() == ACCOUNT_ID
+    only(
+        tmdb_server,
+        "GET",
+        "/3/account",
+        {"api_key": API_KEY, "session_id": SESSION_ID},
+        bearer=None,
+    )
 
 
 # --------------------------------------------------------------------------- guest
 
 
 async def test_guest_view_refuses_account_operations_locally(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    guest = tmdb.for_user(GUEST)
+    guest = tmdb_local.for_user(GUEST)
     assert guest.is_guest
     assert guest.kind == "guest"
     operations = [
@@ -150,7 +165,7 @@ async def test_guest_view_refuses_account_operations_locally(
         with pytest.raises(MissingSessionError) as info:
             await operation
         assert GUEST_ID not in str(info.value)
-    assert mock.calls() == []
+    assert tmdb_server.calls() == []
 
 
 def test_guest_view_has_no_account_id(tmdb: TMDBClient) -> None:
@@ -163,36 +178,38 @@ def test_guest_view_has_no_account_id(tmdb: TMDBClient) -> None:
 
 @pytest.mark.parametrize("given", [V4, USER_TOKEN])
 async def test_v4_view_converts_once_and_sends_the_user_token(
-    tmdb: TMDBClient, mock: TMDBMock, caplog: pytest.LogCaptureFixture, given: object
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer, caplog: pytest.LogCaptureFixture, given: object
 ) -> None:
     debug_logs(caplog)
 
-    async def slow_convert(url: object, **kwargs: object) -> CallbackResult:
-        for _ in range(5):
-            await asyncio.sleep(0)
-        return CallbackResult(
-            payload={"success": True, "session_id": CONVERTED}, response_class=CompatResponse
-        )
-
-    mock.post(f"{API}/3/authentication/session/convert/4", callback=slow_convert, repeat=True)
-    mock.get(f"{API}/3/account?session_id={CONVERTED}", callback=_slow, repeat=True)
-    user = tmdb.for_user(given)  # type: ignore[call-overload]
+    answer = asyncio.Event()
+    tmdb_server.post(
+        "/3/authentication/session/convert/4",
+        payload={"success": True, "session_id": CONVERTED},
+        repeat=True,
+        wait=answer,
+    )
+    tmdb_server.get(f"/3/account?session_id={CONVERTED}", payload=ACCOUNT, repeat=True)
+    user = tmdb_local.for_user(given)  # type: ignore[call-overload]
     assert user.kind == "v4"
     # From the V4AccessToken, or from the bare token's "sub" claim.
     assert user.account.object_id == V4_ACCOUNT
-    ids = await asyncio.gather(*(user.account.id() for _ in range(10)))
+    lookups = asyncio.gather(*(user.account.id() for _ in range(10)))
+    await asyncio.wait_for(tmdb_server.received(1), 5)  # the conversion, held
+    answer.set()
+    ids = await lookups
     assert ids == [ACCOUNT_ID] * 10
-    assert len(mock.calls()) == 2
+    assert len(tmdb_server.calls()) == 2
     # The conversion is an application call (read token); account calls carry the user's.
     request(
-        mock,
+        tmdb_server,
         0,
         "POST",
         "/3/authentication/session/convert/4",
         body={"access_token": USER_TOKEN},
         bearer=READ_TOKEN,
     )
-    request(mock, 1, "GET", "/3/account", {"session_id": CONVERTED}, bearer=USER_TOKEN)
+    request(tmdb_server, 1, "GET", "/3/account", {"session_id": CONVERTED}, bearer=USER_TOKEN)
     assert await user.session_id() == CONVERTED
     assert_no_secrets([user, log_text(caplog)], [USER_TOKEN, CONVERTED, READ_TOKEN])
 
@@ -203,38 +220,40 @@ async def test_v4_view_needs_a_read_token_client(tmdb_key: TMDBClient) -> None:
     assert_no_secrets([info.value], [USER_TOKEN, API_KEY])
 
 
-async def test_v4_view_logout_deletes_session_and_token(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.post(
-        f"{API}/3/authentication/session/convert/4",
+async def test_v4_view_logout_deletes_session_and_token(
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
+) -> None:
+    tmdb_server.post(
+        "/3/authentication/session/convert/4",
         payload={"success": True, "session_id": CONVERTED},
     )
-    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
-    mock.delete(f"{API}/4/auth/access_token", payload={"success": True, "status_code": 13})
-    user = tmdb.for_user(V4, account_id=ACCOUNT_ID)
+    tmdb_server.delete("/3/authentication/session", payload={"success": True})
+    tmdb_server.delete("/4/auth/access_token", payload={"success": True, "status_code": 13})
+    user = tmdb_local.for_user(V4, account_id=ACCOUNT_ID)
     await user.session_id()
     await user.logout()
-    calls = mock.calls()
-    assert [(c[0], c[1].path) for c in calls] == [
+    calls = tmdb_server.calls()
+    assert [(c.method, c.path) for c in calls] == [
         ("POST", "/3/authentication/session/convert/4"),
         ("DELETE", "/3/authentication/session"),
         ("DELETE", "/4/auth/access_token"),
     ]
-    request(mock, 1, "DELETE", "/3/authentication/session", body={"session_id": CONVERTED})
-    request(mock, 2, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
+    request(tmdb_server, 1, "DELETE", "/3/authentication/session", body={"session_id": CONVERTED})
+    request(tmdb_server, 2, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
 
 
 async def test_v4_view_logout_without_conversion_deletes_only_the_token(
-    tmdb: TMDBClient, mock: TMDBMock
+    tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    mock.delete(f"{API}/4/auth/access_token", payload={"success": True})
-    await tmdb.for_user(V4).logout()
-    only(mock, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
+    tmdb_server.delete("/4/auth/access_token", payload={"success": True})
+    await tmdb_local.for_user(V4).logout()
+    only(tmdb_server, "DELETE", "/4/auth/access_token", body={"access_token": USER_TOKEN})
 
 
-async def test_session_view_logout(tmdb: TMDBClient, mock: TMDBMock) -> None:
-    mock.delete(f"{API}/3/authentication/session", payload={"success": True})
-    await tmdb.for_user(SESSION).logout()
-    only(mock, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
+async def test_session_view_logout(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
+    tmdb_server.delete("/3/authentication/session", payload={"success": True})
+    await tmdb_local.for_user(SESSION).logout()
+    only(tmdb_server, "DELETE", "/3/authentication/session", body={"session_id": SESSION_ID})
 
 
 # --------------------------------------------------------------------------- construction
