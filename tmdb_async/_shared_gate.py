@@ -8,29 +8,41 @@ one it has.
 The algorithm: GCRA, the "generic cell rate algorithm", a token bucket kept as one number,
 the bucket's theoretical arrival time (TAT) in microseconds of Redis' clock. One script
 run per token (one round trip, ``EVALSHA``) reads the cooldown key and the TAT and either
-grants the token (and moves the TAT on by ``1/rate``) or answers how long to wait, and
-why. Time is Redis' ``TIME``, so processes on machines whose clocks disagree still share
-one schedule. A 429 sets the cooldown key to the end of the cooldown (never earlier than
-it was) and the TAT so that the bucket holds one token when the cooldown ends: every
-process resumes, together, at the sustained rate. Other processes learn of a cooldown
-when they next ask for a token, which is when it matters (no pub/sub connection).
+grants the token now, or books the next one (moves the TAT on by ``1/rate`` and answers
+when it is due: the caller sleeps until then and sends without asking again), or answers
+how long to wait and why (a cooldown). Booking keeps the schedule in Redis: on a busy
+machine a late waker sends late but does not push every later token back, so the
+processes together reach the whole rate (polling lost about a tenth of it, measured).
+A token is booked at most one second ahead, and each process books one at a time. Time is
+Redis' ``TIME``, so processes on machines whose clocks disagree still share one schedule.
+A 429 sets the cooldown key to the end of the cooldown (never earlier than it was) and
+the TAT so that the bucket holds one token when the cooldown ends: every process resumes,
+together, at the sustained rate. Other processes learn of a cooldown when they next ask
+for a token, which is when it matters (no pub/sub connection); a token a process had
+already booked is dropped when it learns of a cooldown of its own, but one booked before
+another process's 429 may still be sent (at most one per process).
 
 The ``limits`` library was measured for this (``benchmarks/README.md``): its moving
 window costs the same round trip, but it has no burst separate from a window of whole
 seconds (``40 per second`` lets 40 go at once), a refused hit does not say how long to
 wait (a second round trip), and it has no shared cooldown (a third key, another round
-trip). The script here is the whole algorithm (about twenty lines of Lua).
+trip). The script here is the whole algorithm (about thirty lines of Lua).
 
 In this process the waiters queue first come, first served on an :class:`asyncio.Lock`
 (fair and cancellation-safe); only the head of the queue talks to Redis. Its script call
 runs as a task of its own, shielded: a waiter cancelled meanwhile leaves the connection in
-a clean state, and the next head takes over the call and its answer (a token granted
-after all goes to it instead of being lost).
+a clean state, and the next head takes over the call and its answer (a token granted or
+booked after all goes to it instead of being lost); so does a booking whose head was
+cancelled while it waited for it.
 
 Faults: every Redis call is bounded by ``timeout``. When one fails, Redis counts as down:
 one warning is logged, tokens come from a local :class:`RequestGate` with this process's
-share of the budget, and a probe tries Redis every ``reconnect_interval`` seconds; when it
-answers, one more line is logged and sharing resumes. Nothing is raised to callers.
+share of the budget (starting empty: the shared bucket may just have spent the second's
+budget), and a probe tries Redis every ``reconnect_interval`` seconds. When it answers,
+an INFO line is logged and sharing resumes, easing in: for ``reconnect_interval`` + 1 s a
+token needs the local share as well, because the other processes may still be on theirs
+(they see Redis back within their own ``reconnect_interval``). Nothing is raised to
+callers.
 """
 
 from __future__ import annotations
@@ -57,14 +69,20 @@ __all__ = ["SharedGate"]
 logger = logging.getLogger("tmdb_async")
 
 _EPSILON = 1e-9
-_GRANTED, _RATE, _COOLING = 0, 1, 2
+_GRANTED, _RATE, _COOLING, _BOOKED = 0, 1, 2, 3
+#: How far ahead a token may be booked (µs); further out, the head asks again later.
+_HORIZON_US = 1_000_000
 #: What counts as "Redis is unreachable" (timeouts are OSErrors).
 _DOWN = (RedisError, OSError)
 
 # KEYS[1]: the bucket's TAT; KEYS[2]: the end of the cooldown (both µs of Redis time).
 # ARGV[1]: µs per token; ARGV[2]: burst; ARGV[3]: a cooldown to start, in µs (0: take a
-# token). Answers {kind, µs to wait}: {0, 0} granted; {1, w} no token for w µs; {2, w}
-# cooling down for w more µs.
+# token); ARGV[4]: how far ahead a token may be booked, in µs. Answers {kind, µs}: {0, 0}
+# granted now; {3, w} booked: the token is the caller's in w µs (send then, without asking
+# again); {1, w} none within the horizon, ask again in w µs; {2, w} cooling down w more µs.
+# Booking keeps the schedule in Redis: a waker that is late (a busy machine) sends late
+# but does not push the following tokens back, so the budget is not lost a sliver at a
+# time, and no catch-up token is ever handed out (TMDB counts any one-second window).
 _SCRIPT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -90,9 +108,11 @@ if cool > now then return {2, math.floor(cool - now)} end
 if tat < now then tat = now end
 local new_tat = tat + interval
 local wait = new_tat - burst * interval - now
-if wait > 0 then return {1, math.floor(wait) + 1} end
+local horizon = tonumber(ARGV[4])
+if wait > horizon then return {1, math.floor(wait - horizon) + 1} end
 redis.call('SET', KEYS[1], string.format('%.0f', new_tat),
            'PX', math.ceil((new_tat - now) / 1000) + 1)
+if wait > 0 then return {3, math.floor(wait) + 1} end
 return {0, 0}
 """
 
@@ -119,11 +139,15 @@ class SharedGate:
         self._waiting = 0
         self._cooldown_until: float | None = None
         self._now_floor = float("-inf")
+        #: When the token Redis booked for the head is due (gate time; see _take).
+        self._booked: float | None = None
         #: The head's call to Redis, while it runs (see _ask).
         self._in_flight: asyncio.Future[tuple[int, int] | None] | None = None
         self._client: aioredis.Redis | None = None
         self._script: AsyncScript | None = None
         self._online = True
+        #: Until then (gate time), a token also needs the local share (see _take).
+        self._easing_until = float("-inf")
         self._probe: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closed = False
@@ -220,25 +244,60 @@ class SharedGate:
     # ------------------------------------------------------------------ internals
 
     async def _take(self) -> None:
-        """The head of the queue: wait for a token from Redis, or from the fallback."""
-        while True:
-            wait = self.cooling_down()
-            if wait > 0.0:
-                await self._sleep_for(wait)
-                continue
-            if self._online:
-                answer = await self._ask()
-                if answer is not None:
-                    kind, micros = answer
-                    if kind == _GRANTED:
-                        return
-                    if kind == _COOLING:
-                        self._learn(micros / 1e6)
-                    else:
-                        await self._sleep_for(micros / 1e6)
-                    continue
+        """The head of the queue: wait for a token from Redis, or from the local share.
+
+        Just after an outage (``_easing_until``) a token takes both: processes that have
+        not yet seen Redis come back still keep to their share, and together with this
+        one they must not overrun the budget.
+        """
+        local = self._online and self.now() < self._easing_until
+        if local:
             await self._fallback.acquire()
-            return
+        while not await self._step(local=local):
+            pass
+
+    async def _step(self, *, local: bool) -> bool:
+        """One look (and wait) for the head; True once the token is taken."""
+        wait = self.cooling_down()
+        if wait > 0.0:
+            self._booked = None  # booked before the 429: the cooldown decides now
+            await self._sleep_for(wait)
+            return False
+        if self._booked is not None:
+            return await self._booking_due()
+        if not self._online:
+            if not local:
+                await self._fallback.acquire()
+            return True
+        answer = await self._ask()
+        if answer is None:
+            return False  # Redis went down: the local share from now on
+        kind, micros = answer
+        if kind == _GRANTED:
+            return True
+        if kind == _BOOKED:
+            self._booked = self.now() + micros / 1e6
+        elif kind == _COOLING:
+            self._learn(micros / 1e6)
+        else:
+            await self._sleep_for(micros / 1e6)
+        return False
+
+    async def _booking_due(self) -> bool:
+        """Wait for the booked token; True when it is due (and taken), False when the
+        wait was cut short by a cooldown (the loop looks again).
+
+        The booking belongs to the head of the queue: a head cancelled while it waits
+        leaves it to the next one, so a booked token is never lost.
+        """
+        booked = self._booked
+        assert booked is not None
+        left = booked - self.now()
+        if left > _EPSILON:
+            await self._sleep_for(left)
+            return False  # look at the cooldown again first
+        self._booked = None
+        return True
 
     async def _ask(self) -> tuple[int, int] | None:
         """Ask Redis for a token; ``None`` when Redis is down (then use the fallback).
@@ -262,7 +321,8 @@ class SharedGate:
         try:
             script = self._script or self._connect()
             reply = await script(
-                keys=self._keys, args=(self._interval_us, self._config.burst, pause_us)
+                keys=self._keys,
+                args=(self._interval_us, self._config.burst, pause_us, _HORIZON_US),
             )
         except _DOWN as exc:
             self._went_down(exc)
@@ -301,6 +361,9 @@ class SharedGate:
         self._online = False
         self.outages += 1
         share = self._config.local_share
+        # The shared bucket may have spent the last second's budget: the local one starts
+        # empty (its first token after one interval), not with a burst on top.
+        self._fallback.cool_down(1.0 / share.rate)
         logger.warning(
             "shared rate limit: Redis at %s is unreachable (%s); this process keeps to its "
             "share, %g requests/s, until it answers again",
@@ -323,8 +386,11 @@ class SharedGate:
                 await self._client.ping()
             except _DOWN:
                 continue
+            # Other processes see Redis back within their own reconnect_interval: until
+            # then (and one second more, the window TMDB counts in) keep to the share too.
+            self._easing_until = self.now() + interval + 1.0
             self._online = True
-            logger.warning(
+            logger.info(
                 "shared rate limit: Redis at %s answers again; sharing resumes", self._shown
             )
             return

@@ -207,8 +207,11 @@ async def test_clients_sharing_a_key_keep_together_to_the_rate(
     redis_url: str, key: str, sandbox: Sandbox
 ) -> None:
     """Three clients (three pools: three processes to Redis and the sandbox), 12 requests
-    each, as fast as they may: the sandbox (20 in any second) never answers 429."""
-    limit = SharedRateLimit(redis_url, key=key, rate=18, burst=2)
+    each, as fast as they may: the sandbox (20 in any second) never answers 429.
+
+    Rate 16 and burst 2 book at most 18 sends in any second of Redis' clock; a send or two
+    booked in the second before may arrive late (the sandbox shares this busy loop)."""
+    limit = SharedRateLimit(redis_url, key=key, rate=16, burst=2)
     clients = [sandbox.client(rate_limit=limit, retry=NO_RETRY) for _ in range(3)]
     try:
 
@@ -226,8 +229,8 @@ async def test_clients_sharing_a_key_keep_together_to_the_rate(
     assert all(r.status == 200 for r in requests)
     times = arrivals(sandbox)
     assert most_in_one_second(times) <= 20
-    # Together, not each: 36 requests at 18/s with a burst of 2 need (36 - 2) / 18 s.
-    assert times[-1] - times[0] >= (36 - 2) / 18 - 0.1
+    # Together, not each: 36 requests at 16/s with a burst of 2 need (36 - 2) / 16 s.
+    assert times[-1] - times[0] >= (36 - 2) / 16 - 0.1
 
 
 async def test_different_keys_are_different_budgets(redis_url: str, key: str) -> None:
@@ -253,7 +256,7 @@ async def test_real_processes_share_the_budget(redis_url: str, key: str, sandbox
         "from tmdb_async import RetryPolicy, SharedRateLimit, TMDBClient\n"
         "async def main():\n"
         "    limit = SharedRateLimit(os.environ['REDIS_URL'], key=os.environ['KEY'],\n"
-        "                            rate=18, burst=2)\n"
+        "                            rate=16, burst=2)\n"
         "    async with TMDBClient(access_token=os.environ['TOKEN'],\n"
         "                          base_url=os.environ['BASE_URL'], rate_limit=limit,\n"
         "                          retry=RetryPolicy.disabled()) as tmdb:\n"
@@ -339,7 +342,7 @@ def unreachable_warnings(caplog: pytest.LogCaptureFixture) -> list[logging.LogRe
 async def test_redis_unreachable_at_start_then_back(
     own_redis: RedisServer, key: str, sandbox: Sandbox, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="tmdb_async")
+    caplog.set_level(logging.INFO, logger="tmdb_async")
     own_redis.stop()
     limit = SharedRateLimit(
         own_redis.url, key=key, rate=20, burst=2, processes=2, reconnect_interval=0.1
@@ -357,9 +360,12 @@ async def test_redis_unreachable_at_start_then_back(
 
         await asyncio.to_thread(own_redis.start)
         await wait_for(lambda: gate.shared)
-        assert [
-            m.id for m in await asyncio.gather(*(tmdb.movies.details(12) for _ in range(3)))
-        ] == [12] * 3
+        again = await asyncio.gather(*(tmdb.movies.details(12) for _ in range(3)))
+        assert [m.id for m in again] == [12] * 3
+        # Easing in: just after Redis is back, the process still keeps to its share as
+        # well (others may not have seen Redis back yet): (3 - 1) / 10 s at least.
+        back = sorted(r.at.timestamp() for r in sandbox.requests_to("/3/movie/12"))
+        assert back[-1] - back[0] >= (3 - 1) / 10 - 0.05
         probe = aioredis.Redis.from_url(own_redis.url)
         try:
             assert await probe.exists(f"{key}:bucket") == 1  # the budget is in Redis again
