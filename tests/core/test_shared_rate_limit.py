@@ -328,6 +328,42 @@ async def test_a_429_seen_by_one_client_pauses_the_others(redis_url: str, key: s
     assert (b_request.at - refused[0].at).total_seconds() >= 0.9
 
 
+async def test_a_retried_429_pauses_the_others_while_it_waits(redis_url: str, key: str) -> None:
+    """A's 429 is retried after its Retry-After; meanwhile B, a client of its own, sends
+    nothing: its request arrives after the cooldown, and neither sees an error."""
+    tight = SandboxRateLimit(requests_per_second=2, max_connections=100, retry_after=1)
+    limit = SharedRateLimit(redis_url, key=key, rate=100, burst=10)
+    sleep_b = RecordingSleep()
+    probe = aioredis.Redis.from_url(redis_url)
+    async with (
+        Sandbox(rate_limit=tight) as sandbox,
+        sandbox.client(rate_limit=limit) as a,
+        sandbox.client(rate_limit=limit, retry=NO_RETRY, sleep=sleep_b) as b,
+    ):
+        await a.movies.details(11)
+        await a.movies.details(11)
+        third = asyncio.create_task(a.movies.details(13))  # 429, then retried
+        try:
+            await wait_for(lambda: probe.exists(f"{key}:cooldown"))
+        finally:
+            await probe.aclose()
+        assert gate_of(a).cooldowns == 1
+        movie = await b.movies.details(12)
+        assert (await third).id == 13
+    assert movie.id == 12
+    # B waited the cooldown out; then, as the bucket holds one token when a cooldown ends
+    # (A's retry may take it), at most the next token's interval (1/100 s).
+    assert 0.5 < sleep_b.waits[0] <= 1.0
+    assert all(wait <= 0.01 for wait in sleep_b.waits[1:])
+    (refused,) = [r for r in sandbox.requests if r.status == 429]
+    assert refused.path == "/3/movie/13"
+    (b_request,) = sandbox.requests_to("/3/movie/12")
+    assert b_request.status == 200
+    assert (b_request.at - refused.at).total_seconds() >= 0.9
+    retried = sandbox.requests_to("/3/movie/13")
+    assert [r.status for r in retried] == [429, 200]
+
+
 # ---------------------------------------------------------------- faults
 
 
