@@ -206,7 +206,8 @@ class SharedGate:
                 loop = asyncio.get_running_loop()
             except RuntimeError:  # pragma: no cover - the request path runs in a loop
                 return
-            task = loop.create_task(self._call(int(seconds * 1e6)))
+            # At least 1 µs: 0 would ask the script for a token instead.
+            task = loop.create_task(self._call(max(1, int(seconds * 1e6))))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
