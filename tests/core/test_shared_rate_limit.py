@@ -159,9 +159,11 @@ def test_bad_settings_are_refused_naming_the_parameter(kwargs: dict[str, Any], n
 
 
 def test_the_password_never_shows(redis_url: str) -> None:
-    with pytest.raises(TMDBUsageError) as caught:
-        SharedRateLimit("http://user:s3cret-pw@127.0.0.1:6379/0")
-    assert "s3cret-pw" not in str(caught.value)
+    for bad in ("http://user:s3cret-pw@127.0.0.1:6379/0", "redis://:s3cret-pw@host:port/0"):
+        with pytest.raises(TMDBUsageError, match=r"^SharedRateLimit\.url ") as caught:
+            SharedRateLimit(bad)
+        assert "s3cret-pw" not in str(caught.value)
+        assert "***" in str(caught.value)
     limit = SharedRateLimit("redis://:s3cret-pw@127.0.0.1:6379/0", key="k")
     assert "s3cret-pw" not in repr(limit)
     assert "s3cret-pw" not in str(limit)
