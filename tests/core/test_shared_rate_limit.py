@@ -218,31 +218,32 @@ async def test_the_client_takes_it_and_its_gate_has_the_request_gates_interface(
 async def test_clients_sharing_a_key_keep_together_to_the_rate(
     redis_url: str, key: str, sandbox: Sandbox
 ) -> None:
-    """Three clients (three pools: three processes to Redis and the sandbox), 12 requests
+    """Three clients (three pools: three processes to Redis and the sandbox), 10 requests
     each, as fast as they may: the sandbox (20 in any second) never answers 429.
 
-    Rate 16 and burst 2 book at most 18 sends in any second of Redis' clock; a send or two
-    booked in the second before may arrive late (the sandbox shares this busy loop)."""
-    limit = SharedRateLimit(redis_url, key=key, rate=16, burst=2)
+    Rate 14 and burst 2 book at most 16 sends in any second of Redis' clock; sends booked
+    in the second before may arrive late, bunched with the next ones (the sandbox shares
+    this loop, on a busy machine): the margin is for them."""
+    limit = SharedRateLimit(redis_url, key=key, rate=14, burst=2)
     clients = [sandbox.client(rate_limit=limit, retry=NO_RETRY) for _ in range(3)]
     try:
 
         async def run(tmdb: TMDBClient) -> list[int]:
-            movies = await asyncio.gather(*(tmdb.movies.details(11) for _ in range(12)))
+            movies = await asyncio.gather(*(tmdb.movies.details(11) for _ in range(10)))
             return [m.id for m in movies]
 
         results = await asyncio.wait_for(asyncio.gather(*(run(c) for c in clients)), 15)
     finally:
         for tmdb in clients:
             await tmdb.close()
-    assert results == [[11] * 12] * 3  # every call answered; no RateLimitError surfaced
+    assert results == [[11] * 10] * 3  # every call answered; no RateLimitError surfaced
     requests = sandbox.requests_to("/3/movie/11")
-    assert len(requests) == 36
+    assert len(requests) == 30
     assert all(r.status == 200 for r in requests)
     times = arrivals(sandbox)
     assert most_in_one_second(times) <= 20
-    # Together, not each: 36 requests at 16/s with a burst of 2 need (36 - 2) / 16 s.
-    assert times[-1] - times[0] >= (36 - 2) / 16 - 0.1
+    # Together, not each: 30 requests at 14/s with a burst of 2 need (30 - 2) / 14 s.
+    assert times[-1] - times[0] >= (30 - 2) / 14 - 0.1
 
 
 async def test_different_keys_are_different_budgets(redis_url: str, key: str) -> None:
@@ -268,7 +269,7 @@ async def test_real_processes_share_the_budget(redis_url: str, key: str, sandbox
         "from tmdb_async import RetryPolicy, SharedRateLimit, TMDBClient\n"
         "async def main():\n"
         "    limit = SharedRateLimit(os.environ['REDIS_URL'], key=os.environ['KEY'],\n"
-        "                            rate=16, burst=2)\n"
+        "                            rate=14, burst=2)\n"
         "    async with TMDBClient(access_token=os.environ['TOKEN'],\n"
         "                          base_url=os.environ['BASE_URL'], rate_limit=limit,\n"
         "                          retry=RetryPolicy.disabled()) as tmdb:\n"
