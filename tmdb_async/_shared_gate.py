@@ -5,15 +5,17 @@ Loaded only when a client is built with a :class:`~tmdb_async.SharedRateLimit` (
 :class:`~tmdb_async._ratelimit.Gate` protocol), so the request loop does not know which
 one it has.
 
-The algorithm: GCRA, the "generic cell rate algorithm", a token bucket kept as one number,
-the bucket's theoretical arrival time (TAT) in microseconds of Redis' clock. One script
-run per token (one round trip, ``EVALSHA``) reads the cooldown key and the TAT and either
-grants the token now, or books the next one (moves the TAT on by ``1/rate`` and answers
-when it is due: the caller sleeps until then and sends without asking again), or answers
-how long to wait and why (a cooldown). Booking keeps the schedule in Redis: on a busy
-machine a late waker sends late but does not push every later token back, so the
-processes together reach the whole rate (polling lost about a tenth of it, measured).
-A token is booked at most one second ahead, and each process books one at a time. Time is
+The algorithm: GCRA, the "generic cell rate algorithm", a token bucket kept as one
+number, the bucket's theoretical arrival time (TAT) in microseconds of Redis' clock. One
+script run per token (one round trip, ``EVALSHA``) reads the cooldown key and the TAT and
+either grants the token now, or books the next one (moves the TAT on by ``1/rate`` and
+answers when it is due: the caller sleeps until then and sends without asking again), or
+answers how long to wait and why (a cooldown). Booking keeps the schedule in Redis: on a
+busy machine a late waker sends late but does not push every later token back, so the
+processes together reach the whole rate (polling lost about a tenth of it, measured). A
+token is booked at most one second ahead, and each process books one at a time; a process
+that wakes for its booked token more than half an interval late (a stall) gives it up and
+asks again, since sent then it would arrive bunched with the others' next tokens. Time is
 Redis' ``TIME``, so processes on machines whose clocks disagree still share one schedule.
 A 429 sets the cooldown key to the end of the cooldown (never earlier than it was) and
 the TAT so that the bucket holds one token when the cooldown ends: every process resumes,
@@ -298,7 +300,10 @@ class SharedGate:
             await self._sleep_for(left)
             return False  # look at the cooldown again first
         self._booked = None
-        return True
+        # Woken (or got here) more than half a token's interval late (a stalled
+        # process): sent now, it would arrive bunched with the other processes' next
+        # tokens, and TMDB counts any one-second window. Give it up and ask again.
+        return self._clock() - booked <= self._interval_us / 2e6
 
     async def _ask(self) -> tuple[int, int] | None:
         """Ask Redis for a token; ``None`` when Redis is down (then use the fallback).

@@ -564,6 +564,34 @@ async def test_a_cancelled_waiter_takes_no_token(redis_url: str, key: str) -> No
         await gate.close()
 
 
+async def test_a_booked_token_woken_for_far_too_late_is_given_up(redis_url: str, key: str) -> None:
+    """A process that stalls past its booked token (here its clock jumps half a second
+    while it sleeps) does not send on it: sent late, it would arrive bunched with the
+    other processes' next tokens. It asks Redis again and waits for a new one."""
+    loop = asyncio.get_running_loop()
+    stall = [0.0]
+    sleep = RecordingSleep()
+
+    async def stalling_sleep(seconds: float) -> None:
+        await sleep(seconds)
+        if len(sleep.waits) == 1:
+            stall[0] = 0.5  # the process was "stopped" during its first wait
+
+    limit = SharedRateLimit(redis_url, key=key, rate=4, burst=1)
+    gate = limit.gate(clock=lambda: loop.time() + stall[0], sleep=stalling_sleep)
+    try:
+        await gate.acquire()  # the one token (and the script loaded)
+        before = await tokens_from(redis_url)
+        await gate.acquire()  # booked 0.25 s ahead; woken 0.5 s late: booked again
+    finally:
+        await gate.close()
+    assert len(sleep.waits) == 2
+    assert 0.1 < sleep.waits[0] <= 0.25
+    assert 0.1 < sleep.waits[1] <= 0.25
+    # For the second token, two script runs: booked (given up), booked again.
+    assert await tokens_from(redis_url) - before == 2
+
+
 @pytest.mark.parametrize("yields", [0, 1, 2, 3, 5])
 async def test_cancelling_while_redis_answers_leaks_nothing(
     redis_url: str, key: str, yields: int
