@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
+from distributed import Client, LocalCluster
 
 #: The sandbox's own limit (429 code 25 above it, per client address): every worker of a
 #: LocalCluster talks from 127.0.0.1, as the machines of one site share a public address.
@@ -62,3 +63,20 @@ def sandbox_process() -> Iterator[SandboxProcess]:
             proc.wait()
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+@pytest.fixture
+def dask_client() -> Iterator[Client]:
+    """A LocalCluster of 3 single-threaded worker processes (with nannies that restart a
+    killed worker), and a client of it."""
+    with (
+        LocalCluster(
+            n_workers=3,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            worker_dashboard_address=None,
+        ) as cluster,
+        Client(cluster, timeout="30s") as client,
+    ):
+        yield client

@@ -10,11 +10,10 @@ import signal
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from tests.dask.conftest import MOVIES, SandboxProcess
 from tmdb_async.dask import CatalogueJob, JobSummary, run_catalogue_job, shard_paths
@@ -23,23 +22,6 @@ from tmdb_async.testing import Catalogue
 # Ids that the sandbox's catalogue of MOVIES movies does not hold (neither filler nor
 # real): titles "deleted" since the export.
 DELETED = tuple(i for i in range(900_001, 900_100) if i not in Catalogue.real_ids("movie"))[:10]
-
-
-@pytest.fixture
-def dask_client() -> Iterator[Client]:
-    """A LocalCluster of 3 single-threaded worker processes (with nannies that restart a
-    killed worker), and a client of it."""
-    with (
-        LocalCluster(
-            n_workers=3,
-            processes=True,
-            threads_per_worker=1,
-            dashboard_address=None,
-            worker_dashboard_address=None,
-        ) as cluster,
-        Client(cluster, timeout="30s") as client,
-    ):
-        yield client
 
 
 def _lines(path: Path) -> list[dict[str, object]]:

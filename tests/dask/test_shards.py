@@ -264,3 +264,14 @@ def test_a_refused_credential_stops_the_job_before_any_shard(
     with pytest.raises(TMDBUsageError, match="refused the job's credential"):
         asyncio.run(load_ids(job))
     assert os.listdir(tmp_path) == []
+
+
+def test_the_module_imports_neither_dask_nor_distributed() -> None:
+    code = (
+        "import sys, tmdb_async, tmdb_async.dask, tmdb_async.cli.fetch; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"
