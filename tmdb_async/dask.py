@@ -68,6 +68,7 @@ from .errors import (
     TMDBUsageError,
 )
 from .exports import EXPORTS_BASE_URL, ExportKind, read_export_file
+from .shared import SharedRateLimit, shown_url
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -101,13 +102,8 @@ _KINDS: dict[str, tuple[str, ExportKind]] = {
 
 
 def _redacted_url(url: str | None) -> str:
-    """A Redis URL for a repr: its password (and user) replaced."""
-    if url is None:
-        return "None"
-    scheme, sep, rest = url.partition("://")
-    if not sep or "@" not in rest:
-        return repr(url)
-    return repr(f"{scheme}://***@{rest.rpartition('@')[2]}")
+    """A Redis URL for a repr: its password replaced."""
+    return "None" if url is None else repr(shown_url(url))
 
 
 def _check_kind(_: object, __: object, kind: object) -> None:
@@ -154,9 +150,10 @@ class CatalogueJob:
         api_key: the v3 API key (hidden from repr).
         base_url: the API host (default ``TMDB_BASE_URL`` or TMDB's).
         language: the language of the results, e.g. ``"de-DE"``.
-        redis_url: the Redis holding the shared budget; ``None``: each worker thread gets
-            ``rate / threads`` of its own.
-        budget_key: the shared budget's key in Redis (one per TMDB address / IP).
+        redis_url: the Redis holding the shared budget (:class:`~tmdb_async.SharedRateLimit`);
+            ``None``: each worker thread keeps to ``rate / threads`` of its own.
+        budget_key: the shared budget's key in Redis: one per public IP address, shared
+            with every other program sending from it (``SharedRateLimit``'s default).
         rate: requests per second for the whole cluster.
         burst: requests that may start at once after an idle spell.
     """
@@ -175,9 +172,16 @@ class CatalogueJob:
     base_url: str | None = None
     language: str | None = None
     redis_url: str | None = attrs.field(default=None, repr=_redacted_url)
-    budget_key: str = "tmdb"
+    budget_key: str = "tmdb_async"
     rate: float = attrs.field(default=40.0, validator=_check_positive)
     burst: int = attrs.field(default=10, validator=_check_count)
+
+    def __attrs_post_init__(self) -> None:
+        if self.redis_url is not None:
+            try:
+                _budget(self, 1)
+            except TMDBUsageError as exc:
+                raise TMDBUsageError(f"redis_url / budget_key: {exc}") from None
 
 
 # --------------------------------------------------------------------------- results
@@ -377,18 +381,17 @@ def _check_manifest(job: CatalogueJob, shards: Sequence[tuple[int, ...]]) -> str
 # --------------------------------------------------------------------------- one shard
 
 
-def _budget(job: CatalogueJob, threads: int) -> Any:
-    """The rate budget of one shard's client: shared through Redis, or a share of ``rate``."""
-    if job.redis_url is not None:
-        try:
-            from . import SharedRateLimit  # type: ignore[attr-defined]
-        except ImportError:  # pragma: no cover - until the shared budget lands
-            pass
-        else:
-            return SharedRateLimit(
-                job.redis_url, key=job.budget_key, rate=job.rate, burst=job.burst
-            )
+def _budget(job: CatalogueJob, threads: int) -> RateLimit | SharedRateLimit:
+    """The rate budget of one shard's client: shared through Redis, or a share of ``rate``.
+
+    ``threads`` (the cluster's worker threads, one client each) also sizes the share each
+    keeps to while Redis is unreachable.
+    """
     share = max(threads, 1)
+    if job.redis_url is not None:
+        return SharedRateLimit(
+            job.redis_url, key=job.budget_key, rate=job.rate, burst=job.burst, processes=share
+        )
     return RateLimit(job.rate / share, burst=max(1, job.burst // share))
 
 

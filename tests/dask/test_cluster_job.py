@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import redis
 from distributed import Client
 
 from tests.dask.conftest import MOVIES, SandboxProcess
@@ -121,6 +122,9 @@ def test_a_job_survives_a_killed_worker_and_delivers_every_id_once(
     # after its file was in place) are run again by Dask: they find their file, count it,
     # and leave it alone; the counts above include them once.
     assert summary.skipped_shards < n_shards
+
+    # The workers drew from the budget in Redis (SharedRateLimit's bucket under budget_key).
+    assert redis.Redis.from_url(redis_url).exists(f"{job.budget_key}:bucket") == 1
 
     # Run again: every shard is already there, nothing is fetched or written again.
     before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}

@@ -63,7 +63,7 @@ def test_the_job_repr_hides_the_credentials_and_the_redis_password(tmp_path: Pat
     assert TOKEN not in text
     assert API_KEY not in text
     assert "hunter2pass" not in text
-    assert "redis_url='redis://***@redis.internal:6379/0'" in repr(job)
+    assert "redis_url='redis://user:***@redis.internal:6379/0'" in repr(job)
     assert "redis_url='redis://r:6379'" in repr(keyed)
     assert "kind='movie'" in repr(job)
     # The object still carries them to the workers.
@@ -87,6 +87,14 @@ def test_a_bad_job_is_a_usage_error_naming_the_parameter(
 ) -> None:
     with pytest.raises(TMDBUsageError, match=f"^{name} must be"):
         _job(tmp_path, **changes)
+
+
+def test_a_bad_redis_url_is_a_usage_error_without_its_password(tmp_path: Path) -> None:
+    with pytest.raises(TMDBUsageError, match=r"^redis_url / budget_key: ") as caught:
+        _job(tmp_path, redis_url="http://user:hunter2pass@redis.internal:6379/0")
+    assert "hunter2pass" not in str(caught.value)
+    with pytest.raises(TMDBUsageError, match=r"^redis_url / budget_key: .*key"):
+        _job(tmp_path, redis_url="redis://127.0.0.1:6379/0", budget_key=" ")
 
 
 # --------------------------------------------------------------------------- sharding
