@@ -559,9 +559,11 @@ def run_catalogue_job(
     digest = _check_manifest(job, shards)
     threads = sum(dask.nthreads().values()) or 1
     keys = [f"tmdb-{job.kind}-shard-{i:05d}-{digest[:16]}" for i in range(len(shards))]
+    # Each task gets its own ids; the job it carries need not hold all of them.
+    task_job = attrs.evolve(job, ids=None, ids_file=None)
     futures = dask.map(
         run_shard,
-        [job] * len(shards),
+        [task_job] * len(shards),
         range(len(shards)),
         shards,
         [threads] * len(shards),
