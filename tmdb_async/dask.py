@@ -56,6 +56,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._ratelimit import RateLimit
+from ._retry import RetryPolicy
 from .errors import (
     InvalidAPIKeyError,
     RateLimitError,
@@ -156,6 +157,7 @@ class CatalogueJob:
             with every other program sending from it (``SharedRateLimit``'s default).
         rate: requests per second for the whole cluster.
         burst: requests that may start at once after an idle spell.
+        retry: each client's retry policy (before a shard fails and Dask runs it again).
     """
 
     kind: CatalogueKind = attrs.field(validator=_check_kind)
@@ -175,6 +177,7 @@ class CatalogueJob:
     budget_key: str = "tmdb_async"
     rate: float = attrs.field(default=40.0, validator=_check_positive)
     burst: int = attrs.field(default=10, validator=_check_count)
+    retry: RetryPolicy | None = RetryPolicy()  # noqa: RUF009 - frozen, shared safely
 
     def __attrs_post_init__(self) -> None:
         if self.redis_url is not None:
@@ -412,6 +415,7 @@ def _client(job: CatalogueJob, threads: int) -> TMDBClient:
         language=job.language,
         max_connections=job.concurrency,
         rate_limit=_budget(job, threads),
+        retry=job.retry,
     )
 
 
