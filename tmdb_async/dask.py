@@ -91,6 +91,9 @@ __all__ = [
 
 CatalogueKind = Literal["movie", "tv", "person"]
 
+# TMDB's connections per address, shared by the cluster's worker threads by default.
+_CONNECTIONS = 20
+
 # What can be fetched: the client's namespace for it, and the export kind of its ids.
 _KINDS: dict[str, tuple[str, ExportKind]] = {
     "movie": ("movies", "movie"),
@@ -146,7 +149,8 @@ class CatalogueJob:
         exports_url: where the daily exports are.
         skip_adult: leave out the export's adult entries.
         shard_size: ids per shard (one Dask task each).
-        concurrency: requests in flight per shard.
+        concurrency: requests in flight per shard; default ``20 // worker threads`` (at
+            least 1), so that the cluster keeps to TMDB's 20 connections per address.
         access_token: the API Read Access Token (hidden from repr).
         api_key: the v3 API key (hidden from repr).
         base_url: the API host (default ``TMDB_BASE_URL`` or TMDB's).
@@ -168,7 +172,9 @@ class CatalogueJob:
     exports_url: str = EXPORTS_BASE_URL
     skip_adult: bool = False
     shard_size: int = attrs.field(default=1000, validator=_check_count)
-    concurrency: int = attrs.field(default=10, validator=_check_count)
+    concurrency: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_check_count)
+    )
     access_token: str | None = attrs.field(default=None, repr=False)
     api_key: str | None = attrs.field(default=None, repr=False)
     base_url: str | None = None
@@ -398,6 +404,11 @@ def _budget(job: CatalogueJob, threads: int) -> RateLimit | SharedRateLimit:
     return RateLimit(job.rate / share, burst=max(1, job.burst // share))
 
 
+def _concurrency(job: CatalogueJob, threads: int) -> int:
+    """Requests in flight per shard: the job's, or an equal share of TMDB's 20 connections."""
+    return job.concurrency or max(1, _CONNECTIONS // max(threads, 1))
+
+
 def _client(job: CatalogueJob, threads: int) -> TMDBClient:
     """The client of one shard (or of the caller), from the job and the environment."""
     from ._client import TMDBClient
@@ -413,7 +424,7 @@ def _client(job: CatalogueJob, threads: int) -> TMDBClient:
     return TMDBClient.from_env(
         environ=environ,
         language=job.language,
-        max_connections=job.concurrency,
+        max_connections=_concurrency(job, threads),
         rate_limit=_budget(job, threads),
         retry=job.retry,
     )
@@ -439,7 +450,8 @@ async def _fetch_shard(
             atomic_text_file(results_path) as results,  # moved into place last
             atomic_text_file(errors_path) as errors,
         ):
-            async with run_batch(fetch, ids, concurrency=job.concurrency) as batch:
+            concurrency = _concurrency(job, threads)
+            async with run_batch(fetch, ids, concurrency=concurrency) as batch:
                 async for item in batch:
                     if item.ok:
                         _write_line(results, tmdb.converter.unstructure(item.value))

@@ -97,6 +97,17 @@ def test_a_bad_redis_url_is_a_usage_error_without_its_password(tmp_path: Path) -
         _job(tmp_path, redis_url="redis://127.0.0.1:6379/0", budget_key=" ")
 
 
+def test_a_shard_shares_tmdbs_20_connections_with_the_other_worker_threads(
+    tmp_path: Path,
+) -> None:
+    from tmdb_async.dask import _concurrency
+
+    job = _job(tmp_path)
+    assert job.concurrency is None
+    assert [_concurrency(job, threads) for threads in (1, 3, 4, 20, 64)] == [20, 6, 5, 1, 1]
+    assert _concurrency(_job(tmp_path, concurrency=8), 4) == 8
+
+
 # --------------------------------------------------------------------------- sharding
 
 

@@ -8,7 +8,7 @@
     tmdb-async fetch movie --from-export --out all.jsonl      # today's daily id export
     tmdb-async fetch movie --ids 11,550 --out - | jq .title     # to standard output
     tmdb-async fetch movie --from-export --out movies/ --dask tcp://scheduler:8786 \
-        --redis redis://redis:6379/0 --shard-size 1000 --concurrency 5   # on a Dask cluster
+        --redis redis://redis:6379/0 --shard-size 1000                 # on a Dask cluster
 
 Each line of the output is one result: the model as JSON (``converter.unstructure``), or,
 for an id that failed, ``{"id": ..., "error": {"type": ..., "http_status": ...,
@@ -73,6 +73,7 @@ _KINDS: dict[str, tuple[str, ExportKind]] = {
     "person": ("people", "person"),
 }
 _FLUSH_EVERY = 200
+_CONCURRENCY = 20  # requests in flight by default: TMDB's connections per address
 
 
 class UsageProblem(CliError):
@@ -238,7 +239,7 @@ def _client(args: argparse.Namespace, env: Mapping[str, str]) -> TMDBClient:
         api_key=api_key,
         base_url=args.base_url or env.get("TMDB_BASE_URL") or DEFAULT_BASE_URL,
         language=args.language,
-        max_connections=max(args.concurrency, 1),
+        max_connections=max(args.concurrency or _CONCURRENCY, 1),
         rate_limit=rate_limit,
     )
 
@@ -275,7 +276,7 @@ def _open_output(args: argparse.Namespace, stdout: TextIO) -> tuple[IO[str], set
 async def _run(
     args: argparse.Namespace, env: Mapping[str, str], err: TextIO, stdout: TextIO
 ) -> int:
-    if args.concurrency < 1:
+    if args.concurrency is not None and args.concurrency < 1:
         raise UsageProblem("--concurrency must be at least 1")
     ranges = parse_ids(args.ids) if args.ids is not None else None
     ids_file = Path(args.ids_file) if args.ids_file is not None else None
@@ -340,7 +341,8 @@ async def _fetch_all(
     stop: Exception | None = None
 
     try:
-        async with run_batch(fetch, keys, concurrency=args.concurrency, total=total) as batch:
+        concurrency = args.concurrency or _CONCURRENCY
+        async with run_batch(fetch, keys, concurrency=concurrency, total=total) as batch:
             async for item in batch:
                 if item.error is not None and (
                     app_credential_refused(item.error) or unreachable(item.error)
@@ -432,7 +434,10 @@ def register(subparsers: Any) -> None:
         help="the JSON-lines file to append to (resumable), or - for standard output",
     )
     parser.add_argument(
-        "--concurrency", type=int, default=20, help="requests in flight (default 20)"
+        "--concurrency",
+        type=int,
+        help="requests in flight (default 20; with --dask, per shard, default 20 / the "
+        "cluster's worker threads)",
     )
     parser.add_argument(
         "--rate-limit",
