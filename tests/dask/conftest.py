@@ -65,10 +65,7 @@ def sandbox_process() -> Iterator[SandboxProcess]:
             proc.stdout.close()
 
 
-@pytest.fixture
-def dask_client() -> Iterator[Client]:
-    """A LocalCluster of 3 single-threaded worker processes (with nannies that restart a
-    killed worker), and a client of it."""
+def _cluster() -> Iterator[Client]:
     with (
         LocalCluster(
             n_workers=3,
@@ -80,3 +77,16 @@ def dask_client() -> Iterator[Client]:
         Client(cluster, timeout="30s") as client,
     ):
         yield client
+
+
+@pytest.fixture
+def dask_client() -> Iterator[Client]:
+    """A LocalCluster of 3 single-threaded worker processes (with nannies that restart a
+    killed worker), and a client of it: the test's own, to kill workers of."""
+    yield from _cluster()
+
+
+@pytest.fixture(scope="module")
+def shared_dask_client() -> Iterator[Client]:
+    """The same, shared by the tests of a module that kill no worker."""
+    yield from _cluster()

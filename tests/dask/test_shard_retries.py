@@ -1,9 +1,11 @@
 """Errors a retry could fix fail the shard's task, and Dask runs it again; when they go on,
-the job raises and the shard is not written. Neither leaks the credential into Dask's logs."""
+the job raises and the shard is not written. Neither leaks the credential into Dask's logs.
+A Redis that is down does not stop a job: each worker keeps to its share of the budget."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,8 @@ from pathlib import Path
 import pytest
 from distributed import Client
 
+from tests.dask.conftest import SandboxProcess
+from tests.redis_server import RedisServer
 from tmdb_async import RetryPolicy
 from tmdb_async.dask import CatalogueJob, ShardFailedError, run_catalogue_job, shard_paths
 from tmdb_async.testing import Fault, Sandbox
@@ -45,8 +49,9 @@ def _statuses(sandbox: Sandbox, movie: int) -> list[int]:
 
 
 def test_dask_runs_a_failed_shard_again_and_gives_up_after_its_retries(
-    dask_client: Client, faulty_sandbox: Sandbox, tmp_path: Path
+    shared_dask_client: Client, faulty_sandbox: Sandbox, tmp_path: Path
 ) -> None:
+    dask_client = shared_dask_client
     job = CatalogueJob(
         kind="movie",
         out_dir=tmp_path / "ok",
@@ -84,3 +89,34 @@ def test_dask_runs_a_failed_shard_again_and_gives_up_after_its_retries(
     logs = str(dask_client.get_worker_logs()) + str(dask_client.get_scheduler_logs())
     assert "stopped at id 13" in logs
     assert faulty_sandbox.access_token not in logs
+
+
+def test_a_job_goes_on_when_its_redis_is_down(
+    shared_dask_client: Client,
+    sandbox_process: SandboxProcess,
+    own_redis: RedisServer,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    own_redis.stop()
+    job = CatalogueJob(
+        kind="movie",
+        out_dir=tmp_path,
+        ids=range(1, 31),
+        shard_size=10,
+        access_token=sandbox_process.access_token,
+        base_url=sandbox_process.base_url,
+        redis_url=own_redis.url,
+        rate=30,
+    )
+    summary = run_catalogue_job(shared_dask_client, job, retries=0, timeout=60)
+    assert (summary.succeeded, summary.not_found, summary.failed) == (30, 0, 0)
+    fetched = sorted(
+        json.loads(line)["id"]
+        for index in range(3)
+        for line in shard_paths(tmp_path, "movie", index)[0].read_text().splitlines()
+    )
+    assert fetched == list(range(1, 31))
+    # This process (which read the ids) warned, once, that it went on without Redis.
+    warned = [r for r in caplog.records if r.name == "tmdb_async" and "unreachable" in r.message]
+    assert len(warned) == 1
