@@ -1,6 +1,7 @@
 """Errors a retry could fix fail the shard's task, and Dask runs it again; when they go on,
 the job raises and the shard is not written. Neither leaks the credential into Dask's logs.
-A Redis that is down does not stop a job: each worker keeps to its share of the budget."""
+A Redis that is down does not stop a job: each worker keeps to its share of the budget.
+One folder holds the shards of one job."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from distributed import Client
 
@@ -17,6 +19,7 @@ from tests.dask.conftest import SandboxProcess
 from tests.redis_server import RedisServer
 from tmdb_async import RetryPolicy
 from tmdb_async.dask import CatalogueJob, ShardFailedError, run_catalogue_job, shard_paths
+from tmdb_async.errors import TMDBUsageError
 from tmdb_async.testing import Fault, Sandbox
 
 
@@ -120,3 +123,33 @@ def test_a_job_goes_on_when_its_redis_is_down(
     # This process (which read the ids) warned, once, that it went on without Redis.
     warned = [r for r in caplog.records if r.name == "tmdb_async" and "unreachable" in r.message]
     assert len(warned) == 1
+
+
+def test_a_folder_holds_one_job_only(
+    shared_dask_client: Client, sandbox_process: SandboxProcess, tmp_path: Path
+) -> None:
+    job = CatalogueJob(
+        kind="movie",
+        out_dir=tmp_path,
+        ids=[3, 1, 2],
+        shard_size=2,
+        access_token=sandbox_process.access_token,
+        base_url=sandbox_process.base_url,
+    )
+    assert run_catalogue_job(shared_dask_client, job, timeout=60).succeeded == 3
+    manifest = json.loads((tmp_path / "movie-job.json").read_text())
+    assert {k: manifest[k] for k in ("kind", "ids", "shards", "shard_size")} == {
+        "kind": "movie",
+        "ids": 3,
+        "shards": 2,
+        "shard_size": 2,
+    }
+    before = sorted(p.name for p in tmp_path.iterdir())
+    other_ids = attrs.evolve(job, ids=[1, 2, 3, 4])
+    other_size = attrs.evolve(job, shard_size=3)
+    for other in (other_ids, other_size):
+        with pytest.raises(TMDBUsageError, match="holds the shards of another movie job"):
+            run_catalogue_job(shared_dask_client, other, timeout=60)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    # The same job again is a resume.
+    assert run_catalogue_job(shared_dask_client, job, timeout=60).skipped_shards == 2
