@@ -7,6 +7,8 @@
     tmdb-async fetch movie --ids-file movie_ids_05_15_2024.json.gz --out all.jsonl
     tmdb-async fetch movie --from-export --out all.jsonl      # today's daily id export
     tmdb-async fetch movie --ids 11,550 --out - | jq .title     # to standard output
+    tmdb-async fetch movie --from-export --out movies/ --dask tcp://scheduler:8786 \
+        --redis redis://redis:6379/0 --shard-size 1000                 # on a Dask cluster
 
 Each line of the output is one result: the model as JSON (``converter.unstructure``), or,
 for an id that failed, ``{"id": ..., "error": {"type": ..., "http_status": ...,
@@ -14,6 +16,11 @@ for an id that failed, ``{"id": ..., "error": {"type": ..., "http_status": ...,
 resume: ids already in the output (as a result or as an error) are skipped;
 ``--retry-errors`` removes the error lines (except "not found") and fetches those ids
 again. ``--out -`` writes to standard output (no resume).
+
+``--dask SCHEDULER`` runs the fetch as a catalogue job on a Dask cluster
+(:mod:`tmdb_async.dask`, ``pip install tmdb-async[dask]``): ``--out`` is then a folder of
+shard files (``movie-shard-00007.jsonl`` and ``.errors.jsonl``), ``--concurrency`` is per
+shard, ``--rate-limit`` is the whole cluster's budget, shared through ``--redis``.
 
 Exit codes: 0 when every id was fetched or TMDB said it does not exist (404); 1 when some
 ids failed otherwise (their error lines are in the output); 2 for bad usage (arguments,
@@ -66,6 +73,7 @@ _KINDS: dict[str, tuple[str, ExportKind]] = {
     "person": ("people", "person"),
 }
 _FLUSH_EVERY = 200
+_CONCURRENCY = 20  # requests in flight by default: TMDB's connections per address
 
 
 class UsageProblem(CliError):
@@ -231,7 +239,7 @@ def _client(args: argparse.Namespace, env: Mapping[str, str]) -> TMDBClient:
         api_key=api_key,
         base_url=args.base_url or env.get("TMDB_BASE_URL") or DEFAULT_BASE_URL,
         language=args.language,
-        max_connections=max(args.concurrency, 1),
+        max_connections=max(args.concurrency or _CONCURRENCY, 1),
         rate_limit=rate_limit,
     )
 
@@ -268,7 +276,7 @@ def _open_output(args: argparse.Namespace, stdout: TextIO) -> tuple[IO[str], set
 async def _run(
     args: argparse.Namespace, env: Mapping[str, str], err: TextIO, stdout: TextIO
 ) -> int:
-    if args.concurrency < 1:
+    if args.concurrency is not None and args.concurrency < 1:
         raise UsageProblem("--concurrency must be at least 1")
     ranges = parse_ids(args.ids) if args.ids is not None else None
     ids_file = Path(args.ids_file) if args.ids_file is not None else None
@@ -280,6 +288,11 @@ async def _run(
             day = dt.date.fromisoformat(args.from_export)
         except ValueError:
             raise UsageProblem("--from-export takes a date like 2024-05-15") from None
+    if args.dask is not None:
+        from ._dask_fetch import run_on_dask
+
+        ids = [i for r in ranges for i in r] if ranges is not None else None
+        return await run_on_dask(args, env, ids, err)
     client = _client(args, env)  # checks the credential's presence and shape first
     out, done, out_name = _open_output(args, stdout)
     try:
@@ -328,7 +341,8 @@ async def _fetch_all(
     stop: Exception | None = None
 
     try:
-        async with run_batch(fetch, keys, concurrency=args.concurrency, total=total) as batch:
+        concurrency = args.concurrency or _CONCURRENCY
+        async with run_batch(fetch, keys, concurrency=concurrency, total=total) as batch:
             async for item in batch:
                 if item.error is not None and (
                     app_credential_refused(item.error) or unreachable(item.error)
@@ -420,7 +434,10 @@ def register(subparsers: Any) -> None:
         help="the JSON-lines file to append to (resumable), or - for standard output",
     )
     parser.add_argument(
-        "--concurrency", type=int, default=20, help="requests in flight (default 20)"
+        "--concurrency",
+        type=int,
+        help="requests in flight (default 20; with --dask, per shard, default 20 / the "
+        "cluster's worker threads)",
     )
     parser.add_argument(
         "--rate-limit",
@@ -441,6 +458,21 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="fetch again the ids whose earlier attempt failed (their error lines are "
         "replaced; not-found ids are not retried)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="run on this Dask scheduler (tcp://host:8786), one task per shard; --out is then "
+        "a folder of shard files and --concurrency is per shard (needs tmdb-async[dask])",
+    )
+    parser.add_argument(
+        "--shard-size", type=int, default=1000, help="with --dask: ids per shard (1000)"
+    )
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        help="with --dask: share --rate-limit through this Redis (else each worker thread "
+        "gets an equal share)",
     )
     parser.add_argument(
         "--no-progress",
