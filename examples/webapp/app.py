@@ -51,7 +51,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from typing import NoReturn
+from typing import NoReturn, Protocol
 from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
@@ -81,9 +81,11 @@ __all__ = [
     "STORE",
     "TMDB",
     "BrowserSession",
+    "BrowserStore",
     "LIMITER",
     "LoginLimiter",
     "SessionStore",
+    "StoreUnavailable",
     "TMDBFactory",
     "client_from_env",
     "create_app",
@@ -148,6 +150,45 @@ class BrowserSession:
         return self.tmdb_session_id is not None
 
 
+class StoreUnavailable(Exception):
+    """The browser-session store cannot be reached (Redis down): the page says so (503).
+
+    The message names the failure's type only (never a URL, a password or a key).
+    """
+
+
+class BrowserStore(Protocol):
+    """Where the app keeps browser sessions: in memory (:class:`SessionStore`) or in Redis.
+
+    Only :attr:`BrowserSession.key` travels to the browser; everything else stays here. A
+    store raises :class:`StoreUnavailable` when it cannot answer (never "signed out").
+    """
+
+    async def login_secret(self) -> bytes:
+        """The key that signs the sign-in form's CSRF token, the same for every worker."""
+
+    async def new(self) -> BrowserSession:
+        """A fresh, signed-out session in the pending pool (its cap evicts the oldest)."""
+
+    async def get(self, key: str | None) -> BrowserSession | None:
+        """The live session for a cookie value (its idle clock restarts), or ``None``."""
+
+    async def save(self, session: BrowserSession) -> None:
+        """Keep a change of ``pending_token`` (or the profile fields) of a live session."""
+
+    async def take_pending(self, session: BrowserSession) -> bool:
+        """Clear the pending request token: ``True`` for the one call that cleared it."""
+
+    async def rotate(self, session: BrowserSession) -> BrowserSession:
+        """Move a session to the signed-in pool under a new key and CSRF token; keep it."""
+
+    async def drop(self, session: BrowserSession) -> None:
+        """Forget a session."""
+
+    async def close(self) -> None:
+        """Release connections (at app shutdown)."""
+
+
 class SessionStore:
     """Browser sessions in memory, keyed by an unguessable random id.
 
@@ -156,9 +197,9 @@ class SessionStore:
     thousand) and **signed-in** sessions. A flood of sign-in starts only evicts other
     pending ones; a signed-in user is never pushed out by them.
 
-    Good for one process. Several processes behind a load balancer need a shared store
-    (Redis, a database table) with the same shape: key -> TMDB session id and a little
-    profile data; the cookie still carries only the key.
+    Good for one process (the default). Several worker processes share
+    :class:`~examples.webapp.redis_store.RedisSessionStore` instead: the same
+    :class:`BrowserStore` interface, the same caps and idle expiry, kept in Redis.
 
     Args:
         idle_timeout: seconds after which an unused signed-in session is forgotten.
@@ -187,6 +228,10 @@ class SessionStore:
         self._pending_timeout = pending_timeout
         self._max_pending = max_pending
         self._clock = clock
+        self._login_secret = secrets.token_bytes(32)
+
+    async def close(self) -> None:
+        """Nothing to release in memory."""
 
     def __len__(self) -> int:
         return len(self._pending) + len(self._signed_in)
@@ -203,7 +248,11 @@ class SessionStore:
         """The signed-in sessions (a copy), least recently used first."""
         return list(self._signed_in.values())
 
-    def new(self) -> BrowserSession:
+    async def login_secret(self) -> bytes:
+        """The key that signs the sign-in form's CSRF token (random, per store)."""
+        return self._login_secret
+
+    async def new(self) -> BrowserSession:
         """A fresh, signed-out browser session (in the pending pool) with new random keys."""
         self._sweep(self._pending, self._pending_timeout, self._max_pending)
         session = BrowserSession(
@@ -214,7 +263,7 @@ class SessionStore:
         self._pending[session.key] = session
         return session
 
-    def get(self, key: str | None) -> BrowserSession | None:
+    async def get(self, key: str | None) -> BrowserSession | None:
         """The live session for a cookie value, or ``None``."""
         if not key:
             return None
@@ -235,17 +284,29 @@ class SessionStore:
             return session
         return None
 
-    def drop(self, session: BrowserSession) -> None:
+    async def save(self, session: BrowserSession) -> None:
+        """Keep a change to a live session's fields (in memory: they are the stored object)."""
+
+    async def take_pending(self, session: BrowserSession) -> bool:
+        """Clear the session's pending request token: whether this call was the one to clear it."""
+        had = session.pending_token is not None
+        session.pending_token = None
+        return had
+
+    async def drop(self, session: BrowserSession) -> None:
         """Forget a session (sign-out)."""
+        self._drop(session)
+
+    def _drop(self, session: BrowserSession) -> None:
         self._pending.pop(session.key, None)
         self._signed_in.pop(session.key, None)
 
-    def rotate(self, session: BrowserSession) -> BrowserSession:
+    async def rotate(self, session: BrowserSession) -> BrowserSession:
         """The same session under a new key and CSRF token, moved to the signed-in pool.
 
-        Called at sign-in: a new key means no session fixation.
+        Called at sign-in, once the TMDB fields are set: a new key means no session fixation.
         """
-        self.drop(session)
+        self._drop(session)
         self._sweep(self._signed_in, self._idle_timeout, self._max_sessions)
         session.key = secrets.token_urlsafe(32)
         session.csrf = secrets.token_urlsafe(32)
@@ -313,13 +374,12 @@ class LoginLimiter:
 #: The app's one TMDB client (``request.app[TMDB]``).
 TMDB = web.AppKey("tmdb", TMDBClient)
 #: The browser session store (``request.app[STORE]``).
-STORE = web.AppKey("store", SessionStore)
+STORE = web.AppKey[BrowserStore]("store")
 #: The per-client limit on sign-in starts (``request.app[LIMITER]``).
 LIMITER = web.AppKey("login_limiter", LoginLimiter)
 _FACTORY = web.AppKey[TMDBFactory]("tmdb_factory")
 _PUBLIC_URL = web.AppKey("public_url", str)
 _ALLOWED_HOSTS = web.AppKey[frozenset[str]]("allowed_hosts")
-_LOGIN_SECRET = web.AppKey("login_secret", bytes)
 
 
 class Problem(Exception):
@@ -500,8 +560,8 @@ def _poster_size(images: ImageConfiguration) -> str:
     return sizes[0] if sizes else "original"
 
 
-def _browser(request: web.Request) -> BrowserSession | None:
-    return request.app[STORE].get(request.cookies.get(COOKIE_NAME))
+async def _browser(request: web.Request) -> BrowserSession | None:
+    return await request.app[STORE].get(request.cookies.get(COOKIE_NAME))
 
 
 def _secure(request: web.Request) -> bool:
@@ -539,8 +599,8 @@ def _view(request: web.Request, who: BrowserSession) -> UserView:
     )
 
 
-def _signed_in(request: web.Request) -> BrowserSession:
-    who = _browser(request)
+async def _signed_in(request: web.Request) -> BrowserSession:
+    who = await _browser(request)
     if who is None or not who.signed_in:
         raise Problem(401, "Not signed in", "Your session ended. Sign in with TMDB again.")
     return who
@@ -548,7 +608,7 @@ def _signed_in(request: web.Request) -> BrowserSession:
 
 async def _checked_form(request: web.Request) -> tuple[BrowserSession, dict[str, str]]:
     """The signed-in browser and its form, after the CSRF check."""
-    who = _signed_in(request)
+    who = await _signed_in(request)
     raw = await request.post()
     form = {k: v for k, v in raw.items() if isinstance(v, str)}
     if not _same(form.get("csrf", ""), who.csrf):
@@ -577,13 +637,14 @@ def _movie_id(form: dict[str, str]) -> int:
     return int(raw)
 
 
-def _login_csrf(request: web.Request, nonce: str) -> str:
+async def _login_csrf(request: web.Request, nonce: str) -> str:
     """The sign-in form's CSRF token: the login cookie's nonce signed with the app's secret.
 
     Signed-out browsers have no server-side session (so that showing the start page costs
     no memory); a cross-site form can neither read the cookie nor compute its signature.
+    The key comes from the store, so that every worker process checks the same signature.
     """
-    key = request.app[_LOGIN_SECRET]
+    key = await request.app[STORE].login_secret()
     return hmac.new(key, nonce.encode("utf-8", "surrogatepass"), "sha256").hexdigest()
 
 
@@ -631,14 +692,14 @@ def _app_credential_refused(exc: TMDBAPIError) -> bool:
 
 async def home(request: web.Request) -> web.Response:
     """The start page: sign-in button, or the user's favourites and the search box."""
-    who = _browser(request)
+    who = await _browser(request)
     if who is None or not who.signed_in:
         notice = "You are signed out." if request.query.get("signed_out") else None
         nonce = request.cookies.get(LOGIN_COOKIE, "")
         fresh = not _NONCE.fullmatch(nonce)
         if fresh:
             nonce = secrets.token_urlsafe(24)
-        response = _html(_signed_out_page(notice, _login_csrf(request, nonce)), private=True)
+        response = _html(_signed_out_page(notice, await _login_csrf(request, nonce)), private=True)
         if fresh:
             response.set_cookie(
                 LOGIN_COOKIE,
@@ -702,14 +763,14 @@ async def login(request: web.Request) -> web.Response:
     raw = await request.post()
     sent = raw.get("csrf")
     nonce = request.cookies.get(LOGIN_COOKIE, "")
-    if not isinstance(sent, str) or not nonce or not _same(sent, _login_csrf(request, nonce)):
+    if not isinstance(sent, str) or not nonce or not _same(sent, await _login_csrf(request, nonce)):
         raise Problem(
             403,
             "Form expired",
             "This sign-in form is out of date or was sent from another site. Go back to the "
             "start page and press “Sign in with TMDB” there.",
         )
-    who = _browser(request)
+    who = await _browser(request)
     if who is not None and who.signed_in:
         raise web.HTTPSeeOther("/")
     callback_url = _callback_url(request)
@@ -726,8 +787,9 @@ async def login(request: web.Request) -> web.Response:
         response.headers["Retry-After"] = str(math.ceil(wait))
         return response
     token = await tmdb.auth.create_request_token()
-    who = who or store.new()
+    who = who or await store.new()
     who.pending_token = token.request_token
+    await store.save(who)
     url = tmdb.auth.approval_url(token, redirect_to=callback_url)
     response = web.HTTPSeeOther(url)
     _set_cookie(request, response, who)
@@ -739,7 +801,7 @@ async def callback(request: web.Request) -> web.Response:
     store = request.app[STORE]
     tmdb = request.app[TMDB]
     token = request.query.get("request_token", "")
-    who = _browser(request)
+    who = await _browser(request)
     if who is None or who.pending_token is None or not token:
         raise Problem(
             400,
@@ -754,7 +816,12 @@ async def callback(request: web.Request) -> web.Response:
             "This sign-in link does not belong to the sign-in started in this browser. "
             "Start again with “Sign in with TMDB”.",
         )
-    who.pending_token = None  # one use, whatever happens next
+    if not await store.take_pending(who):  # one use, whatever happens next
+        raise Problem(
+            400,
+            "Sign-in link already used",
+            "This sign-in link was already used. Start again with “Sign in with TMDB”.",
+        )
     if request.query.get("denied") == "true" or request.query.get("approved") != "true":
         raise Problem(
             403,
@@ -777,10 +844,10 @@ async def callback(request: web.Request) -> web.Response:
             "minutes). Start again with “Sign in with TMDB”.",
         ) from None
     account = await tmdb.for_user(session).account.details()
-    who = store.rotate(who)  # a new key once signed in: no session fixation
     who.tmdb_session_id = session.session_id
     who.account_id = account.id
     who.account_name = account.name or account.username or f"account {account.id}"
+    who = await store.rotate(who)  # a new key once signed in: no session fixation
     response = web.HTTPSeeOther("/")
     _set_cookie(request, response, who)
     raise response
@@ -822,7 +889,7 @@ async def logout(request: web.Request) -> web.Response:
     who, form = await _checked_form(request)
     store = request.app[STORE]
     if form.get("scope") == "local":
-        store.drop(who)
+        await store.drop(who)
         response = _html(
             _message_page(
                 "Signed out of this app",
@@ -839,7 +906,7 @@ async def logout(request: web.Request) -> web.Response:
         if isinstance(exc, (AuthenticationError, NotFoundError)) and not (
             _app_credential_refused(exc)
         ):
-            store.drop(who)
+            await store.drop(who)
             log.info("TMDB session already gone: %s", type(exc).__name__)
             response = _html(
                 _message_page(
@@ -859,7 +926,7 @@ async def logout(request: web.Request) -> web.Response:
         return _html(
             _logout_failed_page(who, "TMDB could not be reached"), status=502, private=True
         )
-    store.drop(who)
+    await store.drop(who)
     redirect = web.HTTPSeeOther("/?signed_out=1")
     _clear_cookie(request, redirect)
     raise redirect
@@ -891,25 +958,9 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         # Local checks (a rating out of range, an empty search): safe to show.
         response = _html(_message_page("That did not work", str(exc)), status=400)
     except AuthenticationError as exc:
-        if _app_credential_refused(exc):
-            # TMDB refused the app's own key: the user's session is not the problem.
-            log.error("TMDB refused the app's credential (code %s)", exc.tmdb_code)
-            return _html(
-                _message_page(
-                    "TMDB refused this app", "TMDB does not accept this app's key right now."
-                ),
-                status=502,
-            )
-        # The TMDB session was deleted or revoked elsewhere: sign this browser out.
-        who = _browser(request)
-        if who is not None and who.signed_in:
-            request.app[STORE].drop(who)
-        log.info("TMDB refused the user's session: %s", type(exc).__name__)
-        response = _html(
-            _message_page("Signed out", "TMDB ended your session. Sign in with TMDB again."),
-            status=401,
-        )
-        _clear_cookie(request, response)
+        return await _authentication_failed(request, exc)
+    except StoreUnavailable as exc:
+        return _store_unavailable(exc)
     except TMDBAPIError as exc:
         log.warning("TMDB error: %s (code %s)", type(exc).__name__, exc.tmdb_code)
         response = _html(
@@ -928,6 +979,48 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
             _message_page("Something went wrong", "Sorry, that failed. Try again."),
             status=500,
         )
+    return response
+
+
+async def _authentication_failed(request: web.Request, exc: AuthenticationError) -> web.Response:
+    if _app_credential_refused(exc):
+        # TMDB refused the app's own key: the user's session is not the problem.
+        log.error("TMDB refused the app's credential (code %s)", exc.tmdb_code)
+        return _html(
+            _message_page(
+                "TMDB refused this app", "TMDB does not accept this app's key right now."
+            ),
+            status=502,
+        )
+    # The TMDB session was deleted or revoked elsewhere: sign this browser out.
+    try:
+        who = await _browser(request)
+        if who is not None and who.signed_in:
+            await request.app[STORE].drop(who)
+    except StoreUnavailable as unavailable:
+        return _store_unavailable(unavailable)
+    log.info("TMDB refused the user's session: %s", type(exc).__name__)
+    response = _html(
+        _message_page("Signed out", "TMDB ended your session. Sign in with TMDB again."),
+        status=401,
+    )
+    _clear_cookie(request, response)
+    return response
+
+
+def _store_unavailable(exc: StoreUnavailable) -> web.Response:
+    # Never "signed out": the session may well be there once the store answers again.
+    log.warning("session store unavailable: %s", exc)
+    response = _html(
+        _message_page(
+            "Sessions unavailable",
+            "This app cannot reach its session store right now, so it cannot tell whether "
+            "you are signed in. Nothing was changed. Try again in a moment.",
+        ),
+        status=503,
+        private=True,
+    )
+    response.headers["Retry-After"] = "5"
     return response
 
 
@@ -964,7 +1057,7 @@ def create_app(
     *,
     public_url: str | None = None,
     allowed_hosts: Iterable[str] = (),
-    store: SessionStore | None = None,
+    store: BrowserStore | None = None,
     login_limiter: LoginLimiter | None = None,
 ) -> web.Application:
     """The web app.
@@ -979,7 +1072,10 @@ def create_app(
             (``127.0.0.1``, ``localhost``, ``::1``) and ``allowed_hosts``.
         allowed_hosts: host names (no port) trusted in the ``Host`` header when there is
             no ``public_url``.
-        store: the browser-session store (default: a :class:`SessionStore` in memory).
+        store: the browser-session store (default: a :class:`SessionStore` in memory, for
+            one process; several workers share a
+            :class:`~examples.webapp.redis_store.RedisSessionStore`). The app closes it at
+            shutdown.
         login_limiter: the per-client limit on sign-in starts (default:
             :class:`LoginLimiter` with ``LOGIN_BURST`` and ``LOGIN_PER_MINUTE``).
 
@@ -994,10 +1090,10 @@ def create_app(
     app[_FACTORY] = tmdb
     app[_PUBLIC_URL] = public_url or ""
     app[_ALLOWED_HOSTS] = frozenset(h.strip().lower() for h in allowed_hosts if h.strip())
-    app[_LOGIN_SECRET] = secrets.token_bytes(32)
     app[STORE] = store if store is not None else SessionStore()
     app[LIMITER] = login_limiter if login_limiter is not None else LoginLimiter()
     app.cleanup_ctx.append(_tmdb_client)
+    app.on_cleanup.append(_close_store)
     app.on_response_prepare.append(_security_headers)
     app.router.add_get("/", home)
     app.router.add_post("/login", login)
@@ -1013,6 +1109,10 @@ async def _tmdb_client(app: web.Application) -> AsyncIterator[None]:
     async with app[_FACTORY]() as client:
         app[TMDB] = client
         yield
+
+
+async def _close_store(app: web.Application) -> None:
+    await app[STORE].close()
 
 
 @contextlib.asynccontextmanager

@@ -11,7 +11,7 @@ import aiohttp
 import attrs
 from aiohttp import web
 
-from examples.webapp.app import STORE, TMDB, LoginLimiter, SessionStore, create_app
+from examples.webapp.app import STORE, TMDB, BrowserStore, LoginLimiter, SessionStore, create_app
 from tmdb_async import TMDBClient
 from tmdb_async.testing import Sandbox
 
@@ -30,8 +30,10 @@ class RunningApp:
 
     @property
     def store(self) -> SessionStore:
-        """The app's browser-session store."""
-        return self.app[STORE]
+        """The app's in-memory browser-session store (the default)."""
+        store = self.app[STORE]
+        assert isinstance(store, SessionStore)
+        return store
 
 
 @contextlib.asynccontextmanager
@@ -40,7 +42,7 @@ async def running_app(
     *,
     public_url: str | None = None,
     allowed_hosts: Iterable[str] = (),
-    store: SessionStore | None = None,
+    store: BrowserStore | None = None,
     login_limiter: LoginLimiter | None = None,
     **client_kwargs: Any,
 ) -> AsyncIterator[RunningApp]:
