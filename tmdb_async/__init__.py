@@ -37,6 +37,8 @@ _EXPORTS: dict[str, str] = {
     # _serialize.py
     "to_dict": "._serialize",
     "to_json": "._serialize",
+    # shared.py
+    "SharedRateLimit": ".shared",
     # errors.py
     "AuthenticationError": ".errors",
     "BadRequestError": ".errors",
@@ -482,3 +484,4 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from .resources.tv_seasons import SeasonAppend as SeasonAppend
     from .resources.user import UserView as UserView
     from .resources.user import V4UserView as V4UserView
+    from .shared import SharedRateLimit as SharedRateLimit

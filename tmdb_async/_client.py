@@ -32,6 +32,7 @@ from ._retry import RetryPolicy
 from ._sansio import credential_headers
 from .errors import CredentialError, TMDBUsageError
 from .resources._base import language_param, region_param
+from .shared import SharedRateLimit
 
 # Each namespace's module (and the models it uses) is imported by its property, on first
 # use: `import tmdb_async` stays cheap (see benchmarks/startup.py).
@@ -164,6 +165,8 @@ class TMDBClient:
             requests per second, bursts of 10), a number of requests per second, or
             ``None`` for no limit. Every task and view of the client draws from it, and an
             HTTP 429 pauses all of them (``Retry-After`` when sent, else the retry backoff).
+            A :class:`SharedRateLimit` keeps the budget and the cooldown in Redis, shared
+            by every process that names the same key.
         retry: the :class:`RetryPolicy`; ``None`` switches retries off.
         sleep: the coroutine used to wait between retries (tests inject a fake).
         json_loads: the JSON decoder, given bytes (for example ``orjson.loads``); default:
@@ -188,7 +191,7 @@ class TMDBClient:
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
         pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-        rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
+        rate_limit: RateLimit | SharedRateLimit | float | None = DEFAULT_RATE_LIMIT,
         retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
         sleep: Sleep = asyncio.sleep,
         json_loads: JSONLoads = decode_json,
@@ -204,9 +207,11 @@ class TMDBClient:
         _check_settings(pool_timeout, max_response_bytes, user_agent)
         if session is not None and not isinstance(session, aiohttp.ClientSession):
             raise TMDBUsageError("session must be an aiohttp.ClientSession")
-        if rate_limit is not None and not isinstance(rate_limit, RateLimit):
+        if rate_limit is not None and not isinstance(rate_limit, RateLimit | SharedRateLimit):
             if isinstance(rate_limit, bool) or not isinstance(rate_limit, int | float):
-                raise TMDBUsageError("rate_limit must be a RateLimit, a number or None")
+                raise TMDBUsageError(
+                    "rate_limit must be a RateLimit, a SharedRateLimit, a number or None"
+                )
             rate_limit = RateLimit(float(rate_limit))
         pool = Pool(
             session=session,
@@ -246,7 +251,7 @@ class TMDBClient:
         max_connections: int = DEFAULT_MAX_CONNECTIONS,
         pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-        rate_limit: RateLimit | float | None = DEFAULT_RATE_LIMIT,
+        rate_limit: RateLimit | SharedRateLimit | float | None = DEFAULT_RATE_LIMIT,
         retry: RetryPolicy | None = RetryPolicy(),  # noqa: B008 - frozen, shared safely
         sleep: Sleep = asyncio.sleep,
         json_loads: JSONLoads = decode_json,

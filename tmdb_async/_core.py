@@ -23,7 +23,7 @@ from yarl import URL
 
 from ._credentials import Credentials, redact
 from ._deadlines import NO_DEADLINES, Deadlines, Timer
-from ._ratelimit import DEFAULT_RATE_LIMIT, Clock, RateLimit, RequestGate
+from ._ratelimit import DEFAULT_RATE_LIMIT, Clock, Gate, RateLimit, RequestGate
 from ._retry import RetryPolicy
 from ._sansio import (
     BodyTooLarge,
@@ -42,6 +42,7 @@ from ._sansio import (
 )
 from ._version import __version__
 from .errors import ClientClosedError, TMDBAPIError, TMDBError, TMDBUsageError
+from .shared import SharedRateLimit
 
 if TYPE_CHECKING:
     import cattrs
@@ -190,7 +191,7 @@ class Pool:
         max_connections: int,
         timeout: float | aiohttp.ClientTimeout | None,
         sleep: Sleep,
-        rate_limit: RateLimit | None = DEFAULT_RATE_LIMIT,
+        rate_limit: RateLimit | SharedRateLimit | None = DEFAULT_RATE_LIMIT,
         clock: Clock = time.monotonic,
         pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
@@ -208,8 +209,14 @@ class Pool:
         self.pool_timeout = pool_timeout
         #: The cap on the decoded size of one answer.
         self.max_response_bytes = max_response_bytes
-        #: Every attempt passes this gate before it is sent (rate limit, 429 cooldown).
-        self.gate = RequestGate(rate_limit, clock=clock, sleep=sleep)
+        #: Every attempt passes this gate before it is sent (rate limit, 429 cooldown):
+        #: a RequestGate, or a SharedGate (budget and cooldown in Redis) for a
+        #: SharedRateLimit.
+        self.gate: Gate = (
+            rate_limit.gate(clock=clock, sleep=sleep)
+            if isinstance(rate_limit, SharedRateLimit)
+            else RequestGate(rate_limit, clock=clock, sleep=sleep)
+        )
         #: Headers the owned session sends by default (the client's: see credential_headers).
         self.default_headers = None if default_headers is None else dict(default_headers)
         self._plain: aiohttp.ClientSession | None = None
@@ -396,6 +403,7 @@ class Pool:
         session, self._session = self._session, None
         if session is not None and self._owns_session:
             await session.close()
+        await self.gate.close()  # a shared gate's Redis connections
 
 
 def _slot_expired(fut: asyncio.Future[bool]) -> None:

@@ -31,13 +31,13 @@ import asyncio
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
 from .errors import TMDBUsageError
 
-__all__ = ["DEFAULT_RATE_LIMIT", "RateLimit", "RequestGate"]
+__all__ = ["DEFAULT_RATE_LIMIT", "Gate", "RateLimit", "RequestGate"]
 
 Clock = Callable[[], float]
 
@@ -80,6 +80,43 @@ class RateLimit:
 
 #: The client's default budget.
 DEFAULT_RATE_LIMIT = RateLimit()
+
+
+class Gate(Protocol):
+    """What the request path needs of a gate: :class:`RequestGate`, or the Redis-backed
+    :class:`~tmdb_async._shared_gate.SharedGate` of a :class:`~tmdb_async.SharedRateLimit`.
+    """
+
+    #: False only when :meth:`acquire` would certainly pass at once (the path skips it).
+    busy: bool
+    #: How many cooldowns this gate started.
+    cooldowns: int
+
+    @property
+    def rate_limit(self) -> RateLimit | None:
+        """The budget the gate enforces, or ``None``."""
+
+    @property
+    def waiting(self) -> int:
+        """How many tasks are queued at the gate."""
+
+    def now(self) -> float:
+        """The gate's current time in seconds."""
+
+    def cooling_down(self) -> float:
+        """Seconds left of the current cooldown (0.0 when there is none)."""
+
+    def cool_down(self, seconds: float) -> None:
+        """Hold every sender for ``seconds`` from now (extends, never shortens)."""
+
+    async def pause(self, seconds: float) -> None:
+        """Start a cooldown of ``seconds`` and wait it out."""
+
+    async def acquire(self) -> None:
+        """Wait until this attempt may be sent, then take its token."""
+
+    async def close(self) -> None:
+        """Release what the gate holds (the pool calls it when it closes)."""
 
 
 class RequestGate:
@@ -222,6 +259,9 @@ class RequestGate:
                     head.set_result(None)
             else:
                 self._update_busy()
+
+    async def close(self) -> None:
+        """Nothing to release: the gate lives in this process only."""
 
     # ------------------------------------------------------------------ internals
 

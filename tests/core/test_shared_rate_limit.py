@@ -1,0 +1,322 @@
+"""SharedRateLimit: one request budget and one 429 cooldown for many processes, in Redis.
+
+Every test runs against a real ``redis-server`` (the ``redis_url`` / ``own_redis``
+fixtures) and the sandbox, whose :class:`SandboxRateLimit` counts the requests of all
+clients together (they all come from 127.0.0.1, like processes behind one address). Each
+client below has a pool of its own: to Redis and to the sandbox it is another process;
+one test starts real subprocesses.
+
+Nothing here asserts how long something took. Where spacing matters, the assertions use
+the times the sandbox recorded for each request and the waits the gate asked its (real,
+recording) ``sleep`` for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import inspect
+import json
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+import redis.asyncio as aioredis
+
+from tmdb_async import (
+    RateLimit,
+    RateLimitError,
+    RetryPolicy,
+    SharedRateLimit,
+    TMDBClient,
+    TMDBUsageError,
+)
+from tmdb_async._shared_gate import SharedGate
+from tmdb_async.testing import Sandbox, SandboxRateLimit
+
+NO_RETRY = RetryPolicy.disabled()
+
+
+class RecordingSleep:
+    """The client's sleep: really sleeps, and records every wait asked for."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        await asyncio.sleep(seconds)
+
+
+@pytest.fixture
+def key() -> str:
+    """A Redis key prefix of this test's own."""
+    return f"tmdb-test:{uuid.uuid4().hex}"
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    """The sandbox limiting every client on 127.0.0.1 together to 20 requests per second."""
+    limit = SandboxRateLimit(requests_per_second=20, max_connections=100, retry_after=1)
+    async with Sandbox(rate_limit=limit) as sb:
+        yield sb
+
+
+def gate_of(tmdb: TMDBClient) -> SharedGate:
+    gate = tmdb._core.pool.gate
+    assert isinstance(gate, SharedGate)
+    return gate
+
+
+def arrivals(sandbox: Sandbox) -> list[float]:
+    return sorted(r.at.timestamp() for r in sandbox.requests_to("/3/*"))
+
+
+def most_in_one_second(times: list[float]) -> int:
+    best = 0
+    for i, start in enumerate(times):
+        best = max(best, sum(1 for t in times[i:] if t < start + 1.0))
+    return best
+
+
+async def client_names(url: str) -> list[str]:
+    """The names of the connections Redis has open (the gate names its own)."""
+    probe = aioredis.Redis.from_url(url)
+    try:
+        clients: list[dict[str, Any]] = await probe.client_list()
+    finally:
+        await probe.aclose()
+    return [str(c.get("name", "")) for c in clients]
+
+
+async def wait_for(condition: Callable[[], object], limit: float = 5.0) -> None:
+    """Poll ``condition`` (every 20 ms) until it holds; fail after ``limit`` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while True:
+        value = condition()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return
+        assert loop.time() < deadline, "condition never held"
+        await asyncio.sleep(0.02)
+
+
+# ---------------------------------------------------------------- the value
+
+
+def test_defaults_and_the_budget_it_describes(redis_url: str) -> None:
+    limit = SharedRateLimit(redis_url)
+    assert (limit.key, limit.rate, limit.burst, limit.processes) == ("tmdb_async", 40.0, 10, 4)
+    assert limit.budget == RateLimit(40.0, 10)
+    assert limit.local_share == RateLimit(10.0, 2)
+    assert SharedRateLimit(redis_url, rate=30, burst=2, processes=8).local_share == RateLimit(
+        3.75, 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "named"),
+    [
+        ({"url": "http://127.0.0.1:6379"}, "SharedRateLimit.url"),
+        ({"url": 6379}, "SharedRateLimit.url"),
+        ({"url": "redis://127.0.0.1:notaport/0"}, "SharedRateLimit.url"),
+        ({"key": ""}, "SharedRateLimit.key"),
+        ({"key": " padded "}, "SharedRateLimit.key"),
+        ({"rate": 0}, "SharedRateLimit.rate"),
+        ({"rate": float("inf")}, "SharedRateLimit.rate"),
+        ({"rate": True}, "SharedRateLimit.rate"),
+        ({"burst": 0}, "SharedRateLimit.burst"),
+        ({"burst": 2.5}, "SharedRateLimit.burst"),
+        ({"processes": 0}, "SharedRateLimit.processes"),
+        ({"timeout": 0}, "SharedRateLimit.timeout"),
+        ({"timeout": float("nan")}, "SharedRateLimit.timeout"),
+        ({"reconnect_interval": -1}, "SharedRateLimit.reconnect_interval"),
+    ],
+)
+def test_bad_settings_are_refused_naming_the_parameter(kwargs: dict[str, Any], named: str) -> None:
+    args: dict[str, Any] = {"url": "redis://127.0.0.1:6379/0", **kwargs}
+    with pytest.raises(TMDBUsageError, match=rf"^{named} "):
+        SharedRateLimit(**args)
+
+
+def test_the_password_never_shows(redis_url: str) -> None:
+    with pytest.raises(TMDBUsageError) as caught:
+        SharedRateLimit("http://user:s3cret-pw@127.0.0.1:6379/0")
+    assert "s3cret-pw" not in str(caught.value)
+    limit = SharedRateLimit("redis://:s3cret-pw@127.0.0.1:6379/0", key="k")
+    assert "s3cret-pw" not in repr(limit)
+    assert "s3cret-pw" not in str(limit)
+    assert "redis://:***@127.0.0.1:6379/0" in repr(limit)
+    assert "redis://user:***@host/1" in repr(SharedRateLimit("redis://user:pw@host/1"))
+
+
+def test_without_the_redis_package_it_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = importlib.util.find_spec
+
+    def find_spec(name: str, *args: Any) -> Any:
+        return None if name == "redis" else real(name, *args)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    with pytest.raises(TMDBUsageError, match=r"pip install tmdb-async\[redis\]"):
+        SharedRateLimit("redis://127.0.0.1:6379/0")
+
+
+def test_importing_it_does_not_import_redis() -> None:
+    code = (
+        "import sys\n"
+        "from tmdb_async import SharedRateLimit, TMDBClient\n"
+        "limit = SharedRateLimit('redis://127.0.0.1:6379/0')\n"
+        "assert 'redis' not in sys.modules, 'redis imported by the value'\n"
+        "TMDBClient(api_key='0123456789abcdef0123456789abcdef', rate_limit=limit)\n"
+        "assert 'redis' in sys.modules, 'the gate did not load redis'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+async def test_the_client_takes_it_and_its_gate_has_the_request_gates_interface(
+    redis_url: str, key: str
+) -> None:
+    limit = SharedRateLimit(redis_url, key=key, rate=25, burst=3)
+    async with TMDBClient(access_token="t" * 40, rate_limit=limit) as tmdb:
+        gate = gate_of(tmdb)
+        assert gate.rate_limit == RateLimit(25.0, 3)
+        assert gate.busy is True  # the request path always asks it
+        assert (gate.waiting, gate.cooldowns, gate.cooling_down()) == (0, 0, 0.0)
+        assert gate.shared is True
+        assert key in repr(gate)
+        # A view shares its parent's gate (one budget per client, as with RateLimit).
+        view = tmdb.with_options(timeout=5)
+        assert view._core.pool.gate is gate
+
+
+# ---------------------------------------------------------------- one budget
+
+
+async def test_clients_sharing_a_key_keep_together_to_the_rate(
+    redis_url: str, key: str, sandbox: Sandbox
+) -> None:
+    """Three clients (three pools: three processes to Redis and the sandbox), 12 requests
+    each, as fast as they may: the sandbox (20 in any second) never answers 429."""
+    limit = SharedRateLimit(redis_url, key=key, rate=18, burst=2)
+    clients = [sandbox.client(rate_limit=limit, retry=NO_RETRY) for _ in range(3)]
+    try:
+
+        async def run(tmdb: TMDBClient) -> list[int]:
+            movies = await asyncio.gather(*(tmdb.movies.details(11) for _ in range(12)))
+            return [m.id for m in movies]
+
+        results = await asyncio.wait_for(asyncio.gather(*(run(c) for c in clients)), 15)
+    finally:
+        for tmdb in clients:
+            await tmdb.close()
+    assert results == [[11] * 12] * 3  # every call answered; no RateLimitError surfaced
+    requests = sandbox.requests_to("/3/movie/11")
+    assert len(requests) == 36
+    assert all(r.status == 200 for r in requests)
+    times = arrivals(sandbox)
+    assert most_in_one_second(times) <= 20
+    # Together, not each: 36 requests at 18/s with a burst of 2 need (36 - 2) / 18 s.
+    assert times[-1] - times[0] >= (36 - 2) / 18 - 0.1
+
+
+async def test_different_keys_are_different_budgets(redis_url: str, key: str) -> None:
+    sleep = RecordingSleep()
+    one = SharedRateLimit(redis_url, key=key + ":a", rate=1, burst=1)
+    other = SharedRateLimit(redis_url, key=key + ":b", rate=1, burst=1)
+    gates = [
+        limit.gate(clock=asyncio.get_running_loop().time, sleep=sleep) for limit in (one, other)
+    ]
+    try:
+        for gate in gates:
+            await gate.acquire()  # each bucket's one token: nobody waits
+        assert sleep.waits == []
+    finally:
+        for gate in gates:
+            await gate.close()
+
+
+async def test_real_processes_share_the_budget(redis_url: str, key: str, sandbox: Sandbox) -> None:
+    """Two subprocesses with a client each, 15 requests each: no 429 anywhere."""
+    script = (
+        "import asyncio, json, os\n"
+        "from tmdb_async import RetryPolicy, SharedRateLimit, TMDBClient\n"
+        "async def main():\n"
+        "    limit = SharedRateLimit(os.environ['REDIS_URL'], key=os.environ['KEY'],\n"
+        "                            rate=18, burst=2)\n"
+        "    async with TMDBClient(access_token=os.environ['TOKEN'],\n"
+        "                          base_url=os.environ['BASE_URL'], rate_limit=limit,\n"
+        "                          retry=RetryPolicy.disabled()) as tmdb:\n"
+        "        await tmdb.movies.details(11)  # warmed up: both start together below\n"
+        "        ok = [m.id for m in await asyncio.gather(\n"
+        "            *(tmdb.movies.details(12) for _ in range(15)))]\n"
+        "    print(json.dumps(ok))\n"
+        "asyncio.run(main())\n"
+    )
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_url,
+        "KEY": key,
+        "TOKEN": sandbox.access_token,
+        "BASE_URL": sandbox.base_url,
+    }
+    procs = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-c", script, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    outputs = await asyncio.wait_for(asyncio.gather(*(p.communicate() for p in procs)), 60)
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err.decode()
+        assert json.loads(out) == [12] * 15
+    requests = sandbox.requests_to("/3/movie/*")
+    assert len(requests) == 32
+    assert all(r.status == 200 for r in requests)
+    assert most_in_one_second(arrivals(sandbox)) <= 20
+
+
+# ---------------------------------------------------------------- one cooldown
+
+
+async def test_a_429_seen_by_one_client_pauses_the_others(redis_url: str, key: str) -> None:
+    """A gets 429 with Retry-After: 1 and gives up; B's next request waits the cooldown out."""
+    tight = SandboxRateLimit(requests_per_second=2, max_connections=100, retry_after=1)
+    limit = SharedRateLimit(redis_url, key=key, rate=100, burst=10)
+    sleep_b = RecordingSleep()
+    async with (
+        Sandbox(rate_limit=tight) as sandbox,
+        sandbox.client(rate_limit=limit, retry=NO_RETRY) as a,
+        sandbox.client(rate_limit=limit, retry=NO_RETRY, sleep=sleep_b) as b,
+    ):
+        await a.movies.details(11)
+        await a.movies.details(11)
+        with pytest.raises(RateLimitError) as caught:
+            await a.movies.details(11)
+        assert caught.value.retry_after == 1.0
+        assert gate_of(a).cooldowns == 1
+        assert gate_of(a).cooling_down() > 0.5
+        # The cooldown goes to Redis (``<key>:cooldown``) from a task of its own.
+        probe = aioredis.Redis.from_url(redis_url)
+        try:
+            await wait_for(lambda: probe.exists(f"{key}:cooldown"))
+        finally:
+            await probe.aclose()
+        movie = await b.movies.details(12)
+        assert movie.id == 12
+    # B learnt the cooldown from Redis (it saw no 429 itself) and slept it out.
+    assert gate_of(b).cooldowns == 0
+    assert len(sleep_b.waits) == 1
+    assert 0.5 < sleep_b.waits[0] <= 1.0
+    refused = [r for r in sandbox.requests if r.status == 429]
+    assert len(refused) == 1
+    (b_request,) = sandbox.requests_to("/3/movie/12")
+    assert b_request.status == 200
+    assert (b_request.at - refused[0].at).total_seconds() >= 0.9
