@@ -46,12 +46,13 @@ import math
 import os
 import re
 import secrets
+import signal
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from typing import NoReturn, Protocol
+from typing import Protocol
 from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
@@ -62,7 +63,9 @@ from tmdb_async import (
     AuthenticationError,
     InvalidAPIKeyError,
     InvalidRequestTokenError,
+    RateLimit,
     SessionDeniedError,
+    SharedRateLimit,
     TMDBAPIError,
     TMDBClient,
     TMDBTransportError,
@@ -87,7 +90,11 @@ __all__ = [
     "SessionStore",
     "StoreUnavailable",
     "TMDBFactory",
+    "SUPERVISOR_ENV",
+    "TMDB_CONNECTIONS",
     "client_from_env",
+    "rate_budget",
+    "serve",
     "create_app",
     "main",
     "sandbox_client",
@@ -114,6 +121,10 @@ LOGIN_COOKIE = "webapp_login"
 POSTER_SIZE = "w185"
 #: How many favourites the page lists.
 MAX_FAVOURITES = 100
+#: Connections TMDB allows one IP address: all the app's worker processes together.
+TMDB_CONNECTIONS = 20
+#: Set by the supervisor (``--workers``) to its pid: a worker stops when its parent is gone.
+SUPERVISOR_ENV = "WEBAPP_SUPERVISOR_PID"
 
 #: Something that opens (and on exit closes) the app's one TMDBClient.
 TMDBFactory = Callable[[], AbstractAsyncContextManager[TMDBClient]]
@@ -1124,51 +1135,123 @@ async def sandbox_client() -> AsyncIterator[TMDBClient]:
         yield client
 
 
-def client_from_env() -> TMDBFactory | None:
+def client_from_env(
+    *, redis_url: str | None = None, max_connections: int = TMDB_CONNECTIONS, processes: int = 1
+) -> TMDBFactory | None:
     """A factory for the real TMDB from ``TMDB_ACCESS_TOKEN`` or ``TMDB_API_KEY``, else None.
 
-    ``TMDB_BASE_URL`` and ``TMDB_WEBSITE_URL`` override TMDB's addresses.
+    ``TMDB_BASE_URL`` and ``TMDB_WEBSITE_URL`` override TMDB's addresses. With ``redis_url``
+    the client's rate budget is the one all ``processes`` workers share (:func:`rate_budget`);
+    ``max_connections`` caps the client's pool (TMDB allows 20 per IP address in all, so
+    N workers take ``20 // N`` each).
     """
     base_url = os.environ.get("TMDB_BASE_URL", DEFAULT_BASE_URL)
     website_url = os.environ.get("TMDB_WEBSITE_URL", DEFAULT_WEBSITE_URL)
     token = os.environ.get("TMDB_ACCESS_TOKEN")
     key = os.environ.get("TMDB_API_KEY")
-    if token:
-        return lambda: TMDBClient(access_token=token, base_url=base_url, website_url=website_url)
-    if key:
-        return lambda: TMDBClient(api_key=key, base_url=base_url, website_url=website_url)
-    return None
+    if not token and not key:
+        return None
+
+    def factory() -> TMDBClient:
+        return TMDBClient(
+            access_token=token or None,
+            api_key=None if token else key,
+            base_url=base_url,
+            website_url=website_url,
+            rate_limit=rate_budget(redis_url, processes=processes),
+            max_connections=max_connections,
+        )
+
+    return factory
+
+
+def rate_budget(redis_url: str | None, *, processes: int = 1) -> RateLimit | SharedRateLimit:
+    """The app's TMDB rate budget: its own, or with ``redis_url`` one shared by every worker.
+
+    TMDB counts requests per IP address, so worker processes behind one address share one
+    :class:`~tmdb_async.SharedRateLimit` (TMDB's 40 requests a second, and one 429 cooldown)
+    or together they overrun it. Its key is the library's default, so other tmdb_async
+    programs on the same machine and Redis (a batch job) share it too. While Redis is
+    unreachable each of the ``processes`` workers keeps to its share of the budget.
+    """
+    if not redis_url:
+        return RateLimit()
+    return SharedRateLimit(redis_url, processes=processes)
 
 
 async def serve(
-    host: str, port: int, public_url: str | None, allowed_hosts: Iterable[str] = ()
-) -> NoReturn:
-    """Run the app until interrupted, printing its URL."""
-    real = client_from_env()
+    host: str,
+    port: int,
+    public_url: str | None,
+    allowed_hosts: Iterable[str] = (),
+    *,
+    redis_url: str | None = None,
+    reuse_port: bool = False,
+    max_connections: int = TMDB_CONNECTIONS,
+    processes: int = 1,
+) -> None:
+    """Run the app until interrupted (Ctrl+C, SIGTERM), printing its URL.
+
+    With ``redis_url`` browser sessions live in Redis (:class:`RedisSessionStore`) and the
+    rate budget is shared, so several processes can serve the app; ``reuse_port`` lets them
+    listen on one port (``SO_REUSEPORT``: the kernel spreads connections over them).
+    ``max_connections`` caps this process's connections to TMDB, ``processes`` says how many
+    share the budget (each keeps to its share while Redis is unreachable).
+    """
+    real = client_from_env(
+        redis_url=redis_url, max_connections=max_connections, processes=processes
+    )
     allowed_hosts = list(allowed_hosts)
-    app = create_app(real or sandbox_client, public_url=public_url, allowed_hosts=allowed_hosts)
+    store: BrowserStore | None = None
+    if redis_url:
+        from examples.webapp.redis_store import RedisSessionStore
+
+        store = RedisSessionStore(redis_url)
+    app = create_app(
+        real or sandbox_client, public_url=public_url, allowed_hosts=allowed_hosts, store=store
+    )
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
     try:
-        site = web.TCPSite(runner, host, port)
+        site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
         await site.start()
         bound_host, bound_port = runner.addresses[0][:2]
         where = "the real TMDB" if real else f"the embedded sandbox at {app[TMDB].base_url}"
         print(f"Sign in with TMDB: open http://{bound_host}:{bound_port}/  (using {where})")
+        if redis_url:
+            print("Browser sessions and the TMDB rate budget are shared through Redis.")
         if not public_url and not allowed_hosts and not _is_local(host):
             print(
                 "Note: no --public-url, so sign-in works only from loopback addresses "
                 "(localhost); pass --public-url (or --allowed-host) to serve others."
             )
         print("Press Ctrl+C to stop.", flush=True)
-        await asyncio.Event().wait()  # until cancelled (Ctrl+C)
-        raise AssertionError("unreachable")
+        async with asyncio.TaskGroup() as tasks:
+            orphaned = tasks.create_task(_watch_supervisor(stop))
+            await stop.wait()  # until SIGTERM, the supervisor's end, or cancelled (Ctrl+C)
+            orphaned.cancel()
     finally:
+        loop.remove_signal_handler(signal.SIGTERM)
         await runner.cleanup()
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m examples.webapp [--host H] [--port P] [--public-url URL]``."""
+async def _watch_supervisor(stop: asyncio.Event) -> None:
+    """Under ``--workers``: set ``stop`` when the supervisor is gone (killed, not stopping us)."""
+    supervisor = os.environ.get(SUPERVISOR_ENV, "")
+    if not supervisor.isdigit():
+        return
+    while True:
+        await asyncio.sleep(1.0)  # polled: no event tells a process its parent is gone
+        if os.getppid() != int(supervisor):
+            break
+    log.warning("the supervisor is gone: stopping")
+    stop.set()
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description="Sign in with TMDB: an aiohttp.web example.")
     parser.add_argument("--host", default=os.environ.get("WEBAPP_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("WEBAPP_PORT", "8080")))
@@ -1186,10 +1269,73 @@ def main(argv: list[str] | None = None) -> int:
         help="without --public-url: a host name besides localhost that browsers may use "
         "(repeatable; $WEBAPP_ALLOWED_HOSTS, comma-separated)",
     )
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("WEBAPP_REDIS_URL"),
+        metavar="URL",
+        help="keep browser sessions in Redis and share the TMDB rate budget through it, e.g. "
+        "redis://localhost:6379/0 ($WEBAPP_REDIS_URL; prefer it when the URL has a password)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("WEBAPP_WORKERS", "1")),
+        help="worker processes serving one port (more than 1 needs --redis)",
+    )
+    parser.add_argument(
+        "--tmdb-connections",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"connections to TMDB per worker (default: {TMDB_CONNECTIONS} // workers: TMDB "
+        f"allows {TMDB_CONNECTIONS} per IP address)",
+    )
+    # Set by the supervisor for its workers: how many processes share the budget.
+    parser.add_argument("--budget-processes", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--reuse-port",
+        action="store_true",
+        help="listen with SO_REUSEPORT, so that several processes can share the port",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m examples.webapp [--host H] [--port P] [--public-url URL] [--redis URL
+    --workers N]``."""
+    parser = _parser()
     args = parser.parse_args(argv)
+    if not 1 <= args.workers <= 64:
+        parser.error("--workers must be from 1 to 64")
+    if args.tmdb_connections is None:
+        args.tmdb_connections = max(1, TMDB_CONNECTIONS // args.workers)
+    if not 1 <= args.tmdb_connections <= TMDB_CONNECTIONS:
+        parser.error(f"--tmdb-connections must be from 1 to {TMDB_CONNECTIONS}")
+    if args.workers > 1 and not args.redis:
+        parser.error(
+            "--workers above 1 needs --redis: every worker must see the same sign-ins "
+            "(start one with: redis-server --port 6379)"
+        )
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.workers > 1:
+        from examples.webapp.workers import supervise
+
+        with contextlib.suppress(KeyboardInterrupt):
+            return asyncio.run(supervise(args))
+        return 0
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args.host, args.port, args.public_url, args.allowed_host))
+        asyncio.run(
+            serve(
+                args.host,
+                args.port,
+                args.public_url,
+                args.allowed_host,
+                redis_url=args.redis,
+                reuse_port=args.reuse_port,
+                max_connections=args.tmdb_connections,
+                processes=max(1, args.budget_processes or args.workers),
+            )
+        )
     return 0
 
 

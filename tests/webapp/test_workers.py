@@ -1,0 +1,215 @@
+"""The example web app as several worker processes sharing one Redis and one sandbox.
+
+Each worker is ``python -m examples.webapp --redis ...`` in its own process, pointed at the
+sandbox running in this test's loop through ``TMDB_*`` (as ``tmdb-async sandbox`` tells a
+shell to). In Debian's Chromium (as test_browser.py): signed in through worker A, the
+browser is recognised by worker B (cookies are not port-scoped), can rate there, signs out
+there, and A no longer knows it; the TMDB session id is never in the cookie jar or a page.
+Then the supervisor: ``--workers 2`` on one port, stopped by SIGTERM, and its workers
+stopping by themselves when it is killed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import sys
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+import redis.asyncio
+from playwright.async_api import BrowserContext, Page, expect
+
+from tests.webapp.helpers import (
+    ROOT,
+    STEP_MS,
+    app_process,
+    chromium,
+    login_csrf,
+    stop_process,
+    worker_env,
+)
+from tmdb_async.testing import Sandbox
+
+TRAVIS = 548
+STAR_WARS = 11
+#: The whole of one scenario (s).
+SCENARIO_S = 60.0
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    """One fake TMDB for every worker, in this loop (its state is inspected)."""
+    async with Sandbox() as sb:
+        yield sb
+
+
+@pytest.fixture
+async def page() -> AsyncIterator[Page]:
+    """A page in a fresh Chromium context (own cookies), every wait bounded."""
+    async with chromium() as browser:
+        context: BrowserContext = await browser.new_context()
+        context.set_default_timeout(STEP_MS)
+        context.set_default_navigation_timeout(STEP_MS)
+        try:
+            yield await context.new_page()
+        finally:
+            await context.close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def _gone(pids: list[int], seconds: float = 20.0) -> bool:
+    """Whether every pid has exited within ``seconds`` (polled: they are not our children)."""
+    for _ in range(int(seconds * 10)):
+        if not any(_alive(p) for p in pids):
+            return True
+        await asyncio.sleep(0.1)
+    return False
+
+
+async def test_signed_in_on_one_worker_process_recognised_by_another_in_chromium(
+    page: Page, sandbox: Sandbox, redis_url: str
+) -> None:
+    env = worker_env(sandbox, redis_url)
+    async with (
+        app_process(env, "--port", "0") as a,
+        app_process(env, "--port", "0") as b,
+    ):
+        assert a.url != b.url
+
+        async def scenario() -> None:
+            # Sign in through A, approving on the sandbox's TMDB page.
+            await page.goto(a.url + "/")
+            await page.click("#sign-in")
+            await page.wait_for_url(f"{sandbox.website_url}/authenticate/**")
+            assert f"redirect_to={a.url}/callback" in page.url
+            await page.get_by_role("button", name="Approve").click()
+            await page.wait_for_url(a.url + "/")
+            await expect(page.locator("#account-name")).to_have_text("Travis Bell")
+            (session_id,) = sandbox.state.sessions
+
+            # Worker B: the same browser, the same user, who can rate there.
+            await page.goto(f"{b.url}/?q=Star+Wars")
+            await expect(page.locator("#account-name")).to_have_text("Travis Bell")
+            hit = page.locator(f"#results li[data-movie-id='{STAR_WARS}']")
+            await hit.locator("input[name=value]").fill("9")
+            await hit.get_by_role("button", name="Rate").click()
+            await expect(hit.locator(".rating")).to_have_text("Your rating: 9")
+            assert sandbox.state.accounts[TRAVIS].ratings.movies[STAR_WARS][0] == 9.0
+            rated = sandbox.requests_to(f"/3/movie/{STAR_WARS}/rating", "POST")
+            assert [r.query.get("session_id") for r in rated] == [session_id]
+
+            # The TMDB session id is nowhere in the browser: cookies, A's and B's pages.
+            cookies = await page.context.cookies()
+            assert [c["name"] for c in cookies if c["name"] == "webapp_session"] == [
+                "webapp_session"
+            ]
+            assert all(session_id not in str(c.get("value")) for c in cookies)
+            assert session_id not in await page.content()
+            await page.goto(a.url + "/")
+            await expect(page.locator("#account-name")).to_have_text("Travis Bell")
+            assert session_id not in await page.content()
+
+            # Sign out on B: TMDB's session ends, and A no longer recognises the browser.
+            await page.goto(b.url + "/")
+            await page.click("#sign-out")
+            await expect(page.locator("#notice")).to_have_text("You are signed out.")
+            assert sandbox.state.sessions == {}
+            await page.goto(a.url + "/")
+            await expect(page.locator("#sign-in")).to_be_visible()
+            assert await page.locator("#account-name").count() == 0
+
+        await asyncio.wait_for(scenario(), SCENARIO_S)
+        assert await stop_process(a.process) == 0  # SIGTERM: a clean stop
+        assert await stop_process(b.process) == 0
+
+
+async def test_workers_flag_serves_one_port_and_sigterm_stops_every_worker(
+    sandbox: Sandbox, redis_url: str
+) -> None:
+    env = worker_env(sandbox)
+    env["WEBAPP_REDIS_URL"] = redis_url
+    async with app_process(env, "--workers", "2", "--port", "0") as running:
+        found = re.search(r"\(2 workers, pids (\d+), (\d+); sessions in Redis", running.line)
+        assert found is not None, running.line
+        pids = [int(found[1]), int(found[2])]
+        assert all(_alive(p) for p in pids)
+        assert redis_url not in running.line
+
+        # A whole sign-in over one address; new connections each time, so that the kernel
+        # hands the steps to either worker.
+        jar = aiohttp.CookieJar(unsafe=True)
+        timeout = aiohttp.ClientTimeout(total=15)
+        for _ in range(2):
+            async with aiohttp.ClientSession(
+                cookie_jar=jar, timeout=timeout, connector=aiohttp.TCPConnector(force_close=True)
+            ) as http:
+                form = {"csrf": await login_csrf(http, running.url)}
+                async with http.post(
+                    f"{running.url}/login", data=form, allow_redirects=False
+                ) as resp:
+                    assert resp.status == 303
+                    token = resp.headers["Location"].split("?")[0].rsplit("/", 1)[1]
+                sandbox.approve(token)
+                async with http.get(
+                    f"{running.url}/callback?request_token={token}&approved=true"
+                ) as resp:
+                    assert resp.status == 200
+                    assert "<strong id='account-name'>Travis Bell</strong>" in await resp.text()
+                for _ in range(6):
+                    async with http.get(f"{running.url}/") as resp:
+                        assert resp.status == 200
+                        assert "Travis Bell" in await resp.text()
+            jar.clear()
+        assert len(sandbox.state.sessions) == 2
+        # Every TMDB request of both workers drew on the one budget in Redis.
+        shared = redis.asyncio.Redis.from_url(redis_url, decode_responses=True)
+        try:
+            assert await shared.exists("tmdb_async:bucket") == 1
+        finally:
+            await shared.aclose()
+
+        running.process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(running.process.wait(), 30) == 0
+        assert await _gone(pids)
+
+
+async def test_workers_stop_by_themselves_when_the_supervisor_is_killed(
+    sandbox: Sandbox, redis_url: str
+) -> None:
+    env = worker_env(sandbox, redis_url)
+    async with app_process(env, "--workers", "2", "--port", "0") as running:
+        found = re.search(r"pids (\d+), (\d+);", running.line)
+        assert found is not None, running.line
+        running.process.kill()
+        await running.process.wait()
+        assert await _gone([int(found[1]), int(found[2])])
+
+
+async def test_several_workers_need_redis() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TMDB_", "WEBAPP_"))}
+    child = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "examples.webapp",
+        "--workers",
+        "3",
+        cwd=ROOT,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(child.communicate(), 60)
+    assert child.returncode == 2
+    assert out == b""
+    assert "--workers above 1 needs --redis" in err.decode()
