@@ -15,9 +15,10 @@ The pattern it shows:
   connection pool.
 * **One view per request**: ``tmdb.for_user(session, account_id=...)`` is cheap (no I/O, no
   connection) and acts for that user only.
-* **TMDB session ids stay on the server.** The browser's cookie holds an opaque random key
-  into an in-memory store (HttpOnly, SameSite=Lax, Secure over HTTPS); the TMDB session id
-  never reaches the browser, the HTML or the logs.
+* **TMDB session ids stay on the server.** The browser's cookie (HttpOnly, SameSite=Lax,
+  Secure over HTTPS) holds an opaque random key into a server-side store (in memory, or
+  Redis for several workers); the TMDB session id never reaches the browser, the HTML or
+  the logs.
 * The approval round trip is bound to the browser that started it, so a sign-in link made
   by someone else cannot sign you into their account; every form (sign-in included) carries
   a CSRF token; every value on a page goes through ``html.escape``; odd input (non-ASCII
@@ -30,7 +31,13 @@ The pattern it shows:
   unreachable, the app's key refused) the user stays signed in and is told so, with "Try
   again" and "Sign out of this app only" (see :func:`logout`).
 
-Only aiohttp and tmdb_async are used (plus the standard library).
+* **Several workers** (``--workers 3 --redis redis://...``, see ``workers.py``): browser
+  sessions move to Redis (``redis_store.py``, same rules) and every worker's client shares
+  one rate budget through it (:class:`~tmdb_async.SharedRateLimit`), since TMDB counts
+  requests per IP address.
+
+Only aiohttp and tmdb_async are used (plus the standard library); with ``--redis``, also
+``redis`` (``pip install tmdb-async[redis]``).
 """
 
 from __future__ import annotations
