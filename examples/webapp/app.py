@@ -99,6 +99,7 @@ __all__ = [
     "TMDBFactory",
     "SUPERVISOR_ENV",
     "TMDB_CONNECTIONS",
+    "app_from_env",
     "client_from_env",
     "rate_budget",
     "serve",
@@ -1170,6 +1171,55 @@ def client_from_env(
         )
 
     return factory
+
+
+async def app_from_env() -> web.Application:
+    """The app configured from the environment: for servers that import an app factory.
+
+    Under gunicorn's aiohttp worker, N processes on one address::
+
+        WEBAPP_REDIS_URL=redis://localhost:6379/0 WEBAPP_WORKERS=3 TMDB_ACCESS_TOKEN=... \\
+        gunicorn examples.webapp.app:app_from_env --worker-class aiohttp.GunicornWebWorker \\
+            --workers 3 --bind 0.0.0.0:8080
+
+    Reads ``TMDB_ACCESS_TOKEN`` or ``TMDB_API_KEY`` (and ``TMDB_BASE_URL`` /
+    ``TMDB_WEBSITE_URL``), ``WEBAPP_REDIS_URL``, ``WEBAPP_WORKERS`` (how many processes
+    share the budget and the 20 connections; keep it equal to gunicorn's ``--workers``),
+    ``WEBAPP_PUBLIC_URL`` and ``WEBAPP_ALLOWED_HOSTS`` (comma-separated).
+
+    Raises:
+        RuntimeError: no TMDB credentials (each worker would start a sandbox of its own),
+            or several workers without ``WEBAPP_REDIS_URL``.
+    """
+    redis_url = os.environ.get("WEBAPP_REDIS_URL") or None
+    raw_workers = os.environ.get("WEBAPP_WORKERS", "1")
+    workers = int(raw_workers) if raw_workers.isdigit() else 0
+    if not 1 <= workers <= 64:
+        raise RuntimeError("WEBAPP_WORKERS must be a whole number from 1 to 64")
+    if workers > 1 and not redis_url:
+        raise RuntimeError("WEBAPP_WORKERS above 1 needs WEBAPP_REDIS_URL (shared sessions)")
+    factory = client_from_env(
+        redis_url=redis_url,
+        max_connections=max(1, TMDB_CONNECTIONS // workers),
+        processes=workers,
+    )
+    if factory is None:
+        raise RuntimeError(
+            "set TMDB_ACCESS_TOKEN or TMDB_API_KEY (for the sandbox: run `tmdb-async sandbox` "
+            "and export what it prints)"
+        )
+    store: BrowserStore | None = None
+    if redis_url:
+        from examples.webapp.redis_store import RedisSessionStore
+
+        store = RedisSessionStore(redis_url)
+    hosts = [h for h in os.environ.get("WEBAPP_ALLOWED_HOSTS", "").split(",") if h]
+    return create_app(
+        factory,
+        public_url=os.environ.get("WEBAPP_PUBLIC_URL") or None,
+        allowed_hosts=hosts,
+        store=store,
+    )
 
 
 def rate_budget(redis_url: str | None, *, processes: int = 1) -> RateLimit | SharedRateLimit:

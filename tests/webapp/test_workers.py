@@ -6,23 +6,27 @@ shell to). In Debian's Chromium (as test_browser.py): signed in through worker A
 browser is recognised by worker B (cookies are not port-scoped), can rate there, signs out
 there, and A no longer knows it; the TMDB session id is never in the cookie jar or a page.
 Then the supervisor: ``--workers 2`` on one port, stopped by SIGTERM, and its workers
-stopping by themselves when it is killed.
+stopping by themselves when it is killed; and the same app under gunicorn's aiohttp worker.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import re
 import signal
 import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import aiohttp
 import pytest
 import redis.asyncio
 from playwright.async_api import BrowserContext, Page, expect
 
+from examples.webapp.app import app_from_env
+from tests.redis_server import free_port
 from tests.webapp.helpers import (
     ROOT,
     STEP_MS,
@@ -75,6 +79,38 @@ async def _gone(pids: list[int], seconds: float = 20.0) -> bool:
             return True
         await asyncio.sleep(0.1)
     return False
+
+
+async def _sign_in_over_fresh_connections(url: str, sandbox: Sandbox) -> None:
+    """A whole sign-in at ``url``, then pages; a new connection for every request, so that
+    each may reach any worker behind the address."""
+    timeout = aiohttp.ClientTimeout(total=15)
+    async with aiohttp.ClientSession(
+        cookie_jar=aiohttp.CookieJar(unsafe=True),
+        timeout=timeout,
+        connector=aiohttp.TCPConnector(force_close=True),
+    ) as http:
+        form = {"csrf": await login_csrf(http, url)}
+        async with http.post(f"{url}/login", data=form, allow_redirects=False) as resp:
+            assert resp.status == 303
+            token = resp.headers["Location"].split("?")[0].rsplit("/", 1)[1]
+        sandbox.approve(token)
+        async with http.get(f"{url}/callback?request_token={token}&approved=true") as resp:
+            assert resp.status == 200
+            assert "<strong id='account-name'>Travis Bell</strong>" in await resp.text()
+        for _ in range(6):
+            async with http.get(f"{url}/") as resp:
+                assert resp.status == 200
+                assert "<strong id='account-name'>Travis Bell</strong>" in await resp.text()
+
+
+async def _budget_in(redis_url: str) -> bool:
+    """Whether TMDB requests drew on the shared budget in Redis (its bucket key exists)."""
+    shared = redis.asyncio.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        return bool(await shared.exists("tmdb_async:bucket"))
+    finally:
+        await shared.aclose()
 
 
 async def test_signed_in_on_one_worker_process_recognised_by_another_in_chromium(
@@ -146,38 +182,10 @@ async def test_workers_flag_serves_one_port_and_sigterm_stops_every_worker(
         assert all(_alive(p) for p in pids)
         assert redis_url not in running.line
 
-        # A whole sign-in over one address; new connections each time, so that the kernel
-        # hands the steps to either worker.
-        jar = aiohttp.CookieJar(unsafe=True)
-        timeout = aiohttp.ClientTimeout(total=15)
         for _ in range(2):
-            async with aiohttp.ClientSession(
-                cookie_jar=jar, timeout=timeout, connector=aiohttp.TCPConnector(force_close=True)
-            ) as http:
-                form = {"csrf": await login_csrf(http, running.url)}
-                async with http.post(
-                    f"{running.url}/login", data=form, allow_redirects=False
-                ) as resp:
-                    assert resp.status == 303
-                    token = resp.headers["Location"].split("?")[0].rsplit("/", 1)[1]
-                sandbox.approve(token)
-                async with http.get(
-                    f"{running.url}/callback?request_token={token}&approved=true"
-                ) as resp:
-                    assert resp.status == 200
-                    assert "<strong id='account-name'>Travis Bell</strong>" in await resp.text()
-                for _ in range(6):
-                    async with http.get(f"{running.url}/") as resp:
-                        assert resp.status == 200
-                        assert "Travis Bell" in await resp.text()
-            jar.clear()
+            await _sign_in_over_fresh_connections(running.url, sandbox)
         assert len(sandbox.state.sessions) == 2
-        # Every TMDB request of both workers drew on the one budget in Redis.
-        shared = redis.asyncio.Redis.from_url(redis_url, decode_responses=True)
-        try:
-            assert await shared.exists("tmdb_async:bucket") == 1
-        finally:
-            await shared.aclose()
+        assert await _budget_in(redis_url)
 
         running.process.send_signal(signal.SIGTERM)
         assert await asyncio.wait_for(running.process.wait(), 30) == 0
@@ -213,3 +221,70 @@ async def test_several_workers_need_redis() -> None:
     assert child.returncode == 2
     assert out == b""
     assert "--workers above 1 needs --redis" in err.decode()
+
+
+async def test_under_gunicorns_aiohttp_worker(
+    sandbox: Sandbox, redis_url: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**worker_env(sandbox, redis_url), "WEBAPP_WORKERS": "2"}
+    with (tmp_path / "gunicorn.log").open("wb") as log:
+        server = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "examples.webapp.app:app_from_env",
+            "--worker-class",
+            "aiohttp.GunicornWebWorker",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--graceful-timeout",
+            "5",
+            cwd=ROOT,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+        )
+        try:
+            assert await _answers(url), (tmp_path / "gunicorn.log").read_text()
+            for _ in range(2):
+                await _sign_in_over_fresh_connections(url, sandbox)
+            assert len(sandbox.state.sessions) == 2
+            assert await _budget_in(redis_url)
+            server.send_signal(signal.SIGTERM)
+            assert await asyncio.wait_for(server.wait(), 30) == 0
+        finally:
+            await stop_process(server)
+    assert "Traceback" not in (tmp_path / "gunicorn.log").read_text()
+
+
+async def _answers(url: str, seconds: float = 60.0) -> bool:
+    """Whether ``url`` answers 200 within ``seconds`` (the server starting up)."""
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
+        for _ in range(int(seconds * 5)):
+            with contextlib.suppress(aiohttp.ClientError, TimeoutError):
+                async with http.get(f"{url}/") as resp:
+                    if resp.status == 200:
+                        return True
+            await asyncio.sleep(0.2)
+    return False
+
+
+async def test_app_from_env_refuses_what_cannot_work(
+    monkeypatch: pytest.MonkeyPatch, sandbox: Sandbox
+) -> None:
+    for name in ("TMDB_ACCESS_TOKEN", "TMDB_API_KEY", "WEBAPP_REDIS_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("WEBAPP_WORKERS", "2")
+    with pytest.raises(RuntimeError, match="needs WEBAPP_REDIS_URL"):
+        await app_from_env()
+    monkeypatch.setenv("WEBAPP_WORKERS", "two")
+    with pytest.raises(RuntimeError, match="WEBAPP_WORKERS must be"):
+        await app_from_env()
+    monkeypatch.setenv("WEBAPP_WORKERS", "1")
+    with pytest.raises(RuntimeError, match="set TMDB_ACCESS_TOKEN or TMDB_API_KEY"):
+        await app_from_env()
