@@ -329,6 +329,29 @@ async def test_signed_in_through_one_worker_recognised_and_signed_out_by_another
     assert cookie not in logged
 
 
+async def test_one_approval_signs_in_once_even_when_two_workers_get_the_callback(
+    two_workers: tuple[RunningApp, RunningApp], sandbox: Sandbox
+) -> None:
+    a, b = two_workers
+    async with _jar() as http:
+        form = {"csrf": await login_csrf(http, a.url)}
+        async with http.post(f"{a.url}/login", data=form, allow_redirects=False) as resp:
+            token = resp.headers["Location"].split("?")[0].rsplit("/", 1)[1]
+        sandbox.approve(token)
+        query = f"/callback?request_token={token}&approved=true"
+
+        async def callback(app: RunningApp) -> tuple[int, str]:
+            async with http.get(app.url + query) as resp:
+                return resp.status, await resp.text()
+
+        outcomes = sorted(await asyncio.gather(callback(a), callback(b)))
+    assert [status for status, _ in outcomes] == [200, 400]
+    assert _greets(outcomes[0][1])
+    assert "Sign-in link" in outcomes[1][1]  # already used, or (if it came later) expired
+    assert len(sandbox.requests_to("/3/authentication/session/new")) == 1
+    assert len(sandbox.state.sessions) == 1
+
+
 async def test_redis_down_is_a_503_page_and_the_browser_keeps_its_session(
     sandbox: Sandbox, own_redis: RedisServer, caplog: Any
 ) -> None:
