@@ -134,7 +134,11 @@ async def supervise(args: argparse.Namespace) -> int:
             )
             env.pop("TMDB_API_KEY", None)
             where = f"one sandbox at {sandbox.base_url}"
-        holder = stack.enter_context(_reserve_port(args.host, args.port))
+        try:
+            holder = stack.enter_context(_reserve_port(args.host, args.port))
+        except OSError as exc:
+            print(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+            return 1
         port = int(holder.getsockname()[1])
         stack.push_async_callback(_stop, workers)
         argv = _worker_argv(args, port)

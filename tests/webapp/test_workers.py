@@ -16,6 +16,7 @@ import contextlib
 import os
 import re
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -25,7 +26,7 @@ import pytest
 import redis.asyncio
 from playwright.async_api import BrowserContext, Page, expect
 
-from examples.webapp.app import app_from_env
+from examples.webapp.app import app_from_env, main
 from tests.redis_server import free_port
 from tests.webapp.helpers import (
     ROOT,
@@ -288,3 +289,47 @@ async def test_app_from_env_refuses_what_cannot_work(
     monkeypatch.setenv("WEBAPP_WORKERS", "1")
     with pytest.raises(RuntimeError, match="set TMDB_ACCESS_TOKEN or TMDB_API_KEY"):
         await app_from_env()
+
+
+async def test_a_port_taken_by_another_program_is_a_clear_error(
+    sandbox: Sandbox, redis_url: str
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "examples.webapp",
+            "--workers",
+            "2",
+            "--port",
+            str(port),
+            cwd=ROOT,
+            env=worker_env(sandbox, redis_url),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(child.communicate(), 60)
+    assert child.returncode == 1
+    assert out == b""
+    assert f"Cannot listen on 127.0.0.1:{port}: Address already in use" in err.decode()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--workers", "0"], "--workers must be from 1 to 64"),
+        (["--workers", "65", "--redis", "redis://127.0.0.1:1/0"], "--workers must be from 1 to 64"),
+        (["--tmdb-connections", "21"], "--tmdb-connections must be from 1 to 20"),
+        (["--tmdb-connections", "0"], "--tmdb-connections must be from 1 to 20"),
+    ],
+)
+def test_bad_worker_options_are_refused_before_anything_starts(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err
