@@ -1271,7 +1271,9 @@ async def serve(
     await runner.setup()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    # SIGTERM (a process manager, the --workers supervisor) stops cleanly; not on Windows.
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
     try:
         site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
         await site.start()
@@ -1291,7 +1293,8 @@ async def serve(
             await stop.wait()  # until SIGTERM, the supervisor's end, or cancelled (Ctrl+C)
             orphaned.cancel()
     finally:
-        loop.remove_signal_handler(signal.SIGTERM)
+        with contextlib.suppress(NotImplementedError):
+            loop.remove_signal_handler(signal.SIGTERM)
         await runner.cleanup()
 
 
