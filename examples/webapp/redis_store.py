@@ -48,6 +48,18 @@ __all__ = ["DEFAULT_PREFIX", "RedisSessionStore"]
 DEFAULT_PREFIX = "tmdb-webapp"
 _PENDING = "pending"
 _SIGNED_IN = "signed_in"
+#: A cookie key starts with its pool's mark ("p." or "s."): a request costs one round trip,
+#: since the TTL to renew is known before the session is read. (The browser knows whether
+#: it is signed in anyway; the rest of the key is 32 random bytes.)
+_MARKS = {_PENDING: "p.", _SIGNED_IN: "s."}
+
+
+def _new_key(pool: str) -> str:
+    return _MARKS[pool] + secrets.token_urlsafe(32)
+
+
+def _pool_of(key: str) -> str | None:
+    return next((pool for pool, mark in _MARKS.items() if key.startswith(mark)), None)
 
 
 def _text(value: object) -> str:
@@ -161,7 +173,7 @@ class RedisSessionStore:
     async def new(self) -> BrowserSession:
         """A fresh, signed-out session in the pending pool, with new random keys."""
         session = BrowserSession(
-            key=secrets.token_urlsafe(32), csrf=secrets.token_urlsafe(32), last_seen=self._clock()
+            key=_new_key(_PENDING), csrf=secrets.token_urlsafe(32), last_seen=self._clock()
         )
         with _unavailable():
             await self._make_room(_PENDING)
@@ -170,21 +182,23 @@ class RedisSessionStore:
 
     async def get(self, key: str | None) -> BrowserSession | None:
         """The live session for a cookie value (its TTL starts again), or ``None``."""
-        if not key:
+        pool = _pool_of(key or "")
+        if not key or pool is None:
             return None
         digest = self._digest(key)
         name = self._hash_key(digest)
+        now = self._clock()
         with _unavailable():
-            fields = {_text(k): _text(v) for k, v in (await self._redis.hgetall(name)).items()}
-            pool = fields.get("pool")
-            if pool not in self._timeouts or not fields.get("csrf"):
-                return None
-            now = self._clock()
+            # One round trip. On a session that is not there (expired, signed out
+            # meanwhile) PEXPIRE does nothing, and ZADD XX re-ranks only a member present.
             async with self._redis.pipeline(transaction=False) as pipe:
+                pipe.hgetall(name)
                 pipe.pexpire(name, self._ttl_ms(pool))
-                # xx: only re-rank a member still there (a concurrent sign-out removed it).
                 pipe.zadd(self._pool_key(pool), {digest: now}, xx=True)
-                await pipe.execute()
+                found, _, _ = await pipe.execute()
+        fields = {_text(k): _text(v) for k, v in found.items()}
+        if fields.get("pool") != pool or not fields.get("csrf"):
+            return None
         account = fields.get("account_id")
         return BrowserSession(
             key=key,
@@ -197,13 +211,11 @@ class RedisSessionStore:
         )
 
     async def save(self, session: BrowserSession) -> None:
-        """Write the session's fields back (its pool and TTL as they are)."""
-        name = self._hash_key(self._digest(session.key))
+        """Write the session's fields back, in the pool its key names (TTL started again)."""
+        pool = _pool_of(session.key)
+        if pool is None:
+            raise ValueError("not a key this store made")
         with _unavailable():
-            pool = await self._redis.hget(name, "pool")
-            if pool not in self._timeouts:
-                # Expired or evicted meanwhile: start it again as a pending session.
-                pool = _PENDING
             await self._write(session, pool)
 
     async def take_pending(self, session: BrowserSession) -> bool:
@@ -217,7 +229,7 @@ class RedisSessionStore:
     async def rotate(self, session: BrowserSession) -> BrowserSession:
         """Move the session to the signed-in pool under a new key and CSRF token."""
         old = self._digest(session.key)
-        session.key = secrets.token_urlsafe(32)
+        session.key = _new_key(_SIGNED_IN)
         session.csrf = secrets.token_urlsafe(32)
         session.last_seen = self._clock()
         with _unavailable():
