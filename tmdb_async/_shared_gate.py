@@ -24,8 +24,8 @@ trip). The script here is the whole algorithm (about twenty lines of Lua).
 In this process the waiters queue first come, first served on an :class:`asyncio.Lock`
 (fair and cancellation-safe); only the head of the queue talks to Redis. Its script call
 runs as a task of its own, shielded: a waiter cancelled meanwhile leaves the connection in
-a clean state, and a token Redis granted after all goes to the next waiter instead of
-being lost.
+a clean state, and the next head takes over the call and its answer (a token granted
+after all goes to it instead of being lost).
 
 Faults: every Redis call is bounded by ``timeout``. When one fails, Redis counts as down:
 one warning is logged, tokens come from a local :class:`RequestGate` with this process's
@@ -119,8 +119,8 @@ class SharedGate:
         self._waiting = 0
         self._cooldown_until: float | None = None
         self._now_floor = float("-inf")
-        #: A token Redis granted to a waiter that was cancelled meanwhile (when, by now()).
-        self._spare: float | None = None
+        #: The head's call to Redis, while it runs (see _ask).
+        self._in_flight: asyncio.Future[tuple[int, int] | None] | None = None
         self._client: aioredis.Redis | None = None
         self._script: AsyncScript | None = None
         self._online = True
@@ -210,8 +210,9 @@ class SharedGate:
         if probe is not None:
             probe.cancel()
             await asyncio.gather(probe, return_exceptions=True)
-        if self._tasks:  # each bounded by the command timeout
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        pending = [*self._tasks, *([self._in_flight] if self._in_flight else [])]
+        if pending:  # each bounded by the command timeout
+            await asyncio.gather(*pending, return_exceptions=True)
         client, self._client = self._client, None
         if client is not None:
             await client.aclose()
@@ -225,8 +226,6 @@ class SharedGate:
             if wait > 0.0:
                 await self._sleep_for(wait)
                 continue
-            if self._use_spare():
-                return
             if self._online:
                 answer = await self._ask()
                 if answer is not None:
@@ -242,16 +241,21 @@ class SharedGate:
             return
 
     async def _ask(self) -> tuple[int, int] | None:
-        """Ask Redis for a token; ``None`` when Redis is down (then use the fallback)."""
-        call = asyncio.ensure_future(self._call(0))
-        try:
-            return await asyncio.shield(call)
-        except asyncio.CancelledError:
-            # The waiter is gone; the call finishes on its own, and a token it was
-            # granted goes to the next waiter.
-            self._tasks.add(call)
-            call.add_done_callback(self._keep_spare)
-            raise
+        """Ask Redis for a token; ``None`` when Redis is down (then use the fallback).
+
+        The call belongs to the head of the queue, not to the task: when that task is
+        cancelled meanwhile, the call goes on (shielded) and the next head takes its
+        answer, a granted token included; the connection is never cut mid-command.
+        """
+        call = self._in_flight
+        if call is None:
+            call = self._in_flight = asyncio.ensure_future(self._call(0))
+            call.add_done_callback(self._landed)
+        return await asyncio.shield(call)
+
+    def _landed(self, call: asyncio.Future[tuple[int, int] | None]) -> None:
+        if self._in_flight is call:
+            self._in_flight = None
 
     async def _call(self, pause_us: int) -> tuple[int, int] | None:
         """One run of the script; ``None`` (and Redis marked down) when it fails."""
@@ -271,22 +275,14 @@ class SharedGate:
             config.url,
             socket_connect_timeout=config.timeout,
             socket_timeout=config.timeout,
-            retry=Retry(NoBackoff(), 0),
+            # One immediate retry on a broken connection: a Redis restart between two
+            # calls costs a reconnect, not an outage. Timeouts are not retried.
+            retry=Retry(NoBackoff(), 1),
             client_name=f"tmdb_async:{config.key}",
         )
         script: AsyncScript = client.register_script(_SCRIPT)  # Any in redis < 6
         self._script = script
         return script
-
-    def _keep_spare(self, call: asyncio.Future[tuple[int, int] | None]) -> None:
-        self._tasks.discard(call)
-        if not call.cancelled() and call.exception() is None and call.result() == (_GRANTED, 0):
-            self._spare = self.now()
-
-    def _use_spare(self) -> bool:
-        """Take a token granted to a cancelled waiter, if it is still fresh."""
-        spare, self._spare = self._spare, None
-        return spare is not None and self.now() - spare < self._interval_us / 1e6
 
     def _learn(self, seconds: float) -> None:
         until = self.now() + seconds

@@ -14,9 +14,11 @@ recording) ``sleep`` for.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import inspect
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -27,6 +29,7 @@ from typing import Any
 import pytest
 import redis.asyncio as aioredis
 
+from tests.redis_server import RedisServer, free_port
 from tmdb_async import (
     RateLimit,
     RateLimitError,
@@ -320,3 +323,194 @@ async def test_a_429_seen_by_one_client_pauses_the_others(redis_url: str, key: s
     (b_request,) = sandbox.requests_to("/3/movie/12")
     assert b_request.status == 200
     assert (b_request.at - refused[0].at).total_seconds() >= 0.9
+
+
+# ---------------------------------------------------------------- faults
+
+
+def unreachable_warnings(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    return [
+        r
+        for r in caplog.records
+        if r.name == "tmdb_async" and r.levelno == logging.WARNING and "unreachable" in r.msg
+    ]
+
+
+async def test_redis_unreachable_at_start_then_back(
+    own_redis: RedisServer, key: str, sandbox: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="tmdb_async")
+    own_redis.stop()
+    limit = SharedRateLimit(
+        own_redis.url, key=key, rate=20, burst=2, processes=2, reconnect_interval=0.1
+    )
+    async with sandbox.client(rate_limit=limit, retry=NO_RETRY) as tmdb:
+        gate = gate_of(tmdb)
+        movies = await asyncio.gather(*(tmdb.movies.details(11) for _ in range(6)))
+        assert [m.id for m in movies] == [11] * 6  # no error surfaced
+        assert gate.shared is False
+        assert gate.outages == 1
+        # This process kept to its share, 10/s with a burst of 1: (6 - 1) / 10 s at least.
+        times = arrivals(sandbox)
+        assert times[-1] - times[0] >= (6 - 1) / 10 - 0.05
+        assert len(unreachable_warnings(caplog)) == 1  # one warning for the outage
+
+        await asyncio.to_thread(own_redis.start)
+        await wait_for(lambda: gate.shared)
+        assert [
+            m.id for m in await asyncio.gather(*(tmdb.movies.details(12) for _ in range(3)))
+        ] == [12] * 3
+        probe = aioredis.Redis.from_url(own_redis.url)
+        try:
+            assert await probe.exists(f"{key}:bucket") == 1  # the budget is in Redis again
+        finally:
+            await probe.aclose()
+    assert len(unreachable_warnings(caplog)) == 1
+    assert any("answers again" in r.msg for r in caplog.records)
+    assert all(r.status == 200 for r in sandbox.requests)
+
+
+async def test_redis_stopped_mid_run_and_started_again(
+    own_redis: RedisServer, key: str, sandbox: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Four tasks with unbounded demand; Redis stops under them and comes back: every
+    request is answered, none fails, one warning, and sharing resumes."""
+    caplog.set_level(logging.WARNING, logger="tmdb_async")
+    limit = SharedRateLimit(
+        own_redis.url, key=key, rate=16, burst=2, processes=2, reconnect_interval=0.1
+    )
+    answered: list[int] = []
+    running = True
+    async with sandbox.client(rate_limit=limit, retry=NO_RETRY) as tmdb:
+        gate = gate_of(tmdb)
+
+        async def demand() -> None:
+            while running:
+                answered.append((await tmdb.movies.details(11)).id)
+
+        workers = [asyncio.create_task(demand()) for _ in range(4)]
+        try:
+            await wait_for(lambda: len(answered) >= 5)
+            assert gate.shared is True
+            await asyncio.to_thread(own_redis.stop)
+            await wait_for(lambda: not gate.shared)
+            during = len(answered)
+            await wait_for(lambda: len(answered) >= during + 4)  # flowing without Redis
+            await asyncio.to_thread(own_redis.start)
+            await wait_for(lambda: gate.shared)
+            after = len(answered)
+            await wait_for(lambda: len(answered) >= after + 4)  # flowing through Redis again
+        finally:
+            running = False
+            results = await asyncio.gather(*workers, return_exceptions=True)
+        assert results == [None] * 4  # no worker saw an error
+        assert gate.outages == 1
+    assert set(answered) == {11}
+    requests = sandbox.requests_to("/3/movie/11")
+    assert len(requests) == len(answered)  # nothing lost, nothing sent twice
+    assert all(r.status == 200 for r in requests)
+    assert len(unreachable_warnings(caplog)) == 1
+
+
+async def test_a_redis_that_never_answers_does_not_hold_requests(
+    key: str, sandbox: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A port that accepts connections but never answers: each call gives up after
+    ``timeout`` and requests go on with the local share."""
+    caplog.set_level(logging.WARNING, logger="tmdb_async")
+    held: list[asyncio.StreamWriter] = []
+
+    def hold(_: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)  # read nothing, answer nothing
+
+    silent = await asyncio.start_server(hold, "127.0.0.1", 0)
+    port = silent.sockets[0].getsockname()[1]
+    try:
+        limit = SharedRateLimit(f"redis://127.0.0.1:{port}/0", key=key, timeout=0.2)
+        async with sandbox.client(rate_limit=limit, retry=NO_RETRY) as tmdb:
+            movies = await asyncio.wait_for(
+                asyncio.gather(*(tmdb.movies.details(11) for _ in range(3))), 10
+            )
+            assert [m.id for m in movies] == [11] * 3
+            assert gate_of(tmdb).shared is False
+    finally:
+        for writer in held:
+            writer.close()
+        silent.close()
+        await silent.wait_closed()
+    (warning,) = unreachable_warnings(caplog)
+    assert "TimeoutError" in warning.getMessage()
+
+
+async def test_the_redis_password_is_not_logged(
+    key: str, sandbox: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="tmdb_async")
+    url = f"redis://:s3cret-pw@127.0.0.1:{free_port()}/0"
+    async with sandbox.client(rate_limit=SharedRateLimit(url, key=key), retry=NO_RETRY) as tmdb:
+        assert (await tmdb.movies.details(11)).id == 11
+        assert "s3cret-pw" not in repr(tmdb._core.pool.gate)
+    assert len(unreachable_warnings(caplog)) == 1
+    assert "redis://:***@127.0.0.1" in caplog.text
+    assert "s3cret-pw" not in caplog.text
+
+
+# ---------------------------------------------------------------- cancellation, closing
+
+
+async def test_a_cancelled_waiter_takes_no_token(redis_url: str, key: str) -> None:
+    sleep = RecordingSleep()
+    limit = SharedRateLimit(redis_url, key=key, rate=4, burst=1)
+    gate = limit.gate(clock=asyncio.get_running_loop().time, sleep=sleep)
+    try:
+        await gate.acquire()  # the one token
+        waiter = asyncio.create_task(gate.acquire())
+        await wait_for(lambda: len(sleep.waits) == 1)  # waiting for the next token
+        assert 0 < sleep.waits[0] <= 0.25
+        waiter.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiter
+        assert gate.waiting == 0
+        before = len(sleep.waits)
+        await gate.acquire()
+        # The next token is the one the cancelled waiter did not take: at most one
+        # interval (0.25 s) after the first, not two.
+        assert sum(sleep.waits[before:]) <= 0.25
+    finally:
+        await gate.close()
+
+
+@pytest.mark.parametrize("yields", [0, 1, 2, 3, 5])
+async def test_cancelling_while_redis_answers_leaks_nothing(
+    redis_url: str, key: str, yields: int
+) -> None:
+    """Cancelled at any point of its Redis call: the waiter raises CancelledError, the
+    next one passes, and the gate holds at most its one connection (none once closed)."""
+    limit = SharedRateLimit(redis_url, key=key, rate=1000, burst=1000)
+    gate = limit.gate(clock=asyncio.get_running_loop().time, sleep=asyncio.sleep)
+    try:
+        await gate.acquire()  # connected
+        waiter = asyncio.create_task(gate.acquire())
+        for _ in range(yields):
+            await asyncio.sleep(0)
+        waiter.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await waiter  # cancelled, or done before the cancel landed
+        assert gate.waiting == 0
+        await asyncio.wait_for(gate.acquire(), 5)
+        assert gate.shared is True
+        names = await client_names(redis_url)
+        assert names.count(f"tmdb_async:{key}") == 1
+    finally:
+        await gate.close()
+    assert f"tmdb_async:{key}" not in await client_names(redis_url)
+
+
+async def test_closing_the_client_closes_its_redis_connections(
+    redis_url: str, key: str, sandbox: Sandbox
+) -> None:
+    limit = SharedRateLimit(redis_url, key=key)
+    async with sandbox.client(rate_limit=limit) as tmdb:
+        await asyncio.gather(*(tmdb.movies.details(11) for _ in range(5)))
+        assert f"tmdb_async:{key}" in await client_names(redis_url)
+    assert f"tmdb_async:{key}" not in await client_names(redis_url)
