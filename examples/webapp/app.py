@@ -99,6 +99,7 @@ __all__ = [
     "TMDBFactory",
     "SUPERVISOR_ENV",
     "TMDB_CONNECTIONS",
+    "TMDB_RATE",
     "app_from_env",
     "client_from_env",
     "rate_budget",
@@ -131,6 +132,9 @@ POSTER_SIZE = "w185"
 MAX_FAVOURITES = 100
 #: Connections TMDB allows one IP address: all the app's worker processes together.
 TMDB_CONNECTIONS = 20
+#: Requests a second to TMDB, all the app's worker processes together (with a burst of a
+#: quarter of that: 40 and 10 are tmdb_async's defaults, inside TMDB's ~50 per IP address).
+TMDB_RATE = 40.0
 #: Set by the supervisor (``--workers``) to its pid: a worker stops when its parent is gone.
 SUPERVISOR_ENV = "WEBAPP_SUPERVISOR_PID"
 
@@ -1144,7 +1148,11 @@ async def sandbox_client() -> AsyncIterator[TMDBClient]:
 
 
 def client_from_env(
-    *, redis_url: str | None = None, max_connections: int = TMDB_CONNECTIONS, processes: int = 1
+    *,
+    redis_url: str | None = None,
+    max_connections: int = TMDB_CONNECTIONS,
+    processes: int = 1,
+    rate: float = TMDB_RATE,
 ) -> TMDBFactory | None:
     """A factory for the real TMDB from ``TMDB_ACCESS_TOKEN`` or ``TMDB_API_KEY``, else None.
 
@@ -1166,7 +1174,7 @@ def client_from_env(
             api_key=None if token else key,
             base_url=base_url,
             website_url=website_url,
-            rate_limit=rate_budget(redis_url, processes=processes),
+            rate_limit=rate_budget(redis_url, processes=processes, rate=rate),
             max_connections=max_connections,
         )
 
@@ -1185,11 +1193,12 @@ async def app_from_env() -> web.Application:
     Reads ``TMDB_ACCESS_TOKEN`` or ``TMDB_API_KEY`` (and ``TMDB_BASE_URL`` /
     ``TMDB_WEBSITE_URL``), ``WEBAPP_REDIS_URL``, ``WEBAPP_WORKERS`` (how many processes
     share the budget and the 20 connections; keep it equal to gunicorn's ``--workers``),
-    ``WEBAPP_PUBLIC_URL`` and ``WEBAPP_ALLOWED_HOSTS`` (comma-separated).
+    ``WEBAPP_TMDB_RATE`` (requests a second, all workers together), ``WEBAPP_PUBLIC_URL``
+    and ``WEBAPP_ALLOWED_HOSTS`` (comma-separated).
 
     Raises:
         RuntimeError: no TMDB credentials (each worker would start a sandbox of its own),
-            or several workers without ``WEBAPP_REDIS_URL``.
+            several workers without ``WEBAPP_REDIS_URL``, or a value out of range.
     """
     redis_url = os.environ.get("WEBAPP_REDIS_URL") or None
     raw_workers = os.environ.get("WEBAPP_WORKERS", "1")
@@ -1198,10 +1207,17 @@ async def app_from_env() -> web.Application:
         raise RuntimeError("WEBAPP_WORKERS must be a whole number from 1 to 64")
     if workers > 1 and not redis_url:
         raise RuntimeError("WEBAPP_WORKERS above 1 needs WEBAPP_REDIS_URL (shared sessions)")
+    try:
+        rate = float(os.environ.get("WEBAPP_TMDB_RATE", TMDB_RATE))
+    except ValueError:
+        rate = 0.0
+    if not 0.1 <= rate <= 1000:
+        raise RuntimeError("WEBAPP_TMDB_RATE must be a number from 0.1 to 1000")
     factory = client_from_env(
         redis_url=redis_url,
         max_connections=max(1, TMDB_CONNECTIONS // workers),
         processes=workers,
+        rate=rate,
     )
     if factory is None:
         raise RuntimeError(
@@ -1222,7 +1238,9 @@ async def app_from_env() -> web.Application:
     )
 
 
-def rate_budget(redis_url: str | None, *, processes: int = 1) -> RateLimit | SharedRateLimit:
+def rate_budget(
+    redis_url: str | None, *, processes: int = 1, rate: float = TMDB_RATE
+) -> RateLimit | SharedRateLimit:
     """The app's TMDB rate budget: its own, or with ``redis_url`` one shared by every worker.
 
     TMDB counts requests per IP address, so worker processes behind one address share one
@@ -1230,10 +1248,12 @@ def rate_budget(redis_url: str | None, *, processes: int = 1) -> RateLimit | Sha
     or together they overrun it. Its key is the library's default, so other tmdb_async
     programs on the same machine and Redis (a batch job) share it too. While Redis is
     unreachable each of the ``processes`` workers keeps to its share of the budget.
+    ``rate`` is requests a second for all of them together, with a burst of ``rate / 4``.
     """
+    burst = max(1, round(rate / 4))
     if not redis_url:
-        return RateLimit()
-    return SharedRateLimit(redis_url, processes=processes)
+        return RateLimit(rate, burst)
+    return SharedRateLimit(redis_url, rate=rate, burst=burst, processes=processes)
 
 
 async def serve(
@@ -1246,6 +1266,7 @@ async def serve(
     reuse_port: bool = False,
     max_connections: int = TMDB_CONNECTIONS,
     processes: int = 1,
+    rate: float = TMDB_RATE,
 ) -> None:
     """Run the app until interrupted (Ctrl+C, SIGTERM), printing its URL.
 
@@ -1253,10 +1274,11 @@ async def serve(
     rate budget is shared, so several processes can serve the app; ``reuse_port`` lets them
     listen on one port (``SO_REUSEPORT``: the kernel spreads connections over them).
     ``max_connections`` caps this process's connections to TMDB, ``processes`` says how many
-    share the budget (each keeps to its share while Redis is unreachable).
+    share the budget (each keeps to its share while Redis is unreachable), ``rate`` is the
+    budget (requests a second, all processes together).
     """
     real = client_from_env(
-        redis_url=redis_url, max_connections=max_connections, processes=processes
+        redis_url=redis_url, max_connections=max_connections, processes=processes, rate=rate
     )
     allowed_hosts = list(allowed_hosts)
     store: BrowserStore | None = None
@@ -1339,7 +1361,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workers",
         type=int,
-        default=int(os.environ.get("WEBAPP_WORKERS", "1")),
+        default=os.environ.get("WEBAPP_WORKERS", "1"),  # type= converts it
         help="worker processes serving one port (more than 1 needs --redis)",
     )
     parser.add_argument(
@@ -1349,6 +1371,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"connections to TMDB per worker (default: {TMDB_CONNECTIONS} // workers: TMDB "
         f"allows {TMDB_CONNECTIONS} per IP address)",
+    )
+    parser.add_argument(
+        "--tmdb-rate",
+        type=float,
+        default=os.environ.get("WEBAPP_TMDB_RATE", str(TMDB_RATE)),  # type= converts it
+        metavar="PER_SECOND",
+        help=f"requests a second to TMDB, all workers together (default {TMDB_RATE:g}, "
+        "$WEBAPP_TMDB_RATE)",
     )
     # Set by the supervisor for its workers: how many processes share the budget.
     parser.add_argument("--budget-processes", type=int, default=None, help=argparse.SUPPRESS)
@@ -1371,6 +1401,8 @@ def main(argv: list[str] | None = None) -> int:
         args.tmdb_connections = max(1, TMDB_CONNECTIONS // args.workers)
     if not 1 <= args.tmdb_connections <= TMDB_CONNECTIONS:
         parser.error(f"--tmdb-connections must be from 1 to {TMDB_CONNECTIONS}")
+    if not 0.1 <= args.tmdb_rate <= 1000:
+        parser.error("--tmdb-rate must be from 0.1 to 1000 requests a second")
     if args.workers > 1 and not args.redis:
         parser.error(
             "--workers above 1 needs --redis: every worker must see the same sign-ins "
@@ -1394,6 +1426,7 @@ def main(argv: list[str] | None = None) -> int:
                 reuse_port=args.reuse_port,
                 max_connections=args.tmdb_connections,
                 processes=max(1, args.budget_processes or args.workers),
+                rate=args.tmdb_rate,
             )
         )
     return 0

@@ -56,7 +56,7 @@ def _reserve_port(host: str, port: int) -> socket.socket:
 def _worker_argv(args: argparse.Namespace, port: int) -> list[str]:
     argv = [sys.executable, "-m", "examples.webapp", "--host", args.host, "--port", str(port)]
     argv += ["--workers", "1", "--reuse-port", "--tmdb-connections", str(args.tmdb_connections)]
-    argv += ["--budget-processes", str(args.workers)]
+    argv += ["--budget-processes", str(args.workers), "--tmdb-rate", str(args.tmdb_rate)]
     if args.public_url:
         argv += ["--public-url", args.public_url]
     for host in args.allowed_host:

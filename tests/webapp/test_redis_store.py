@@ -256,6 +256,10 @@ def test_the_rate_budget_is_shared_through_redis_only_when_redis_is_given(
     assert isinstance(shared, SharedRateLimit)
     assert (shared.url, shared.key, shared.processes) == (redis_url, "tmdb_async", 3)
     assert shared.local_share == RateLimit(40 / 3, 3)  # each worker's part while Redis is down
+    slower = rate_budget(redis_url, processes=2, rate=8)
+    assert isinstance(slower, SharedRateLimit)
+    assert (slower.rate, slower.burst) == (8, 2)
+    assert rate_budget(None, rate=8) == RateLimit(8, 2)
 
 
 # --------------------------------------------------------------------------- two workers

@@ -37,7 +37,7 @@ from tests.webapp.helpers import (
     stop_process,
     worker_env,
 )
-from tmdb_async.testing import Sandbox
+from tmdb_async.testing import Sandbox, SandboxRateLimit
 
 TRAVIS = 548
 STAR_WARS = 11
@@ -287,6 +287,11 @@ async def test_app_from_env_refuses_what_cannot_work(
     with pytest.raises(RuntimeError, match="WEBAPP_WORKERS must be"):
         await app_from_env()
     monkeypatch.setenv("WEBAPP_WORKERS", "1")
+    for rate in ("0", "fast"):
+        monkeypatch.setenv("WEBAPP_TMDB_RATE", rate)
+        with pytest.raises(RuntimeError, match="WEBAPP_TMDB_RATE must be"):
+            await app_from_env()
+    monkeypatch.delenv("WEBAPP_TMDB_RATE")
     with pytest.raises(RuntimeError, match="set TMDB_ACCESS_TOKEN or TMDB_API_KEY"):
         await app_from_env()
 
@@ -324,6 +329,8 @@ async def test_a_port_taken_by_another_program_is_a_clear_error(
         (["--workers", "65", "--redis", "redis://127.0.0.1:1/0"], "--workers must be from 1 to 64"),
         (["--tmdb-connections", "21"], "--tmdb-connections must be from 1 to 20"),
         (["--tmdb-connections", "0"], "--tmdb-connections must be from 1 to 20"),
+        (["--tmdb-rate", "0"], "--tmdb-rate must be from 0.1 to 1000"),
+        (["--tmdb-rate", "fast"], "argument --tmdb-rate: invalid float value: 'fast'"),
     ],
 )
 def test_bad_worker_options_are_refused_before_anything_starts(
@@ -333,3 +340,42 @@ def test_bad_worker_options_are_refused_before_anything_starts(
         main(argv)
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+async def test_two_workers_keep_to_one_budget_so_tmdb_answers_no_429(redis_url: str) -> None:
+    # The sandbox refuses a 17th request within any one second from one address. Each
+    # worker alone may send 8 a second (burst 2), so two with budgets of their own would
+    # send up to 20 in the first second; sharing one, they send at most 10.
+    limit = SandboxRateLimit(requests_per_second=16)
+    async with Sandbox(rate_limit=limit) as sandbox:
+        env = worker_env(sandbox, redis_url)
+        options = ["--port", "0", "--tmdb-rate", "8", "--budget-processes", "2"]
+        options += ["--tmdb-connections", "10"]
+        async with (
+            app_process(env, *options) as a,
+            app_process(env, *options) as b,
+            aiohttp.ClientSession(
+                cookie_jar=aiohttp.CookieJar(unsafe=True),
+                timeout=aiohttp.ClientTimeout(total=SCENARIO_S),
+            ) as http,
+        ):
+            form = {"csrf": await login_csrf(http, a.url)}
+            async with http.post(f"{a.url}/login", data=form, allow_redirects=False) as r:
+                token = r.headers["Location"].split("?")[0].rsplit("/", 1)[1]
+            sandbox.approve(token)
+            async with http.get(f"{a.url}/callback?request_token={token}&approved=true"):
+                pass
+
+            async def search(url: str) -> tuple[int, str]:
+                async with http.get(f"{url}/?q=Star+Wars") as resp:
+                    return resp.status, await resp.text()
+
+            pages = await asyncio.wait_for(
+                asyncio.gather(*(search(w.url) for w in (a, b) for _ in range(10))),
+                SCENARIO_S,
+            )
+        assert [status for status, _ in pages] == [200] * 20
+        assert all("<strong id='account-name'>Travis Bell</strong>" in p for _, p in pages)
+        api = [r for r in sandbox.requests if r.path.startswith("/3/")]
+        assert len(api) >= 60  # 20 pages of 3 reads at least: the demand outran the budget
+        assert [r.status for r in api if r.status == 429] == []
