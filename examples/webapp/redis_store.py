@@ -140,7 +140,7 @@ class RedisSessionStore:
         self._timeouts = {_PENDING: pending_timeout, _SIGNED_IN: idle_timeout}
         self._caps = {_PENDING: max_pending, _SIGNED_IN: max_sessions}
         self._clock = clock
-        self._secret: bytes | None = None
+        self._secret = ""  # the login secret last read, hex
 
     def __repr__(self) -> str:
         return f"RedisSessionStore(prefix={self._prefix!r})"
@@ -159,16 +159,20 @@ class RedisSessionStore:
     # -- the BrowserStore interface
 
     async def login_secret(self) -> bytes:
-        """The sign-in form's signing key: made once by whichever worker asks first."""
-        if self._secret is None:
-            key = f"{self._prefix}:login-secret"
-            with _unavailable():
-                await self._redis.set(key, secrets.token_hex(32), nx=True)
-                value = await self._redis.get(key)
-            if not isinstance(value, str):
-                raise StoreUnavailable("Redis: the login secret vanished (flushed?)")
-            self._secret = bytes.fromhex(value)
-        return self._secret
+        """The sign-in form's signing key, the same for every worker.
+
+        Made by whichever worker asks first, and read again on each use (one round trip):
+        after a Redis restart that lost it, the first worker to ask puts back the key it
+        knew and every other one takes that, so workers never disagree for long.
+        """
+        key = f"{self._prefix}:login-secret"
+        with _unavailable():
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.set(key, self._secret or secrets.token_hex(32), nx=True)
+                pipe.get(key)
+                _, value = await pipe.execute()
+        self._secret = _text(value)
+        return bytes.fromhex(self._secret)
 
     async def new(self) -> BrowserSession:
         """A fresh, signed-out session in the pending pool, with new random keys."""

@@ -199,6 +199,31 @@ async def test_pools_have_their_own_caps_and_evict_the_least_recently_used(
         await store.close()
 
 
+async def test_every_worker_signs_sign_in_forms_with_one_key_even_after_redis_lost_it(
+    redis_url: str, prefix: str, raw: redis.asyncio.Redis
+) -> None:
+    first = RedisSessionStore(redis_url, prefix=prefix)
+    second = RedisSessionStore(redis_url, prefix=prefix)
+    try:
+        known = await first.login_secret()
+        assert len(known) == 32
+        assert await second.login_secret() == known
+        await raw.flushdb()  # a Redis restart without persistence
+        assert await second.login_secret() == known  # put back by the first to ask
+        await raw.flushdb()
+        fresh = RedisSessionStore(redis_url, prefix=prefix)
+        try:
+            renewed = await fresh.login_secret()  # knew none: makes a new one
+            assert renewed != known
+            assert await first.login_secret() == renewed  # the others take it
+        finally:
+            await fresh.close()
+        assert await second.login_secret() == renewed
+    finally:
+        await first.close()
+        await second.close()
+
+
 async def test_keys_name_no_cookie_no_session_id_and_the_url_is_never_shown(
     store: RedisSessionStore, raw: redis.asyncio.Redis, prefix: str, redis_server: RedisServer
 ) -> None:
