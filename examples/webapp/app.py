@@ -15,9 +15,10 @@ The pattern it shows:
   connection pool.
 * **One view per request**: ``tmdb.for_user(session, account_id=...)`` is cheap (no I/O, no
   connection) and acts for that user only.
-* **TMDB session ids stay on the server.** The browser's cookie holds an opaque random key
-  into an in-memory store (HttpOnly, SameSite=Lax, Secure over HTTPS); the TMDB session id
-  never reaches the browser, the HTML or the logs.
+* **TMDB session ids stay on the server.** The browser's cookie (HttpOnly, SameSite=Lax,
+  Secure over HTTPS) holds an opaque random key into a server-side store (in memory, or
+  Redis for several workers); the TMDB session id never reaches the browser, the HTML or
+  the logs.
 * The approval round trip is bound to the browser that started it, so a sign-in link made
   by someone else cannot sign you into their account; every form (sign-in included) carries
   a CSRF token; every value on a page goes through ``html.escape``; odd input (non-ASCII
@@ -30,7 +31,13 @@ The pattern it shows:
   unreachable, the app's key refused) the user stays signed in and is told so, with "Try
   again" and "Sign out of this app only" (see :func:`logout`).
 
-Only aiohttp and tmdb_async are used (plus the standard library).
+* **Several workers** (``--workers 3 --redis redis://...``, see ``workers.py``): browser
+  sessions move to Redis (``redis_store.py``, same rules) and every worker's client shares
+  one rate budget through it (:class:`~tmdb_async.SharedRateLimit`), since TMDB counts
+  requests per IP address.
+
+Only aiohttp and tmdb_async are used (plus the standard library); with ``--redis``, also
+``redis`` (``pip install tmdb-async[redis]``).
 """
 
 from __future__ import annotations
@@ -46,12 +53,13 @@ import math
 import os
 import re
 import secrets
+import signal
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from typing import NoReturn
+from typing import Protocol
 from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
@@ -62,7 +70,9 @@ from tmdb_async import (
     AuthenticationError,
     InvalidAPIKeyError,
     InvalidRequestTokenError,
+    RateLimit,
     SessionDeniedError,
+    SharedRateLimit,
     TMDBAPIError,
     TMDBClient,
     TMDBTransportError,
@@ -81,11 +91,19 @@ __all__ = [
     "STORE",
     "TMDB",
     "BrowserSession",
+    "BrowserStore",
     "LIMITER",
     "LoginLimiter",
     "SessionStore",
+    "StoreUnavailable",
     "TMDBFactory",
+    "SUPERVISOR_ENV",
+    "TMDB_CONNECTIONS",
+    "TMDB_RATE",
+    "app_from_env",
     "client_from_env",
+    "rate_budget",
+    "serve",
     "create_app",
     "main",
     "sandbox_client",
@@ -112,6 +130,13 @@ LOGIN_COOKIE = "webapp_login"
 POSTER_SIZE = "w185"
 #: How many favourites the page lists.
 MAX_FAVOURITES = 100
+#: Connections TMDB allows one IP address: all the app's worker processes together.
+TMDB_CONNECTIONS = 20
+#: Requests a second to TMDB, all the app's worker processes together (with a burst of a
+#: quarter of that: 40 and 10 are tmdb_async's defaults, inside TMDB's ~50 per IP address).
+TMDB_RATE = 40.0
+#: Set by the supervisor (``--workers``) to its pid: a worker stops when its parent is gone.
+SUPERVISOR_ENV = "WEBAPP_SUPERVISOR_PID"
 
 #: Something that opens (and on exit closes) the app's one TMDBClient.
 TMDBFactory = Callable[[], AbstractAsyncContextManager[TMDBClient]]
@@ -148,6 +173,45 @@ class BrowserSession:
         return self.tmdb_session_id is not None
 
 
+class StoreUnavailable(Exception):
+    """The browser-session store cannot be reached (Redis down): the page says so (503).
+
+    The message names the failure's type only (never a URL, a password or a key).
+    """
+
+
+class BrowserStore(Protocol):
+    """Where the app keeps browser sessions: in memory (:class:`SessionStore`) or in Redis.
+
+    Only :attr:`BrowserSession.key` travels to the browser; everything else stays here. A
+    store raises :class:`StoreUnavailable` when it cannot answer (never "signed out").
+    """
+
+    async def login_secret(self) -> bytes:
+        """The key that signs the sign-in form's CSRF token, the same for every worker."""
+
+    async def new(self) -> BrowserSession:
+        """A fresh, signed-out session in the pending pool (its cap evicts the oldest)."""
+
+    async def get(self, key: str | None) -> BrowserSession | None:
+        """The live session for a cookie value (its idle clock restarts), or ``None``."""
+
+    async def save(self, session: BrowserSession) -> None:
+        """Keep a change of ``pending_token`` (or the profile fields) of a live session."""
+
+    async def take_pending(self, session: BrowserSession) -> bool:
+        """Clear the pending request token: ``True`` for the one call that cleared it."""
+
+    async def rotate(self, session: BrowserSession) -> BrowserSession:
+        """Move a session to the signed-in pool under a new key and CSRF token; keep it."""
+
+    async def drop(self, session: BrowserSession) -> None:
+        """Forget a session."""
+
+    async def close(self) -> None:
+        """Release connections (at app shutdown)."""
+
+
 class SessionStore:
     """Browser sessions in memory, keyed by an unguessable random id.
 
@@ -156,9 +220,9 @@ class SessionStore:
     thousand) and **signed-in** sessions. A flood of sign-in starts only evicts other
     pending ones; a signed-in user is never pushed out by them.
 
-    Good for one process. Several processes behind a load balancer need a shared store
-    (Redis, a database table) with the same shape: key -> TMDB session id and a little
-    profile data; the cookie still carries only the key.
+    Good for one process (the default). Several worker processes share
+    :class:`~examples.webapp.redis_store.RedisSessionStore` instead: the same
+    :class:`BrowserStore` interface, the same caps and idle expiry, kept in Redis.
 
     Args:
         idle_timeout: seconds after which an unused signed-in session is forgotten.
@@ -187,6 +251,10 @@ class SessionStore:
         self._pending_timeout = pending_timeout
         self._max_pending = max_pending
         self._clock = clock
+        self._login_secret = secrets.token_bytes(32)
+
+    async def close(self) -> None:
+        """Nothing to release in memory."""
 
     def __len__(self) -> int:
         return len(self._pending) + len(self._signed_in)
@@ -203,7 +271,11 @@ class SessionStore:
         """The signed-in sessions (a copy), least recently used first."""
         return list(self._signed_in.values())
 
-    def new(self) -> BrowserSession:
+    async def login_secret(self) -> bytes:
+        """The key that signs the sign-in form's CSRF token (random, per store)."""
+        return self._login_secret
+
+    async def new(self) -> BrowserSession:
         """A fresh, signed-out browser session (in the pending pool) with new random keys."""
         self._sweep(self._pending, self._pending_timeout, self._max_pending)
         session = BrowserSession(
@@ -214,7 +286,7 @@ class SessionStore:
         self._pending[session.key] = session
         return session
 
-    def get(self, key: str | None) -> BrowserSession | None:
+    async def get(self, key: str | None) -> BrowserSession | None:
         """The live session for a cookie value, or ``None``."""
         if not key:
             return None
@@ -235,17 +307,29 @@ class SessionStore:
             return session
         return None
 
-    def drop(self, session: BrowserSession) -> None:
+    async def save(self, session: BrowserSession) -> None:
+        """Keep a change to a live session's fields (in memory: they are the stored object)."""
+
+    async def take_pending(self, session: BrowserSession) -> bool:
+        """Clear the session's pending request token: whether this call was the one to clear it."""
+        had = session.pending_token is not None
+        session.pending_token = None
+        return had
+
+    async def drop(self, session: BrowserSession) -> None:
         """Forget a session (sign-out)."""
+        self._drop(session)
+
+    def _drop(self, session: BrowserSession) -> None:
         self._pending.pop(session.key, None)
         self._signed_in.pop(session.key, None)
 
-    def rotate(self, session: BrowserSession) -> BrowserSession:
+    async def rotate(self, session: BrowserSession) -> BrowserSession:
         """The same session under a new key and CSRF token, moved to the signed-in pool.
 
-        Called at sign-in: a new key means no session fixation.
+        Called at sign-in, once the TMDB fields are set: a new key means no session fixation.
         """
-        self.drop(session)
+        self._drop(session)
         self._sweep(self._signed_in, self._idle_timeout, self._max_sessions)
         session.key = secrets.token_urlsafe(32)
         session.csrf = secrets.token_urlsafe(32)
@@ -313,13 +397,12 @@ class LoginLimiter:
 #: The app's one TMDB client (``request.app[TMDB]``).
 TMDB = web.AppKey("tmdb", TMDBClient)
 #: The browser session store (``request.app[STORE]``).
-STORE = web.AppKey("store", SessionStore)
+STORE = web.AppKey[BrowserStore]("store")
 #: The per-client limit on sign-in starts (``request.app[LIMITER]``).
 LIMITER = web.AppKey("login_limiter", LoginLimiter)
 _FACTORY = web.AppKey[TMDBFactory]("tmdb_factory")
 _PUBLIC_URL = web.AppKey("public_url", str)
 _ALLOWED_HOSTS = web.AppKey[frozenset[str]]("allowed_hosts")
-_LOGIN_SECRET = web.AppKey("login_secret", bytes)
 
 
 class Problem(Exception):
@@ -500,8 +583,8 @@ def _poster_size(images: ImageConfiguration) -> str:
     return sizes[0] if sizes else "original"
 
 
-def _browser(request: web.Request) -> BrowserSession | None:
-    return request.app[STORE].get(request.cookies.get(COOKIE_NAME))
+async def _browser(request: web.Request) -> BrowserSession | None:
+    return await request.app[STORE].get(request.cookies.get(COOKIE_NAME))
 
 
 def _secure(request: web.Request) -> bool:
@@ -539,8 +622,8 @@ def _view(request: web.Request, who: BrowserSession) -> UserView:
     )
 
 
-def _signed_in(request: web.Request) -> BrowserSession:
-    who = _browser(request)
+async def _signed_in(request: web.Request) -> BrowserSession:
+    who = await _browser(request)
     if who is None or not who.signed_in:
         raise Problem(401, "Not signed in", "Your session ended. Sign in with TMDB again.")
     return who
@@ -548,7 +631,7 @@ def _signed_in(request: web.Request) -> BrowserSession:
 
 async def _checked_form(request: web.Request) -> tuple[BrowserSession, dict[str, str]]:
     """The signed-in browser and its form, after the CSRF check."""
-    who = _signed_in(request)
+    who = await _signed_in(request)
     raw = await request.post()
     form = {k: v for k, v in raw.items() if isinstance(v, str)}
     if not _same(form.get("csrf", ""), who.csrf):
@@ -577,13 +660,14 @@ def _movie_id(form: dict[str, str]) -> int:
     return int(raw)
 
 
-def _login_csrf(request: web.Request, nonce: str) -> str:
+async def _login_csrf(request: web.Request, nonce: str) -> str:
     """The sign-in form's CSRF token: the login cookie's nonce signed with the app's secret.
 
     Signed-out browsers have no server-side session (so that showing the start page costs
     no memory); a cross-site form can neither read the cookie nor compute its signature.
+    The key comes from the store, so that every worker process checks the same signature.
     """
-    key = request.app[_LOGIN_SECRET]
+    key = await request.app[STORE].login_secret()
     return hmac.new(key, nonce.encode("utf-8", "surrogatepass"), "sha256").hexdigest()
 
 
@@ -631,14 +715,14 @@ def _app_credential_refused(exc: TMDBAPIError) -> bool:
 
 async def home(request: web.Request) -> web.Response:
     """The start page: sign-in button, or the user's favourites and the search box."""
-    who = _browser(request)
+    who = await _browser(request)
     if who is None or not who.signed_in:
         notice = "You are signed out." if request.query.get("signed_out") else None
         nonce = request.cookies.get(LOGIN_COOKIE, "")
         fresh = not _NONCE.fullmatch(nonce)
         if fresh:
             nonce = secrets.token_urlsafe(24)
-        response = _html(_signed_out_page(notice, _login_csrf(request, nonce)), private=True)
+        response = _html(_signed_out_page(notice, await _login_csrf(request, nonce)), private=True)
         if fresh:
             response.set_cookie(
                 LOGIN_COOKIE,
@@ -702,14 +786,14 @@ async def login(request: web.Request) -> web.Response:
     raw = await request.post()
     sent = raw.get("csrf")
     nonce = request.cookies.get(LOGIN_COOKIE, "")
-    if not isinstance(sent, str) or not nonce or not _same(sent, _login_csrf(request, nonce)):
+    if not isinstance(sent, str) or not nonce or not _same(sent, await _login_csrf(request, nonce)):
         raise Problem(
             403,
             "Form expired",
             "This sign-in form is out of date or was sent from another site. Go back to the "
             "start page and press “Sign in with TMDB” there.",
         )
-    who = _browser(request)
+    who = await _browser(request)
     if who is not None and who.signed_in:
         raise web.HTTPSeeOther("/")
     callback_url = _callback_url(request)
@@ -726,8 +810,9 @@ async def login(request: web.Request) -> web.Response:
         response.headers["Retry-After"] = str(math.ceil(wait))
         return response
     token = await tmdb.auth.create_request_token()
-    who = who or store.new()
+    who = who or await store.new()
     who.pending_token = token.request_token
+    await store.save(who)
     url = tmdb.auth.approval_url(token, redirect_to=callback_url)
     response = web.HTTPSeeOther(url)
     _set_cookie(request, response, who)
@@ -739,7 +824,7 @@ async def callback(request: web.Request) -> web.Response:
     store = request.app[STORE]
     tmdb = request.app[TMDB]
     token = request.query.get("request_token", "")
-    who = _browser(request)
+    who = await _browser(request)
     if who is None or who.pending_token is None or not token:
         raise Problem(
             400,
@@ -754,7 +839,12 @@ async def callback(request: web.Request) -> web.Response:
             "This sign-in link does not belong to the sign-in started in this browser. "
             "Start again with “Sign in with TMDB”.",
         )
-    who.pending_token = None  # one use, whatever happens next
+    if not await store.take_pending(who):  # one use, whatever happens next
+        raise Problem(
+            400,
+            "Sign-in link already used",
+            "This sign-in link was already used. Start again with “Sign in with TMDB”.",
+        )
     if request.query.get("denied") == "true" or request.query.get("approved") != "true":
         raise Problem(
             403,
@@ -777,10 +867,10 @@ async def callback(request: web.Request) -> web.Response:
             "minutes). Start again with “Sign in with TMDB”.",
         ) from None
     account = await tmdb.for_user(session).account.details()
-    who = store.rotate(who)  # a new key once signed in: no session fixation
     who.tmdb_session_id = session.session_id
     who.account_id = account.id
     who.account_name = account.name or account.username or f"account {account.id}"
+    who = await store.rotate(who)  # a new key once signed in: no session fixation
     response = web.HTTPSeeOther("/")
     _set_cookie(request, response, who)
     raise response
@@ -822,7 +912,7 @@ async def logout(request: web.Request) -> web.Response:
     who, form = await _checked_form(request)
     store = request.app[STORE]
     if form.get("scope") == "local":
-        store.drop(who)
+        await store.drop(who)
         response = _html(
             _message_page(
                 "Signed out of this app",
@@ -839,7 +929,7 @@ async def logout(request: web.Request) -> web.Response:
         if isinstance(exc, (AuthenticationError, NotFoundError)) and not (
             _app_credential_refused(exc)
         ):
-            store.drop(who)
+            await store.drop(who)
             log.info("TMDB session already gone: %s", type(exc).__name__)
             response = _html(
                 _message_page(
@@ -859,7 +949,7 @@ async def logout(request: web.Request) -> web.Response:
         return _html(
             _logout_failed_page(who, "TMDB could not be reached"), status=502, private=True
         )
-    store.drop(who)
+    await store.drop(who)
     redirect = web.HTTPSeeOther("/?signed_out=1")
     _clear_cookie(request, redirect)
     raise redirect
@@ -891,25 +981,9 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
         # Local checks (a rating out of range, an empty search): safe to show.
         response = _html(_message_page("That did not work", str(exc)), status=400)
     except AuthenticationError as exc:
-        if _app_credential_refused(exc):
-            # TMDB refused the app's own key: the user's session is not the problem.
-            log.error("TMDB refused the app's credential (code %s)", exc.tmdb_code)
-            return _html(
-                _message_page(
-                    "TMDB refused this app", "TMDB does not accept this app's key right now."
-                ),
-                status=502,
-            )
-        # The TMDB session was deleted or revoked elsewhere: sign this browser out.
-        who = _browser(request)
-        if who is not None and who.signed_in:
-            request.app[STORE].drop(who)
-        log.info("TMDB refused the user's session: %s", type(exc).__name__)
-        response = _html(
-            _message_page("Signed out", "TMDB ended your session. Sign in with TMDB again."),
-            status=401,
-        )
-        _clear_cookie(request, response)
+        return await _authentication_failed(request, exc)
+    except StoreUnavailable as exc:
+        return _store_unavailable(exc)
     except TMDBAPIError as exc:
         log.warning("TMDB error: %s (code %s)", type(exc).__name__, exc.tmdb_code)
         response = _html(
@@ -928,6 +1002,48 @@ async def errors(request: web.Request, handler: Handler) -> web.StreamResponse:
             _message_page("Something went wrong", "Sorry, that failed. Try again."),
             status=500,
         )
+    return response
+
+
+async def _authentication_failed(request: web.Request, exc: AuthenticationError) -> web.Response:
+    if _app_credential_refused(exc):
+        # TMDB refused the app's own key: the user's session is not the problem.
+        log.error("TMDB refused the app's credential (code %s)", exc.tmdb_code)
+        return _html(
+            _message_page(
+                "TMDB refused this app", "TMDB does not accept this app's key right now."
+            ),
+            status=502,
+        )
+    # The TMDB session was deleted or revoked elsewhere: sign this browser out.
+    try:
+        who = await _browser(request)
+        if who is not None and who.signed_in:
+            await request.app[STORE].drop(who)
+    except StoreUnavailable as unavailable:
+        return _store_unavailable(unavailable)
+    log.info("TMDB refused the user's session: %s", type(exc).__name__)
+    response = _html(
+        _message_page("Signed out", "TMDB ended your session. Sign in with TMDB again."),
+        status=401,
+    )
+    _clear_cookie(request, response)
+    return response
+
+
+def _store_unavailable(exc: StoreUnavailable) -> web.Response:
+    # Never "signed out": the session may well be there once the store answers again.
+    log.warning("session store unavailable: %s", exc)
+    response = _html(
+        _message_page(
+            "Sessions unavailable",
+            "This app cannot reach its session store right now, so it cannot tell whether "
+            "you are signed in. Nothing was changed. Try again in a moment.",
+        ),
+        status=503,
+        private=True,
+    )
+    response.headers["Retry-After"] = "5"
     return response
 
 
@@ -964,7 +1080,7 @@ def create_app(
     *,
     public_url: str | None = None,
     allowed_hosts: Iterable[str] = (),
-    store: SessionStore | None = None,
+    store: BrowserStore | None = None,
     login_limiter: LoginLimiter | None = None,
 ) -> web.Application:
     """The web app.
@@ -979,7 +1095,10 @@ def create_app(
             (``127.0.0.1``, ``localhost``, ``::1``) and ``allowed_hosts``.
         allowed_hosts: host names (no port) trusted in the ``Host`` header when there is
             no ``public_url``.
-        store: the browser-session store (default: a :class:`SessionStore` in memory).
+        store: the browser-session store (default: a :class:`SessionStore` in memory, for
+            one process; several workers share a
+            :class:`~examples.webapp.redis_store.RedisSessionStore`). The app closes it at
+            shutdown.
         login_limiter: the per-client limit on sign-in starts (default:
             :class:`LoginLimiter` with ``LOGIN_BURST`` and ``LOGIN_PER_MINUTE``).
 
@@ -994,10 +1113,10 @@ def create_app(
     app[_FACTORY] = tmdb
     app[_PUBLIC_URL] = public_url or ""
     app[_ALLOWED_HOSTS] = frozenset(h.strip().lower() for h in allowed_hosts if h.strip())
-    app[_LOGIN_SECRET] = secrets.token_bytes(32)
     app[STORE] = store if store is not None else SessionStore()
     app[LIMITER] = login_limiter if login_limiter is not None else LoginLimiter()
     app.cleanup_ctx.append(_tmdb_client)
+    app.on_cleanup.append(_close_store)
     app.on_response_prepare.append(_security_headers)
     app.router.add_get("/", home)
     app.router.add_post("/login", login)
@@ -1015,6 +1134,10 @@ async def _tmdb_client(app: web.Application) -> AsyncIterator[None]:
         yield
 
 
+async def _close_store(app: web.Application) -> None:
+    await app[STORE].close()
+
+
 @contextlib.asynccontextmanager
 async def sandbox_client() -> AsyncIterator[TMDBClient]:
     """Start tmdb_async's sandbox (a fake TMDB) in this process; a client pointed at it."""
@@ -1024,51 +1147,193 @@ async def sandbox_client() -> AsyncIterator[TMDBClient]:
         yield client
 
 
-def client_from_env() -> TMDBFactory | None:
+def client_from_env(
+    *,
+    redis_url: str | None = None,
+    max_connections: int = TMDB_CONNECTIONS,
+    processes: int = 1,
+    rate: float = TMDB_RATE,
+) -> TMDBFactory | None:
     """A factory for the real TMDB from ``TMDB_ACCESS_TOKEN`` or ``TMDB_API_KEY``, else None.
 
-    ``TMDB_BASE_URL`` and ``TMDB_WEBSITE_URL`` override TMDB's addresses.
+    ``TMDB_BASE_URL`` and ``TMDB_WEBSITE_URL`` override TMDB's addresses. With ``redis_url``
+    the client's rate budget is the one all ``processes`` workers share (:func:`rate_budget`);
+    ``max_connections`` caps the client's pool (TMDB allows 20 per IP address in all, so
+    N workers take ``20 // N`` each).
     """
     base_url = os.environ.get("TMDB_BASE_URL", DEFAULT_BASE_URL)
     website_url = os.environ.get("TMDB_WEBSITE_URL", DEFAULT_WEBSITE_URL)
     token = os.environ.get("TMDB_ACCESS_TOKEN")
     key = os.environ.get("TMDB_API_KEY")
-    if token:
-        return lambda: TMDBClient(access_token=token, base_url=base_url, website_url=website_url)
-    if key:
-        return lambda: TMDBClient(api_key=key, base_url=base_url, website_url=website_url)
-    return None
+    if not token and not key:
+        return None
+
+    def factory() -> TMDBClient:
+        return TMDBClient(
+            access_token=token or None,
+            api_key=None if token else key,
+            base_url=base_url,
+            website_url=website_url,
+            rate_limit=rate_budget(redis_url, processes=processes, rate=rate),
+            max_connections=max_connections,
+        )
+
+    return factory
+
+
+async def app_from_env() -> web.Application:
+    """The app configured from the environment: for servers that import an app factory.
+
+    Under gunicorn's aiohttp worker, N processes on one address::
+
+        WEBAPP_REDIS_URL=redis://localhost:6379/0 WEBAPP_WORKERS=3 TMDB_ACCESS_TOKEN=... \\
+        gunicorn examples.webapp.app:app_from_env --worker-class aiohttp.GunicornWebWorker \\
+            --workers 3 --bind 0.0.0.0:8080
+
+    Reads ``TMDB_ACCESS_TOKEN`` or ``TMDB_API_KEY`` (and ``TMDB_BASE_URL`` /
+    ``TMDB_WEBSITE_URL``), ``WEBAPP_REDIS_URL``, ``WEBAPP_WORKERS`` (how many processes
+    share the budget and the 20 connections; keep it equal to gunicorn's ``--workers``),
+    ``WEBAPP_TMDB_RATE`` (requests a second, all workers together), ``WEBAPP_PUBLIC_URL``
+    and ``WEBAPP_ALLOWED_HOSTS`` (comma-separated).
+
+    Raises:
+        RuntimeError: no TMDB credentials (each worker would start a sandbox of its own),
+            several workers without ``WEBAPP_REDIS_URL``, or a value out of range.
+    """
+    redis_url = os.environ.get("WEBAPP_REDIS_URL") or None
+    raw_workers = os.environ.get("WEBAPP_WORKERS", "1")
+    workers = int(raw_workers) if raw_workers.isdigit() else 0
+    if not 1 <= workers <= 64:
+        raise RuntimeError("WEBAPP_WORKERS must be a whole number from 1 to 64")
+    if workers > 1 and not redis_url:
+        raise RuntimeError("WEBAPP_WORKERS above 1 needs WEBAPP_REDIS_URL (shared sessions)")
+    try:
+        rate = float(os.environ.get("WEBAPP_TMDB_RATE", TMDB_RATE))
+    except ValueError:
+        rate = 0.0
+    if not 0.1 <= rate <= 1000:
+        raise RuntimeError("WEBAPP_TMDB_RATE must be a number from 0.1 to 1000")
+    factory = client_from_env(
+        redis_url=redis_url,
+        max_connections=max(1, TMDB_CONNECTIONS // workers),
+        processes=workers,
+        rate=rate,
+    )
+    if factory is None:
+        raise RuntimeError(
+            "set TMDB_ACCESS_TOKEN or TMDB_API_KEY (for the sandbox: run `tmdb-async sandbox` "
+            "and export what it prints)"
+        )
+    store: BrowserStore | None = None
+    if redis_url:
+        from examples.webapp.redis_store import RedisSessionStore
+
+        store = RedisSessionStore(redis_url)
+    hosts = [h for h in os.environ.get("WEBAPP_ALLOWED_HOSTS", "").split(",") if h]
+    return create_app(
+        factory,
+        public_url=os.environ.get("WEBAPP_PUBLIC_URL") or None,
+        allowed_hosts=hosts,
+        store=store,
+    )
+
+
+def rate_budget(
+    redis_url: str | None, *, processes: int = 1, rate: float = TMDB_RATE
+) -> RateLimit | SharedRateLimit:
+    """The app's TMDB rate budget: its own, or with ``redis_url`` one shared by every worker.
+
+    TMDB counts requests per IP address, so worker processes behind one address share one
+    :class:`~tmdb_async.SharedRateLimit` (TMDB's 40 requests a second, and one 429 cooldown)
+    or together they overrun it. Its key is the library's default, so other tmdb_async
+    programs on the same machine and Redis (a batch job) share it too. While Redis is
+    unreachable each of the ``processes`` workers keeps to its share of the budget.
+    ``rate`` is requests a second for all of them together, with a burst of ``rate / 4``.
+    """
+    burst = max(1, round(rate / 4))
+    if not redis_url:
+        return RateLimit(rate, burst)
+    return SharedRateLimit(redis_url, rate=rate, burst=burst, processes=processes)
 
 
 async def serve(
-    host: str, port: int, public_url: str | None, allowed_hosts: Iterable[str] = ()
-) -> NoReturn:
-    """Run the app until interrupted, printing its URL."""
-    real = client_from_env()
+    host: str,
+    port: int,
+    public_url: str | None,
+    allowed_hosts: Iterable[str] = (),
+    *,
+    redis_url: str | None = None,
+    reuse_port: bool = False,
+    max_connections: int = TMDB_CONNECTIONS,
+    processes: int = 1,
+    rate: float = TMDB_RATE,
+) -> None:
+    """Run the app until interrupted (Ctrl+C, SIGTERM), printing its URL.
+
+    With ``redis_url`` browser sessions live in Redis (:class:`RedisSessionStore`) and the
+    rate budget is shared, so several processes can serve the app; ``reuse_port`` lets them
+    listen on one port (``SO_REUSEPORT``: the kernel spreads connections over them).
+    ``max_connections`` caps this process's connections to TMDB, ``processes`` says how many
+    share the budget (each keeps to its share while Redis is unreachable), ``rate`` is the
+    budget (requests a second, all processes together).
+    """
+    real = client_from_env(
+        redis_url=redis_url, max_connections=max_connections, processes=processes, rate=rate
+    )
     allowed_hosts = list(allowed_hosts)
-    app = create_app(real or sandbox_client, public_url=public_url, allowed_hosts=allowed_hosts)
+    store: BrowserStore | None = None
+    if redis_url:
+        from examples.webapp.redis_store import RedisSessionStore
+
+        store = RedisSessionStore(redis_url)
+    app = create_app(
+        real or sandbox_client, public_url=public_url, allowed_hosts=allowed_hosts, store=store
+    )
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    # SIGTERM (a process manager, the --workers supervisor) stops cleanly; not on Windows.
+    with contextlib.suppress(NotImplementedError):
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
     try:
-        site = web.TCPSite(runner, host, port)
+        site = web.TCPSite(runner, host, port, reuse_port=reuse_port or None)
         await site.start()
         bound_host, bound_port = runner.addresses[0][:2]
         where = "the real TMDB" if real else f"the embedded sandbox at {app[TMDB].base_url}"
         print(f"Sign in with TMDB: open http://{bound_host}:{bound_port}/  (using {where})")
+        if redis_url:
+            print("Browser sessions and the TMDB rate budget are shared through Redis.")
         if not public_url and not allowed_hosts and not _is_local(host):
             print(
                 "Note: no --public-url, so sign-in works only from loopback addresses "
                 "(localhost); pass --public-url (or --allowed-host) to serve others."
             )
         print("Press Ctrl+C to stop.", flush=True)
-        await asyncio.Event().wait()  # until cancelled (Ctrl+C)
-        raise AssertionError("unreachable")
+        async with asyncio.TaskGroup() as tasks:
+            orphaned = tasks.create_task(_watch_supervisor(stop))
+            await stop.wait()  # until SIGTERM, the supervisor's end, or cancelled (Ctrl+C)
+            orphaned.cancel()
     finally:
+        with contextlib.suppress(NotImplementedError):
+            loop.remove_signal_handler(signal.SIGTERM)
         await runner.cleanup()
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``python -m examples.webapp [--host H] [--port P] [--public-url URL]``."""
+async def _watch_supervisor(stop: asyncio.Event) -> None:
+    """Under ``--workers``: set ``stop`` when the supervisor is gone (killed, not stopping us)."""
+    supervisor = os.environ.get(SUPERVISOR_ENV, "")
+    if not supervisor.isdigit():
+        return
+    while True:
+        await asyncio.sleep(1.0)  # polled: no event tells a process its parent is gone
+        if os.getppid() != int(supervisor):
+            break
+    log.warning("the supervisor is gone: stopping")
+    stop.set()
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description="Sign in with TMDB: an aiohttp.web example.")
     parser.add_argument("--host", default=os.environ.get("WEBAPP_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("WEBAPP_PORT", "8080")))
@@ -1086,10 +1351,84 @@ def main(argv: list[str] | None = None) -> int:
         help="without --public-url: a host name besides localhost that browsers may use "
         "(repeatable; $WEBAPP_ALLOWED_HOSTS, comma-separated)",
     )
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("WEBAPP_REDIS_URL"),
+        metavar="URL",
+        help="keep browser sessions in Redis and share the TMDB rate budget through it, e.g. "
+        "redis://localhost:6379/0 ($WEBAPP_REDIS_URL; prefer it when the URL has a password)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.environ.get("WEBAPP_WORKERS", "1"),  # type= converts it
+        help="worker processes serving one port (more than 1 needs --redis)",
+    )
+    parser.add_argument(
+        "--tmdb-connections",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"connections to TMDB per worker (default: {TMDB_CONNECTIONS} // workers: TMDB "
+        f"allows {TMDB_CONNECTIONS} per IP address)",
+    )
+    parser.add_argument(
+        "--tmdb-rate",
+        type=float,
+        default=os.environ.get("WEBAPP_TMDB_RATE", str(TMDB_RATE)),  # type= converts it
+        metavar="PER_SECOND",
+        help=f"requests a second to TMDB, all workers together (default {TMDB_RATE:g}, "
+        "$WEBAPP_TMDB_RATE)",
+    )
+    # Set by the supervisor for its workers: how many processes share the budget.
+    parser.add_argument("--budget-processes", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--reuse-port",
+        action="store_true",
+        help="listen with SO_REUSEPORT, so that several processes can share the port",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m examples.webapp [--host H] [--port P] [--public-url URL] [--redis URL
+    --workers N]``."""
+    parser = _parser()
     args = parser.parse_args(argv)
+    if not 1 <= args.workers <= 64:
+        parser.error("--workers must be from 1 to 64")
+    if args.tmdb_connections is None:
+        args.tmdb_connections = max(1, TMDB_CONNECTIONS // args.workers)
+    if not 1 <= args.tmdb_connections <= TMDB_CONNECTIONS:
+        parser.error(f"--tmdb-connections must be from 1 to {TMDB_CONNECTIONS}")
+    if not 0.1 <= args.tmdb_rate <= 1000:
+        parser.error("--tmdb-rate must be from 0.1 to 1000 requests a second")
+    if args.workers > 1 and not args.redis:
+        parser.error(
+            "--workers above 1 needs --redis: every worker must see the same sign-ins "
+            "(start one with: redis-server --port 6379)"
+        )
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if args.workers > 1:
+        from examples.webapp.workers import supervise
+
+        with contextlib.suppress(KeyboardInterrupt):
+            return asyncio.run(supervise(args))
+        return 0
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args.host, args.port, args.public_url, args.allowed_host))
+        asyncio.run(
+            serve(
+                args.host,
+                args.port,
+                args.public_url,
+                args.allowed_host,
+                redis_url=args.redis,
+                reuse_port=args.reuse_port,
+                max_connections=args.tmdb_connections,
+                processes=max(1, args.budget_processes or args.workers),
+                rate=args.tmdb_rate,
+            )
+        )
     return 0
 
 

@@ -500,27 +500,27 @@ async def test_login_form_token_is_bound_to_its_cookie(
 # --------------------------------------------------------------------------- bounds
 
 
-def test_a_flood_of_pending_sign_ins_never_evicts_a_signed_in_session() -> None:
+async def test_a_flood_of_pending_sign_ins_never_evicts_a_signed_in_session() -> None:
     store = SessionStore()  # the defaults: 10,000 signed in, 1,000 pending
-    user = store.rotate(store.new())
+    user = await store.rotate(await store.new())
     user.tmdb_session_id = "s" * 40
     for _ in range(10_001):
-        store.new()
+        await store.new()
     assert len(store.pending()) == MAX_PENDING
     assert store.signed_in() == [user]
-    assert store.get(user.key) is user
+    assert await store.get(user.key) is user
 
 
-def test_signed_in_sessions_have_their_own_cap_and_pending_ones_expire() -> None:
+async def test_signed_in_sessions_have_their_own_cap_and_pending_ones_expire() -> None:
     now = [0.0]
     store = SessionStore(max_sessions=2, max_pending=2, pending_timeout=60, clock=lambda: now[0])
-    first, second, third = (store.rotate(store.new()) for _ in range(3))
+    first, second, third = [await store.rotate(await store.new()) for _ in range(3)]
     assert store.signed_in() == [second, third]  # the least recently used went first
-    pending = store.new()
+    pending = await store.new()
     now[0] = 61.0
-    assert store.get(pending.key) is None  # a sign-in left unfinished for too long
-    assert store.get(third.key) is third
-    assert store.get(first.key) is None
+    assert await store.get(pending.key) is None  # a sign-in left unfinished for too long
+    assert await store.get(third.key) is third
+    assert await store.get(first.key) is None
 
 
 async def test_anonymous_sign_in_starts_over_http_keep_signed_in_users(

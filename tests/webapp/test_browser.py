@@ -8,28 +8,15 @@ installs the browser with apt (see ``.ci/run``). Without it these tests FAIL, on
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import AsyncIterator, Awaitable
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
+from playwright.async_api import Browser, BrowserContext, Page, expect
 
-from tests.webapp.helpers import RunningApp, running_app
+from tests.webapp.helpers import STEP_MS, RunningApp, chromium, running_app
 from tmdb_async.testing import Fault, Sandbox
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-#: Every single browser wait (ms), and the whole scenario (s).
-STEP_MS = 15_000
+#: The whole scenario (s); each browser wait has its own STEP_MS.
 SCENARIO_S = 120.0
 STAR_WARS = 11  # the sandbox catalogue's movie 11, the only title matching "Star Wars"
 
@@ -42,20 +29,8 @@ async def bounded(scenario: Awaitable[None]) -> None:
 @pytest.fixture
 async def browser() -> AsyncIterator[Browser]:
     """Debian's headless Chromium; a clear failure (not a skip) when it is missing."""
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(
-            f"{CHROMIUM} not found: the browser tests need Debian's chromium "
-            "(apt-get install -y chromium chromium-driver; .ci/run installs it)",
-            pytrace=False,
-        )
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, timeout=STEP_MS * 2
-        )
-        try:
-            yield chromium
-        finally:
-            await chromium.close()
+    async with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
