@@ -31,7 +31,7 @@ import asyncio
 import copy
 import functools
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlencode
 
@@ -246,25 +246,60 @@ def answer_key(core: Core, call: Call) -> str:
 
 
 class _Flight:
-    """One call in flight and how many callers wait for it."""
+    """One call in flight: its task and a future per caller waiting for it.
 
-    __slots__ = ("task", "waiters")
+    Callers await their own future, never the task: a cancelled caller cancels only its
+    future (whose callback drops it), and the task is cancelled once no future is left.
+    When the task ends, every waiting future gets its value (a deep copy for all but the
+    first caller when the value is mutable JSON) or its exception.
+    """
 
-    def __init__(self, task: asyncio.Task[Any]) -> None:
-        self.task = task
-        self.waiters = 0
+    __slots__ = ("copies", "futures", "name", "sharing", "task")
 
-    async def wait(self) -> Any:
-        self.waiters += 1
-        try:
-            return await asyncio.shield(self.task)
-        except asyncio.CancelledError:
-            task = self.task
-            if not task.done():  # this caller was cancelled, not the call
-                self.waiters -= 1
-                if self.waiters == 0:
-                    task.cancel()  # nobody waits any more
-            raise
+    def __init__(self, sharing: Sharing, name: tuple[str, Any], copies: bool) -> None:
+        self.sharing = sharing
+        self.name = name
+        self.copies = copies
+        self.futures: list[asyncio.Future[Any]] = []
+        self.task: asyncio.Task[Any] | None = None
+
+    def join(self, loop: asyncio.AbstractEventLoop) -> asyncio.Future[Any]:
+        """A future of the call's value for one more caller."""
+        future = loop.create_future()
+        future.add_done_callback(self._left)
+        self.futures.append(future)
+        return future
+
+    def _left(self, future: asyncio.Future[Any]) -> None:
+        if not future.cancelled():
+            return
+        futures = self.futures
+        if future in futures:
+            futures.remove(future)
+        task = self.task
+        if not futures and task is not None and not task.done():
+            task.cancel()  # nobody waits any more: its connection is closed
+
+    def landed(self, task: asyncio.Task[Any]) -> None:
+        """The task ended: hand every waiting caller its outcome."""
+        flights = self.sharing._flights
+        if flights.get(self.name) is self:
+            del flights[self.name]
+        futures, self.futures = self.futures, []
+        if task.cancelled():
+            for future in futures:
+                future.cancel()
+            return
+        error = task.exception()  # retrieved here, even when nobody is left to raise it
+        if error is not None:
+            for future in futures:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        value = task.result()
+        for index, future in enumerate(futures):
+            if not future.done():
+                future.set_result(copy.deepcopy(value) if index and self.copies else value)
 
 
 class Sharing:
@@ -292,32 +327,37 @@ class Sharing:
             return False
         return not call.path.startswith(PRIVATE_PATHS)
 
-    async def request(self, core: Core, call: Call) -> Any:
-        """``call``'s value: from the cache, from a flight in progress, or fetched."""
+    def request(self, core: Core, call: Call) -> Awaitable[Any]:
+        """``call``'s value: from the cache, from a flight in progress, or fetched.
+
+        Not a coroutine (no extra layer on the request path): an in-memory hit is a done
+        future, a flight a future of its task, and without single flight the fetch itself.
+        """
         core.pool.enter()  # the pool's loop, before the cache or a flight is touched
+        loop = asyncio.get_running_loop()
         key = answer_key(core, call)
         cache = self.cache
         if cache is not None:
             hit = cache.peek(key)  # an in-memory cache answers without a task
             if hit is not None and hit.fresh(cache.clock(), core.cache_ttl):
-                return hit.value(call)
+                done = loop.create_future()
+                try:
+                    done.set_result(hit.value(call))
+                except Exception as exc:  # the stored body does not fit this type
+                    done.set_exception(exc)
+                return done
         if not self.single_flight:
-            return await self._fetch(core, call, key)
+            return core._attempts(call) if cache is None else self._fetch(core, call, key)
         name = (key, call.into)
         flight = self._flights.get(name)
-        if flight is None:
-            task = asyncio.get_running_loop().create_task(self._fetch(core, call, key))
-            flight = self._flights[name] = _Flight(task)
-            task.add_done_callback(functools.partial(self._landed, name, flight))
-            return await flight.wait()
-        value = await flight.wait()
-        return copy.deepcopy(value) if call.into is RAW_JSON else value
-
-    def _landed(self, name: tuple[str, Any], flight: _Flight, task: asyncio.Task[Any]) -> None:
-        if self._flights.get(name) is flight:
-            del self._flights[name]
-        if not task.cancelled():
-            task.exception()  # retrieved: the waiters raise it; nobody left is no error
+        if flight is not None:
+            return flight.join(loop)
+        flight = self._flights[name] = _Flight(self, name, call.into is RAW_JSON)
+        waiting = flight.join(loop)
+        fetch = core._attempts(call) if cache is None else self._fetch(core, call, key)
+        task = flight.task = loop.create_task(fetch)
+        task.add_done_callback(flight.landed)
+        return waiting
 
     async def _fetch(self, core: Core, call: Call, key: str) -> Any:
         cache = self.cache

@@ -71,7 +71,7 @@ async def until(predicate: Any) -> None:
 
 
 async def test_a_thousand_identical_calls_make_one_request(sandbox: Sandbox) -> None:
-    async with sandbox.client() as tmdb:
+    async with sandbox.client(single_flight=True) as tmdb:
         movies = await asyncio.gather(*(tmdb.movies.details(550) for _ in range(1000)))
     assert len(sandbox.requests_to("/3/movie/550")) == 1
     assert movies[0].title == "Fight Club"
@@ -81,7 +81,7 @@ async def test_a_thousand_identical_calls_make_one_request(sandbox: Sandbox) -> 
 
 
 async def test_calls_that_differ_in_query_or_type_are_separate_requests(sandbox: Sandbox) -> None:
-    async with sandbox.client() as tmdb:
+    async with sandbox.client(single_flight=True) as tmdb:
         results = await asyncio.gather(
             tmdb.movies.details(550),
             tmdb.movies.details(550),
@@ -109,8 +109,39 @@ async def test_calls_that_differ_in_query_or_type_are_separate_requests(sandbox:
     assert results[5] is results[7]
 
 
+async def test_views_of_one_client_share_its_flights_and_cache(sandbox: Sandbox) -> None:
+    cache = MemoryCache()
+    async with sandbox.client(cache=cache) as tmdb:
+        quick = tmdb.with_options(timeout=5, retry=None)
+        a, b, c = await asyncio.gather(
+            tmdb.movies.details(550), quick.movies.details(550), quick.movies.details(550)
+        )
+        assert a is b is c
+        assert await tmdb.with_options(cache_ttl=60).movies.details(550) is a
+    assert len(sandbox.requests_to("/3/movie/550")) == 1
+
+
+async def test_a_callers_session_revalidates_with_its_own_headers(sandbox: Sandbox) -> None:
+    import aiohttp
+
+    clock = Clock()
+    async with (
+        aiohttp.ClientSession() as session,
+        sandbox.client(
+            api_key=sandbox.api_key, session=session, cache=MemoryCache(clock=clock)
+        ) as tmdb,
+    ):
+        first = await tmdb.genres.movie()
+        clock.now += 301  # past the client's default cache_ttl
+        assert await tmdb.genres.movie() is first
+    sent = sandbox.requests_to(GENRES_PATH)
+    assert [r.status for r in sent] == [200, 304]
+    assert sent[1].query["api_key"] == sandbox.api_key
+    assert "If-None-Match" in sent[1].headers
+
+
 async def test_followers_of_raw_json_get_their_own_copy(sandbox: Sandbox) -> None:
-    async with sandbox.client() as tmdb:
+    async with sandbox.client(single_flight=True) as tmdb:
         a, b = await asyncio.gather(
             tmdb.request_json("GET", "/3/movie/550"), tmdb.request_json("GET", "/3/movie/550")
         )
@@ -121,11 +152,17 @@ async def test_followers_of_raw_json_get_their_own_copy(sandbox: Sandbox) -> Non
     assert b["title"] == "Fight Club"
 
 
-async def test_single_flight_off_sends_every_call(sandbox: Sandbox) -> None:
-    async with sandbox.client(single_flight=False) as tmdb:
-        assert tmdb._core.pool.sharing is None
+async def test_single_flight_is_off_by_default_without_a_cache(sandbox: Sandbox) -> None:
+    async with sandbox.client() as tmdb:
+        assert tmdb._core.pool.sharing is None  # the plain request path, nothing added
         await asyncio.gather(*(tmdb.movies.details(550) for _ in range(10)))
     assert len(sandbox.requests_to("/3/movie/550")) == 10
+    async with sandbox.client(cache=MemoryCache(), single_flight=False) as tmdb:
+        await asyncio.gather(*(tmdb.movies.details(550) for _ in range(10)))
+    assert len(sandbox.requests_to("/3/movie/550")) == 20
+    async with sandbox.client(cache=MemoryCache()) as tmdb:  # on with a cache
+        await asyncio.gather(*(tmdb.movies.details(550) for _ in range(10)))
+    assert len(sandbox.requests_to("/3/movie/550")) == 21
 
 
 async def test_an_error_goes_to_the_waiting_callers_only(tmdb_server: TMDBServer) -> None:
@@ -156,13 +193,13 @@ async def test_a_cancelled_leader_leaves_the_call_to_its_followers(
 ) -> None:
     release = asyncio.Event()
     tmdb_server.get(GENRES_PATH, payload=GENRES, wait=release)
-    async with local(tmdb_server) as tmdb:
+    async with local(tmdb_server, single_flight=True) as tmdb:
         leader = asyncio.ensure_future(tmdb.genres.movie())
         await until(lambda: len(tmdb_server.calls()) == 1)
         followers = [asyncio.ensure_future(tmdb.genres.movie()) for _ in range(3)]
         sharing = tmdb._core.pool.sharing
         assert sharing is not None
-        await until(lambda: sum(f.waiters for f in sharing._flights.values()) == 4)
+        await until(lambda: sum(len(f.futures) for f in sharing._flights.values()) == 4)
         leader.cancel()
         with pytest.raises(asyncio.CancelledError):
             await leader
@@ -182,7 +219,7 @@ async def test_the_call_is_cancelled_when_nobody_waits_any_more(tmdb_server: TMD
     release = asyncio.Event()
     tmdb_server.get(GENRES_PATH, payload=GENRES, wait=release)
     tmdb_server.get(GENRES_PATH, payload=GENRES)
-    async with local(tmdb_server) as tmdb:
+    async with local(tmdb_server, single_flight=True) as tmdb:
         sharing = tmdb._core.pool.sharing
         assert sharing is not None
         calls = [asyncio.ensure_future(tmdb.genres.movie()) for _ in range(2)]
