@@ -40,7 +40,7 @@ from yarl import URL
 from ._core import RAW_JSON
 from ._credentials import SECRET_KEYS
 from ._sansio import outcome, query_value
-from .errors import TMDBUsageError
+from .errors import ResponseValidationError, TMDBUsageError
 
 if TYPE_CHECKING:
     from ._core import Core
@@ -365,7 +365,13 @@ class Sharing:
             return await core._attempts(call)
         entry = await cache.load(key)
         if entry is not None and entry.fresh(cache.clock(), core.cache_ttl):
-            return entry.value(call)
+            try:
+                return entry.value(call)
+            except ResponseValidationError:
+                # Stored by another process or version, and unreadable as this type: TMDB's
+                # own answer decides (and replaces it, or raises the same error).
+                logger.debug("response cache: a stored answer does not fit %r", call.into)
+                entry = None
         ticket = call.ticket = Ticket(core, entry)
         value = await core._attempts(call)
         answer = ticket.answer(cache.clock())

@@ -548,6 +548,22 @@ async def test_a_cancelled_redis_lookup_leaks_nothing(
     assert len(tmdb_server.calls()) == 1
 
 
+async def test_an_unreadable_stored_answer_falls_through_to_tmdb(
+    tmdb_server: TMDBServer, redis_url: str
+) -> None:
+    import redis.asyncio
+
+    prefix = "test-unreadable:"
+    tmdb_server.get(GENRES_PATH, payload=GENRES)
+    async with redis.asyncio.Redis.from_url(redis_url) as r:
+        key = f"{prefix}{tmdb_server.base_url}{GENRES_PATH}"
+        await r.set(key, b'{"etag":null,"max_age":600,"stored_at":1e12}\n{"genres": 7}')
+    async with local(tmdb_server, cache=RedisCache(redis_url, prefix=prefix)) as tmdb:
+        genres = await tmdb.genres.movie()
+        assert genres.genres[0].name == "Action"
+    assert len(tmdb_server.calls()) == 1
+
+
 # --------------------------------------------------------------------------- settings
 
 
