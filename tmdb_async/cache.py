@@ -259,7 +259,7 @@ class RedisCache(ResponseCache):
     def _worked(self) -> None:
         if self._down_until is not None:
             self._down_until = None
-            logger.warning("response cache: Redis at %s is back", self._shown)
+            logger.info("response cache: Redis at %s is back", self._shown)
 
     async def _run(self, command: Callable[[Redis], Any]) -> Any:
         """Run one command; ``None`` when Redis failed (logged once per outage)."""

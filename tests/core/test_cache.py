@@ -513,8 +513,11 @@ async def test_redis_down_never_fails_a_request(
     assert "hunter2" not in caplog.text
 
 
-async def test_a_redis_restart_is_ridden_out(sandbox: Sandbox, own_redis: RedisServer) -> None:
+async def test_a_redis_restart_is_ridden_out(
+    sandbox: Sandbox, own_redis: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
     cache = RedisCache(own_redis.url, prefix="test-restart:", timeout=0.5, retry_after=0.01)
+    caplog.set_level(logging.INFO, logger="tmdb_async")
     async with sandbox.client(cache=cache, cache_ttl=60) as tmdb:
         await tmdb.movies.details(550)
         await tmdb.movies.details(550)
@@ -526,6 +529,10 @@ async def test_a_redis_restart_is_ridden_out(sandbox: Sandbox, own_redis: RedisS
         await tmdb.movies.details(550)
         await tmdb.movies.details(550)
     assert len(sandbox.requests_to("/3/movie/550")) == 3
+    said = [r.getMessage() for r in caplog.records if "Redis" in r.getMessage()]
+    assert len(said) == 2
+    assert "failed (ConnectionError)" in said[0]
+    assert said[1].endswith("is back")
 
 
 async def test_a_cancelled_redis_lookup_leaks_nothing(
