@@ -31,7 +31,7 @@ import asyncio
 import copy
 import functools
 import logging
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable, Coroutine, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlencode
 
@@ -280,26 +280,35 @@ class _Flight:
         if not futures and task is not None and not task.done():
             task.cancel()  # nobody waits any more: its connection is closed
 
-    def landed(self, task: asyncio.Task[Any]) -> None:
-        """The task ended: hand every waiting caller its outcome."""
+    async def run(self, fetch: Coroutine[Any, Any, Any]) -> None:
+        """The flight's task: ``fetch``, then every waiting caller gets its outcome.
+
+        Done here, as the fetch ends, rather than in a done callback: one turn of the
+        event loop less per request.
+        """
+        try:
+            value = await fetch
+        except asyncio.CancelledError:
+            self._land()  # nobody waits (or the loop is closing): nothing to hand out
+            raise
+        except BaseException as exc:  # a typed error, or a bug: every caller raises it
+            for future in self._land():
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for index, future in enumerate(self._land()):
+            if not future.done():
+                future.set_result(copy.deepcopy(value) if index and self.copies else value)
+
+    def _land(self) -> list[asyncio.Future[Any]]:
+        """End the flight: out of the pool's table, its futures handed back (no callback)."""
         flights = self.sharing._flights
         if flights.get(self.name) is self:
             del flights[self.name]
         futures, self.futures = self.futures, []
-        if task.cancelled():
-            for future in futures:
-                future.cancel()
-            return
-        error = task.exception()  # retrieved here, even when nobody is left to raise it
-        if error is not None:
-            for future in futures:
-                if not future.done():
-                    future.set_exception(error)
-            return
-        value = task.result()
-        for index, future in enumerate(futures):
-            if not future.done():
-                future.set_result(copy.deepcopy(value) if index and self.copies else value)
+        for future in futures:
+            future.remove_done_callback(self._left)
+        return futures
 
 
 class Sharing:
@@ -355,8 +364,7 @@ class Sharing:
         flight = self._flights[name] = _Flight(self, name, call.into is RAW_JSON)
         waiting = flight.join(loop)
         fetch = core._attempts(call) if cache is None else self._fetch(core, call, key)
-        task = flight.task = loop.create_task(fetch)
-        task.add_done_callback(flight.landed)
+        flight.task = loop.create_task(flight.run(fetch))
         return waiting
 
     async def _fetch(self, core: Core, call: Call, key: str) -> Any:

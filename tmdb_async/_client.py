@@ -194,7 +194,7 @@ class TMDBClient:
             ``max-age`` (default 300); per view: ``with_options(cache_ttl=...)``.
         single_flight: identical GETs of public data in flight at once become one request
             whose value (or typed error) every caller gets. Default (``None``): on with a
-            cache, off without (it costs about 14 % more CPU per request on distinct calls:
+            cache, off without (it costs about 11 % more CPU per request on distinct calls:
             ``benchmarks/cache.py``).
 
     Raises:
