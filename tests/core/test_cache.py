@@ -571,6 +571,36 @@ async def test_an_unreadable_stored_answer_falls_through_to_tmdb(
     assert len(tmdb_server.calls()) == 1
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "params", "secrets", "shared"),
+    [
+        ("GET", "/3/movie/550", {"language": "de-DE"}, (), True),
+        ("GET", "/4/list/1", None, (), True),
+        ("POST", "/3/movie/550/rating", None, (), False),
+        ("DELETE", "/3/movie/550/rating", None, (), False),
+        ("GET", "/3/movie/550", {"session_id": "s" * 40}, (), False),
+        ("GET", "/3/movie/550/account_states", {"guest_session_id": "g" * 32}, (), False),
+        ("GET", "/3/guest_session/abc/rated/movies", None, ("abc",), False),
+        ("GET", "/3/guest_session/abc/rated/movies", None, (), False),
+        ("GET", "/3/authentication/token/new", None, (), False),
+        ("GET", "/3/authentication/guest_session/new", None, (), False),
+        ("GET", "/3/account", None, (), False),
+        ("GET", "/4/account/abc/lists", None, (), False),
+        ("GET", "/4/auth/request_token", None, (), False),
+    ],
+)
+def test_only_gets_of_public_data_are_shared(
+    method: str, path: str, params: dict[str, str] | None, secrets: tuple[str, ...], shared: bool
+) -> None:
+    from tmdb_async._cache import Sharing
+    from tmdb_async._sansio import Call
+
+    core = TMDBClient(access_token=READ_TOKEN, cache=MemoryCache())._core
+    call = Call(core, method, path, dict, params=params, secrets=secrets)
+    assert Sharing.takes(core, call) is shared
+    assert Sharing.takes(core.private(), call) is False  # a user's view: never
+
+
 # --------------------------------------------------------------------------- settings
 
 
