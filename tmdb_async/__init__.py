@@ -37,6 +37,10 @@ _EXPORTS: dict[str, str] = {
     # _serialize.py
     "to_dict": "._serialize",
     "to_json": "._serialize",
+    # cache.py
+    "MemoryCache": ".cache",
+    "RedisCache": ".cache",
+    "ResponseCache": ".cache",
     # shared.py
     "SharedRateLimit": ".shared",
     # errors.py
@@ -288,6 +292,9 @@ if TYPE_CHECKING:  # what type checkers and IDEs see: the same names, imported e
     from ._retry import RetryPolicy as RetryPolicy
     from ._serialize import to_dict as to_dict
     from ._serialize import to_json as to_json
+    from .cache import MemoryCache as MemoryCache
+    from .cache import RedisCache as RedisCache
+    from .cache import ResponseCache as ResponseCache
     from .errors import AuthenticationError as AuthenticationError
     from .errors import BadRequestError as BadRequestError
     from .errors import ClientClosedError as ClientClosedError

@@ -47,6 +47,8 @@ from .shared import SharedRateLimit
 if TYPE_CHECKING:
     import cattrs
 
+    from ._cache import Sharing
+
 T = TypeVar("T")
 
 logger = logging.getLogger("tmdb_async")
@@ -196,6 +198,7 @@ class Pool:
         pool_timeout: float | None = DEFAULT_POOL_TIMEOUT,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         default_headers: Mapping[str, str] | None = None,
+        sharing: Sharing | None = None,
     ) -> None:
         self._session = session
         self._owns_session = session is None
@@ -224,6 +227,8 @@ class Pool:
         #: The event loop of the pool's first use: the only one it serves (bind_loop).
         self._loop: asyncio.AbstractEventLoop | None = None
         self.timeout, self._deadline_seconds = _timeouts(timeout)
+        #: Single flight and the response cache (tmdb_async/_cache.py); ``None``: neither.
+        self.sharing = sharing
 
     @property
     def owns_session(self) -> bool:
@@ -404,6 +409,8 @@ class Pool:
         if session is not None and self._owns_session:
             await session.close()
         await self.gate.close()  # a shared gate's Redis connections
+        if self.sharing is not None:
+            await self.sharing.close()
 
 
 def _slot_expired(fut: asyncio.Future[bool]) -> None:
@@ -492,8 +499,15 @@ class Core:
         language: str | None,
         region: str | None,
         user_agent: str | None,
+        cache_ttl: float = 300.0,
+        cacheable: bool = True,
     ) -> None:
         self.pool = pool
+        #: Seconds an answer without TMDB's ``max-age`` stays fresh in the cache (at most).
+        self.cache_ttl = cache_ttl
+        #: False for a user's view: nothing it sends is shared or cached (tmdb_async/_cache.py).
+        self.cacheable = cacheable
+        self._private: Core | None = None
         self.credentials = credentials
         self.base_url = base_url.rstrip("/")
         self.website_url = website_url.rstrip("/")
@@ -556,9 +570,18 @@ class Core:
             "language": self.language,
             "region": self.region,
             "user_agent": self.user_agent,
+            "cache_ttl": self.cache_ttl,
+            "cacheable": self.cacheable,
         }
         fields.update(changes)
         return Core(**fields)
+
+    def private(self) -> Core:
+        """This Core for users' views: nothing it sends is shared or cached; made once."""
+        private = self._private
+        if private is None:
+            private = self._private = self.derive(cacheable=False) if self.cacheable else self
+        return private
 
     @property
     def converter(self) -> cattrs.Converter:
@@ -656,7 +679,7 @@ class Core:
 
     # ------------------------------------------------------------------ the request path
 
-    async def request(
+    def request(
         self,
         method: str,
         path: str,
@@ -667,13 +690,15 @@ class Core:
         idempotent: bool | None = None,
         secrets: tuple[str, ...] = (),
         success_codes: frozenset[int] | None = None,
-    ) -> T:
+    ) -> Awaitable[T]:
         """Send one API call (with retries) and structure its JSON answer into ``into``.
 
-        The one loop of the request path, one coroutine: attempt (slot, rate gate, send,
-        read) → :func:`~tmdb_async._sansio.outcome` → :func:`~tmdb_async._sansio.retry_plan`
-        → wait. Every decision is a plain function (each extra coroutine layer cost about
-        1 % of a request's CPU, ``benchmarks/instructions.py``).
+        Not a coroutine itself (await what it returns): it checks the call, then hands it
+        to the one loop, :meth:`_attempts`, or, for a GET of public data on a pool with
+        single flight or a cache, to :class:`~tmdb_async._cache.Sharing` (which runs that
+        loop once for every identical call in flight, and only when the cache cannot
+        answer). Each extra coroutine layer cost about 1 % of a request's CPU
+        (``benchmarks/instructions.py``), so the plain path adds none.
 
         Args:
             method: HTTP method.
@@ -689,6 +714,16 @@ class Core:
         """
         call = Call(self, method, path, into, params=params, json=json, idempotent=idempotent,
                     secrets=secrets, success_codes=success_codes)  # fmt: skip
+        sharing = self.pool.sharing
+        if sharing is not None and sharing.takes(self, call):
+            return sharing.request(self, call)
+        return self._attempts(call)
+
+    async def _attempts(self, call: Call) -> Any:
+        """The one loop of the request path, one coroutine: attempt (slot, rate gate, send,
+        read) → :func:`~tmdb_async._sansio.outcome` → :func:`~tmdb_async._sansio.retry_plan`
+        → wait. Every decision is a plain function."""
+        method, json = call.method, call.json
         pool = self.pool
         pool.enter()  # the pool's loop (before any I/O)
         gate = pool.gate
@@ -709,7 +744,8 @@ class Core:
                         # the body and closes it on any exception (cancellation too).
                         resp = await session.request(
                             method, call.url, params=call.query, json=json,
-                            headers=self._request_headers, timeout=pool.timeout,
+                            headers=self._request_headers if call.ticket is None
+                            else call.ticket.headers, timeout=pool.timeout,
                             allow_redirects=False, auto_decompress=False,
                         )  # fmt: skip
                         try:
@@ -728,7 +764,7 @@ class Core:
                 error = pool_timeout_error(call, pool.pool_timeout)
             if error is None:
                 try:
-                    return self._answer(call, resp.status, resp.headers, body, attempt, started)  # type: ignore[no-any-return]
+                    return self._answer(call, resp.status, resp.headers, body, attempt, started)
                 except TMDBAPIError as exc:
                     error = exc
             await self._before_retry(call, error, attempt)
@@ -749,7 +785,13 @@ class Core:
         attempt: int,
         started: float,
     ) -> Any:
-        """Log the attempt (at DEBUG) and return its :func:`~tmdb_async._sansio.outcome`."""
+        """Log the attempt (at DEBUG) and return its :func:`~tmdb_async._sansio.outcome`.
+
+        A call the cache follows (``call.ticket``) shows it the answer first: a 304 to its
+        ``If-None-Match`` becomes the stored body (tmdb_async/_cache.py).
+        """
+        if call.ticket is not None:
+            status, body = call.ticket.seen(status, headers, body)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s -> %d in %.1f ms (attempt %d)",

@@ -40,6 +40,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._cache import Ticket
     from ._core import Core
 
 __all__ = [
@@ -190,6 +191,8 @@ class Call:
         url: the URL to send (default: ``path`` under the API root); query: its query
             values (``None``: none).
         shown: the URL as printed (default: :func:`display_url` of the call, redacted).
+        ticket: what the response cache follows of this call (its request headers, the
+            answer it saw), set by ``tmdb_async._cache``; ``None``: not cached.
     """
 
     __slots__ = (
@@ -204,6 +207,7 @@ class Call:
         "query",
         "secrets",
         "success_codes",
+        "ticket",
         "url",
     )
 
@@ -236,6 +240,7 @@ class Call:
             check_json_text(json)
         self.url = build_url(core.base, core.base_url, path, core.base_path) if url is None else url
         self._shown = shown
+        self.ticket: Ticket | None = None
 
     def all_secrets(self) -> tuple[str, ...]:
         """Every secret of the call: those given, and those in its params and JSON body."""

@@ -16,6 +16,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import fnmatch
+import hashlib
 import json
 import logging
 import random
@@ -73,6 +74,25 @@ _MAX_HANG = 60.0
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 # v4 paths that also take the v3 api_key (a list's details, V4.md section 2).
 _V4_PUBLIC_READ = re.compile(r"/4/list/\d+")
+# Paths whose answers never carry cache headers: authentication, accounts, sessions, and
+# lists (their items change with the owner's writes).
+_PRIVATE_PATHS = (
+    "/3/authentication",
+    "/3/account",
+    "/3/guest_session",
+    "/3/list",
+    "/4/auth",
+    "/4/account",
+    "/4/list",
+)
+
+
+def _weak(tag: str) -> str:
+    """An entity tag without its weakness mark (If-None-Match compares weakly)."""
+    tag = tag.strip()
+    return tag[2:] if tag.startswith("W/") else tag
+
+
 # The fault injected into the current request (for the request log); one list per request.
 _FAULT: contextvars.ContextVar[list[str]] = contextvars.ContextVar("sandbox_fault")
 
@@ -232,6 +252,10 @@ class Sandbox:
         documented_list_delete: a successful ``DELETE /3/list/{list_id}`` answers as the
             official document says (200, code 13) instead of as TMDB really does (500,
             code 11, the list deleted all the same: WIRE.md section 4.3), the default.
+        cache_max_age: the ``max-age`` of the ``Cache-Control: public, max-age=N`` and weak
+            ``ETag`` sent, as TMDB's CDN does, on 200 answers to GETs of public data (never
+            on a user's data, a list, an error), with 304 for a matching ``If-None-Match``;
+            default 28800 (TMDB's recorded value); ``None`` sends neither.
     """
 
     def __init__(
@@ -250,8 +274,10 @@ class Sandbox:
         rate_limit: SandboxRateLimit | None = None,
         faults: Sequence[Fault] = (),
         documented_list_delete: bool = False,
+        cache_max_age: int | None = 28800,
     ) -> None:
         self.api_key = api_key
+        self.cache_max_age = cache_max_age
         self.documented_list_delete = documented_list_delete
         self.access_token = access_token
         self.clock = clock or system_clock
@@ -458,7 +484,13 @@ class Sandbox:
 
     def _build_app(self) -> web.Application:
         app = web.Application(
-            middlewares=[self._record, self._limit_rate, self._inject_faults, self._authenticate]
+            middlewares=[
+                self._record,
+                self._limit_rate,
+                self._inject_faults,
+                self._authenticate,
+                self._cache_headers,
+            ]
         )
         for area in AREAS:
             area(self).register(app.router)
@@ -607,6 +639,41 @@ class Sandbox:
             if self._is_api(request.path):
                 return _fail(Failure(42), headers=self._unknown_route(request))
             raise
+
+    @web.middleware
+    async def _cache_headers(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """``Cache-Control``, ``ETag`` and 304s on public GETs, as TMDB's CDN sends them.
+
+        TMDB's recorded answers carry ``Cache-Control: public, max-age=28800`` and a weak
+        ``ETag`` (WIRE.md section 1). That a matching ``If-None-Match`` gets a 304 is
+        inferred, not recorded: CloudFront, TMDB's CDN, answers conditional GETs so.
+        """
+        response = await handler(request)
+        max_age = self.cache_max_age
+        if (
+            max_age is None
+            or response.status != 200
+            or not isinstance(response, web.Response)
+            or not isinstance(response.body, bytes)
+            or not self._public_get(request)
+        ):
+            return response
+        etag = f'W/"{hashlib.blake2b(response.body, digest_size=16).hexdigest()}"'
+        headers = {"Cache-Control": f"public, max-age={max_age}", "ETag": etag}
+        asked = request.headers.get("If-None-Match", "")
+        if any(_weak(tag) == _weak(etag) for tag in asked.split(",") if tag.strip()):
+            return web.Response(status=304, headers=headers)
+        response.headers.update(headers)
+        return response
+
+    def _public_get(self, request: web.Request) -> bool:
+        """A GET of public data: no user credential, not an account, session or list."""
+        if request.method != "GET" or request.path.startswith(_PRIVATE_PATHS):
+            return False
+        if "session_id" in request.query or "guest_session_id" in request.query:
+            return False
+        header = request.headers.get("Authorization")
+        return header is None or header.partition(" ")[2].strip() == self.access_token
 
     @staticmethod
     def _unknown_route(request: web.Request) -> dict[str, str]:

@@ -55,7 +55,9 @@ async def test_thousands_of_views_share_one_pool_and_open_nothing(tmdb: TMDBClie
     views += [tmdb.for_user(USER_TOKEN) for _ in range(1000)]
     assert core.pool._session is None  # no aiohttp session was created by making views
     assert all(v._core.pool is core.pool for v in views)
-    assert all(v._core is core for v in views[:4000])  # v3 and guest views reuse the Core
+    # v3 and guest views reuse one Core: the client's, marked private (never cached)
+    assert all(v._core is core.private() for v in views[:4000])
+    assert not core.private().cacheable
     assert all(not hasattr(v, "__dict__") for v in views[:1])  # slotted: small
     session = core.pool.session()
     assert all(v._core.pool.session() is session for v in views[::250])

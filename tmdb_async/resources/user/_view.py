@@ -143,7 +143,9 @@ class ViewBase:
 
     def __init__(self, core: Core, user: UserLike, *, account_id: int | None = None) -> None:
         self._app = core
-        self._core = core
+        # Nothing a user's view sends is shared with other callers or cached
+        # (tmdb_async/_cache.py), whatever the endpoint.
+        self._core = core.private()
         self._session_id: str | None = None
         self._guest_id: str | None = None
         self._v4_token: str | None = None
@@ -172,7 +174,9 @@ class ViewBase:
                     "Token (TMDBClient(access_token=...)): TMDB's v4 auth endpoints refuse "
                     "an api_key"
                 )
-            self._core = core.derive(credentials=Credentials("bearer", self._v4_token))
+            self._core = core.derive(
+                credentials=Credentials("bearer", self._v4_token), cacheable=False
+            )
         elif isinstance(user, str):
             self._kind = "session"
             self._session_id = check_token(user, "session_id")
