@@ -37,10 +37,11 @@ from urllib.parse import urlencode
 
 from yarl import URL
 
+from ._checks import check_number
 from ._core import RAW_JSON
 from ._credentials import SECRET_KEYS
 from ._sansio import outcome, query_value
-from .errors import ResponseValidationError, TMDBUsageError
+from .errors import ResponseValidationError
 
 if TYPE_CHECKING:
     from ._core import Core
@@ -86,9 +87,9 @@ def check_cache_ttl(value: object) -> float:
     Raises:
         TMDBUsageError: not a number >= 0.
     """
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
-        raise TMDBUsageError("cache_ttl must be a number of seconds >= 0")
-    return float(value)
+    if value == 0 and not isinstance(value, bool):
+        return 0.0
+    return float(check_number(value, "cache_ttl"))
 
 
 class Freshness(NamedTuple):

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ._cache import CachedAnswer
+from ._checks import check_int, check_number
 from .errors import TMDBUsageError
 
 if TYPE_CHECKING:
@@ -100,8 +101,7 @@ class MemoryCache(ResponseCache):
     ) -> None:
         super().__init__(clock)
         for name, value in (("max_entries", max_entries), ("max_bytes", max_bytes)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise TMDBUsageError(f"{name} must be an int >= 1")
+            check_int(value, name, low=1)
         self.max_entries = max_entries
         self.max_bytes = max_bytes
         self._entries: OrderedDict[str, tuple[CachedAnswer, float]] = OrderedDict()
@@ -217,8 +217,7 @@ class RedisCache(ResponseCache):
         if not isinstance(prefix, str) or not prefix:
             raise TMDBUsageError("prefix must be a non-empty str")
         for name, value in (("timeout", timeout), ("retry_after", retry_after)):
-            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-                raise TMDBUsageError(f"{name} must be a positive number of seconds")
+            check_number(value, name)
         self._url = url
         self._shown = f"{parts.scheme}://{parts.hostname or ''}" + (
             f":{parts.port}" if parts.port else ""

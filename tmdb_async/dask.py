@@ -55,6 +55,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ._checks import check_int, check_number
 from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from .errors import (
@@ -116,13 +117,11 @@ def _check_kind(_: object, __: object, kind: object) -> None:
 
 
 def _check_positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise TMDBUsageError(f"{attribute.name} must be a positive number, got {value!r}")
+    check_number(value, attribute.name)
 
 
 def _check_count(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise TMDBUsageError(f"{attribute.name} must be an int >= 1, got {value!r}")
+    check_int(value, attribute.name, low=1)
 
 
 def _ids_tuple(ids: Iterable[int] | None) -> tuple[int, ...] | None:
@@ -348,9 +347,7 @@ def plan_shards(ids: Iterable[int], shard_size: int) -> list[tuple[int, ...]]:
     _check_count(None, attrs.fields(CatalogueJob).shard_size, shard_size)
     unique: set[int] = set()
     for ident in ids:
-        if isinstance(ident, bool) or not isinstance(ident, int) or ident < 1:
-            raise TMDBUsageError(f"ids must be ints >= 1, got {ident!r}")
-        unique.add(ident)
+        unique.add(check_int(ident, "ids", low=1))
     ordered = sorted(unique)
     return [tuple(ordered[i : i + shard_size]) for i in range(0, len(ordered), shard_size)]
 
