@@ -22,7 +22,9 @@ before its fence says otherwise (the comment stays visible in the Markdown sourc
 
 A whole program is run as ``__main__`` in a child Python whose ``TMDB_ACCESS_TOKEN``,
 ``TMDB_BASE_URL`` and ``TMDB_WEBSITE_URL`` point at a running sandbox (what ``tmdb-async
-sandbox`` prints), so a program written for TMDB runs unchanged against it.
+sandbox`` prints), so a program written for TMDB runs unchanged against it; ``REDIS_URL``
+points at a real, empty redis-server (tests/redis_server.py), for the programs that share a
+budget or a cache through Redis.
 
 The generated source keeps the Markdown's line numbers, so mypy errors and tracebacks name
 the line of the doc file.

@@ -114,15 +114,18 @@ async def _names(block: Block, sb: Sandbox, tmdb: TMDBClient) -> dict[str, Any]:
     return {name: values[name] for name in block.uses}
 
 
-def _sandbox_env(sb: Sandbox) -> dict[str, str]:
-    """The environment `tmdb-async sandbox` tells a shell to export, on this sandbox."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMDB_")}
+def _sandbox_env(sb: Sandbox, redis_url: str | None = None) -> dict[str, str]:
+    """The environment `tmdb-async sandbox` tells a shell to export, on this sandbox, and
+    ``REDIS_URL`` (a real, empty redis-server) for the programs of the scaling page."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TMDB_", "REDIS_"))}
     env.update(
         TMDB_ACCESS_TOKEN=DEFAULT_ACCESS_TOKEN,
         TMDB_BASE_URL=sb.base_url,
         TMDB_WEBSITE_URL=sb.website_url,
         PYTHONPATH=str(ROOT),
     )
+    if redis_url is not None:
+        env["REDIS_URL"] = redis_url
     return env
 
 
@@ -212,7 +215,7 @@ async def _pytest_module(block: Block, tmp_path: Path) -> None:
     assert "xfail" not in text
 
 
-async def _run_program(block: Block, tmp_path: Path) -> None:
+async def _run_program(block: Block, tmp_path: Path, redis_url: str) -> None:
     script = tmp_path / f"{_module_name(block)}.py"
     script.write_text(block.source(), encoding="utf-8")
     if block.serve is not None:
@@ -226,7 +229,7 @@ async def _run_program(block: Block, tmp_path: Path) -> None:
             sys.executable,
             str(script),
             cwd=tmp_path,
-            env=_sandbox_env(sb),
+            env=_sandbox_env(sb, redis_url),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
         )
@@ -236,10 +239,11 @@ async def _run_program(block: Block, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("block", _params(RUN, running=True))
-async def test_block_runs_on_the_sandbox(block: Block, tmp_path: Path) -> None:
-    """A fragment runs with its names on a fresh sandbox; a program runs as __main__."""
+async def test_block_runs_on_the_sandbox(block: Block, tmp_path: Path, redis_url: str) -> None:
+    """A fragment runs with its names on a fresh sandbox; a program runs as __main__ (with
+    ``REDIS_URL`` set to a real, emptied Redis)."""
     if not block.uses:
-        await _run_program(block, tmp_path)
+        await _run_program(block, tmp_path, redis_url)
         return
     namespace: dict[str, Any] = {"__name__": _module_name(block)}
     exec(compile(block.source(), block.id, "exec"), namespace)
