@@ -42,7 +42,7 @@ def show(name):
         return None
 names = (
     "aiohttp attrs cattrs yarl tqdm pytest pytest-asyncio aioresponses jsonschema "
-    "aiohttp-client-cache playwright"
+    "aiohttp-client-cache redis distributed gunicorn playwright"
 )
 print(", ".join(filter(None, map(show, names.split()))))
 """
