@@ -493,6 +493,8 @@ class Core:
         self.region = region
         self.retry = retry
         self._converter = converter
+        #: The converter's ``decode_direct``, looked up on the first answer (decode_into).
+        self._decode_direct: Callable[[bytes, Any], Any] | None = None
         self.json_loads = json_loads
         self.user_agent = user_agent
         headers = credential_headers(credentials, user_agent or USER_AGENT)
@@ -620,8 +622,13 @@ class Core:
             # The bytes straight into the model (tmdb_async/_decode.py, msgspec); None: the
             # direct path stood aside (a customised converter, an error envelope, anything
             # msgspec refuses ...) and the usual path follows.
-            decode_direct = getattr(self.converter, "decode_direct", None)
-            model = None if decode_direct is None else decode_direct(body, into)
+            decode_direct = self._decode_direct
+            if decode_direct is None:
+                found: Callable[[bytes, Any], Any] = getattr(
+                    self.converter, "decode_direct", _no_direct_decoding
+                )
+                decode_direct = self._decode_direct = found
+            model = decode_direct(body, into)
             if model is not None:
                 return model
         try:
@@ -869,6 +876,10 @@ class Core:
             idempotent=idempotent,
             secrets=secrets,
         )
+
+
+def _no_direct_decoding(body: bytes, into: Any) -> None:
+    """The ``decode_direct`` of a converter without one: always the usual path."""
 
 
 def _unfit(exc: Exception, data: Any, into: Any) -> Unfit:
