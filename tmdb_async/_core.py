@@ -726,8 +726,10 @@ class Core:
             else:
                 error = pool_timeout_error(call, pool.pool_timeout)
             if error is None:
+                if logger.isEnabledFor(logging.DEBUG):
+                    self._log_attempt(call, resp.status, attempt, started)
                 try:
-                    return self._answer(call, resp.status, resp.headers, body, attempt, started)  # type: ignore[no-any-return]
+                    return outcome(call, resp.status, resp.headers, body)  # type: ignore[no-any-return]
                 except TMDBAPIError as exc:
                     error = exc
             await self._before_retry(call, error, attempt)
@@ -739,26 +741,16 @@ class Core:
             raise exc
         return error
 
-    def _answer(
-        self,
-        call: Call,
-        status: int,
-        headers: Mapping[str, str],
-        body: bytes,
-        attempt: int,
-        started: float,
-    ) -> Any:
-        """Log the attempt (at DEBUG) and return its :func:`~tmdb_async._sansio.outcome`."""
-        if logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "%s %s -> %d in %.1f ms (attempt %d)",
-                call.method,
-                call.shown(),
-                status,
-                (time.perf_counter() - started) * 1000,
-                attempt,
-            )
-        return outcome(call, status, headers, body)
+    def _log_attempt(self, call: Call, status: int, attempt: int, started: float) -> None:
+        """Log an attempt's answer at DEBUG (the caller checked that DEBUG is enabled)."""
+        logger.debug(
+            "%s %s -> %d in %.1f ms (attempt %d)",
+            call.method,
+            call.shown(),
+            status,
+            (time.perf_counter() - started) * 1000,
+            attempt,
+        )
 
     def _before_retry(self, call: Call, error: TMDBError, attempt: int) -> Awaitable[Any]:
         """The wait before the next attempt; raises ``error`` when the plan is to give up.
