@@ -515,6 +515,8 @@ class Core:
         self.region = region
         self.retry = retry
         self._converter = converter
+        #: The converter's ``decode_direct``, looked up on the first answer (decode_into).
+        self._decode_direct: Callable[[bytes, Any], Any] | None = None
         self.json_loads = json_loads
         self.user_agent = user_agent
         headers = credential_headers(credentials, user_agent or USER_AGENT)
@@ -651,8 +653,13 @@ class Core:
             # The bytes straight into the model (tmdb_async/_decode.py, msgspec); None: the
             # direct path stood aside (a customised converter, an error envelope, anything
             # msgspec refuses ...) and the usual path follows.
-            decode_direct = getattr(self.converter, "decode_direct", None)
-            model = None if decode_direct is None else decode_direct(body, into)
+            decode_direct = self._decode_direct
+            if decode_direct is None:
+                found: Callable[[bytes, Any], Any] = getattr(
+                    self.converter, "decode_direct", _no_direct_decoding
+                )
+                decode_direct = self._decode_direct = found
+            model = decode_direct(body, into)
             if model is not None:
                 return model
         try:
@@ -763,8 +770,13 @@ class Core:
             else:
                 error = pool_timeout_error(call, pool.pool_timeout)
             if error is None:
+                status = resp.status
+                if call.ticket is not None:  # a cached call: a 304 becomes the stored body
+                    status, body = call.ticket.seen(status, resp.headers, body)
+                if logger.isEnabledFor(logging.DEBUG):
+                    self._log_attempt(call, status, attempt, started)
                 try:
-                    return self._answer(call, resp.status, resp.headers, body, attempt, started)
+                    return outcome(call, status, resp.headers, body)
                 except TMDBAPIError as exc:
                     error = exc
             await self._before_retry(call, error, attempt)
@@ -776,32 +788,16 @@ class Core:
             raise exc
         return error
 
-    def _answer(
-        self,
-        call: Call,
-        status: int,
-        headers: Mapping[str, str],
-        body: bytes,
-        attempt: int,
-        started: float,
-    ) -> Any:
-        """Log the attempt (at DEBUG) and return its :func:`~tmdb_async._sansio.outcome`.
-
-        A call the cache follows (``call.ticket``) shows it the answer first: a 304 to its
-        ``If-None-Match`` becomes the stored body (tmdb_async/_cache.py).
-        """
-        if call.ticket is not None:
-            status, body = call.ticket.seen(status, headers, body)
-        if logger.isEnabledFor(logging.DEBUG):
-            logger.debug(
-                "%s %s -> %d in %.1f ms (attempt %d)",
-                call.method,
-                call.shown(),
-                status,
-                (time.perf_counter() - started) * 1000,
-                attempt,
-            )
-        return outcome(call, status, headers, body)
+    def _log_attempt(self, call: Call, status: int, attempt: int, started: float) -> None:
+        """Log an attempt's answer at DEBUG (the caller checked that DEBUG is enabled)."""
+        logger.debug(
+            "%s %s -> %d in %.1f ms (attempt %d)",
+            call.method,
+            call.shown(),
+            status,
+            (time.perf_counter() - started) * 1000,
+            attempt,
+        )
 
     def _before_retry(self, call: Call, error: TMDBError, attempt: int) -> Awaitable[Any]:
         """The wait before the next attempt; raises ``error`` when the plan is to give up.
@@ -919,6 +915,10 @@ class Core:
             idempotent=idempotent,
             secrets=secrets,
         )
+
+
+def _no_direct_decoding(body: bytes, into: Any) -> None:
+    """The ``decode_direct`` of a converter without one: always the usual path."""
 
 
 def _unfit(exc: Exception, data: Any, into: Any) -> Unfit:

@@ -71,7 +71,9 @@ Query = dict[str, str | int | float]
 #: these are joined to the base URL without parsing and encoding them again (parsing a
 #: URL string was 6 % of a request's CPU).
 _ENCODED_PATH_RE = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
-_PLAIN_PATH_PUNCTUATION = str.maketrans("", "", "/-_")
+#: Paths of letters, digits, "/", "-" and "_" only (``/3/movie/11``): already encoded and
+#: without dot segments. One match costs a third of ``str.translate`` with a table.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/_-]*").fullmatch
 
 
 def _check_path(path: str) -> bool:
@@ -98,7 +100,7 @@ def build_url(base: URL, base_url: str, path: str, base_path: str | None = None)
     """
     if base_path is None:
         base_path = base.raw_path.rstrip("/")
-    if path.isascii() and path.translate(_PLAIN_PATH_PUNCTUATION).isalnum():
+    if _PLAIN_PATH(path) is not None:
         return base.with_path(base_path + path, encoded=True)  # /3/movie/11
     if _check_path(path):
         return base.with_path(base_path + path, encoded=True)

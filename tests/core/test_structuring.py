@@ -36,7 +36,7 @@ from tests.conftest import FIXTURES, READ_TOKEN, SHARED, load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import TMDBClient, models
 from tmdb_async._convert import TMDBConverter, make_converter
-from tmdb_async._decode import _substitute, _typevar_mapping
+from tmdb_async._decode import _null_prefix, _substitute, _typevar_mapping
 from tmdb_async.errors import EntryNotFoundError
 from tmdb_async.models import AccountStates, Movie, MovieSummary, Page, StatusResponse
 from tmdb_async.models.search import MultiResult
@@ -434,6 +434,71 @@ def test_keys_that_only_look_alike_are_decoded_directly() -> None:
     movie = conv.decode_direct(body, Movie)
     assert movie == DETAILED.structure(json.loads(body), Movie)
     assert movie.overview == 'a "success" with watch/providers \u00e9'
+
+
+def test_null_prefix_sets_each_field_whose_default_is_none() -> None:
+    prefix = _null_prefix(Movie)
+    assert prefix is not None
+    assert prefix.startswith(b"{")
+    assert prefix.endswith(b",")
+    keys = json.loads(prefix[:-1] + b"}")
+    assert keys == {f.name: None for f in attrs.fields(Movie) if f.default is None}
+    assert "credits" in keys
+    assert "id" not in keys  # required
+    assert "genres" not in keys  # a list by default
+
+
+def test_models_without_none_defaults_have_no_null_prefix() -> None:
+    assert _null_prefix(int) is None  # not a model
+    assert _null_prefix(list[Movie]) is None
+
+
+@attrs.frozen
+class _NoneButNotOptional:
+    id: int
+    count: int = None  # type: ignore[assignment]  # msgspec refuses null here
+    note: str | None = None
+
+
+def test_null_prefix_leaves_out_fields_msgspec_refuses_null_for() -> None:
+    assert _null_prefix(_NoneButNotOptional) == b'{"note":null,'
+    conv = make_converter()
+    value = conv.decode_direct(b'{"id": 3}', _NoneButNotOptional)
+    assert value == _NoneButNotOptional(3)
+    assert conv.fallbacks == {}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Present keys win over the prefix's nulls (msgspec keeps a repeated key's last value).
+        b'{"id": 1, "credits": {"id": 1, "cast": [], "crew": []}, "softcore": true}',
+        b'{"id": 1, "tagline": "t", "runtime": 90, "release_date": "2001-02-03"}',
+        b'{"id": 1, "tagline": null}',
+        b'{"id": 1}',
+        b' {"id": 1}',  # not starting with "{": decoded as it is
+    ],
+)
+def test_answers_decoded_with_the_null_prefix_equal_cattrs(body: bytes) -> None:
+    conv = make_converter()
+    movie = conv.decode_direct(body, Movie)
+    assert movie is not None
+    assert typed(movie) == typed(DETAILED.structure(json.loads(body), Movie))
+    assert conv.fallbacks == {}
+
+
+@attrs.frozen
+class _AllOptional:
+    a: int | None = None
+    b: str | None = None
+
+
+@pytest.mark.parametrize("body", [b"{}", b"{ }", b'{ "a": 1 }'])
+def test_empty_objects_are_decoded_without_the_prefix(body: bytes) -> None:
+    conv = make_converter()
+    value = conv.decode_direct(body, _AllOptional)
+    assert value == DETAILED.structure(json.loads(body), _AllOptional)
+    assert conv.fallbacks == {}
 
 
 @pytest.mark.parametrize(

@@ -127,7 +127,7 @@ def test_a_bad_id_is_a_usage_error(bad: object) -> None:
 
 
 def test_a_bad_shard_size_is_a_usage_error() -> None:
-    with pytest.raises(TMDBUsageError, match="^shard_size must be 1 or more, got 0$"):
+    with pytest.raises(TMDBUsageError, match=r"^shard_size must be 1 or more, got 0$"):
         plan_shards([1], 0)
 
 
