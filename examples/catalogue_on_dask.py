@@ -83,8 +83,8 @@ def run(args: argparse.Namespace, job: CatalogueJob) -> JobSummary:
         LocalCluster(
             n_workers=args.workers,
             threads_per_worker=1,
-            dashboard_address=None,
-            worker_dashboard_address=None,
+            dashboard_address=":0",
+            worker_dashboard_address=":0",
         ) as cluster,
         Client(cluster) as client,
     ):

@@ -71,8 +71,8 @@ def _cluster() -> Iterator[Client]:
             n_workers=3,
             processes=True,
             threads_per_worker=1,
-            dashboard_address=None,
-            worker_dashboard_address=None,
+            dashboard_address=":0",
+            worker_dashboard_address=":0",
         ) as cluster,
         Client(cluster, timeout="30s") as client,
     ):
