@@ -6,7 +6,7 @@ import functools
 import json
 from typing import Any, TypeVar
 
-from tests.conftest import READ_TOKEN, SHARED
+from tests.conftest import API_KEY, READ_TOKEN, SHARED
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import make_converter
 from tmdb_async._convert import CONVERTER
@@ -76,3 +76,12 @@ def check_get(
     assert call.headers["Accept"] == "application/json"
     # On the wire every query value is text (the SDK may hand aiohttp ints).
     assert sent == {key: str(value) for key, value in (params or {}).items()}
+
+
+def wire_query(params: dict[str, Any] | None = None, *, api_key: bool = False) -> dict[str, str]:
+    """The query a GET with these params sends, as the loopback TMDB matches it: every value
+    as text, beside the v3 api_key for an ``api_key`` client."""
+    query = {key: str(value) for key, value in (params or {}).items()}
+    if api_key:
+        query["api_key"] = API_KEY
+    return query

@@ -83,23 +83,14 @@ async def tmdb_key(fake_sleep: FakeSleep) -> AsyncIterator[TMDBClient]:
         yield client
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "exact_queries: tmdb_server answers a path given without a query only when the "
-        "request has none (TMDBServer(exact_queries=True))",
-    )
-
-
 @pytest.fixture
-async def tmdb_server(request: pytest.FixtureRequest) -> AsyncIterator[TMDBServer]:
+async def tmdb_server() -> AsyncIterator[TMDBServer]:
     """A recording TMDB on 127.0.0.1 (tests/loopback_tmdb.py); a request it had no answer
-    for fails the test. Marked ``exact_queries``, a path without a query answers only
-    requests without one."""
+    for fails the test. A path added without a query answers only requests without one."""
     # Imported here: tests/loopback_tmdb.py imports this module's constants.
     from tests.loopback_tmdb import TMDBServer
 
-    server = TMDBServer(exact_queries=request.node.get_closest_marker("exact_queries") is not None)
+    server = TMDBServer()
     await server.start()
     try:
         yield server

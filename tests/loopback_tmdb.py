@@ -85,7 +85,7 @@ class Recorded:
 class _Canned:
     method: str
     path: str | re.Pattern[str]
-    query: dict[str, str] | None
+    query: dict[str, str]
     status: int
     payload: Any
     body: bytes | None
@@ -107,18 +107,14 @@ class TMDBServer:
 
     ``add(method, path, ...)`` queues an answer for that method and path (decoded, or as
     sent when it holds percent-escapes) and, if ``query`` is given (or the path carries
-    one: ``"/3/list/1?page=1"``), exactly that query; answers for one route are used in
+    one: ``"/3/list/1?page=1"``), exactly that query, else only a request without a query (as
+    aioresponses matched whole URLs); answers for one route are used in
     the order added, each once unless ``repeat`` (``True``: for ever; a number: that many
     times). A request nothing answers gets HTTP 501 and fails the test at teardown
     (:meth:`assert_all_answered`).
-
-    With ``exact_queries`` a route given without a query (path or pattern) answers only
-    requests without one (as aioresponses matched whole URLs); otherwise it answers any
-    query, which the test then asserts on the recorded request.
     """
 
-    def __init__(self, *, exact_queries: bool = False) -> None:
-        self.exact_queries = exact_queries
+    def __init__(self) -> None:
         self._canned: list[_Canned] = []
         self._calls: list[Recorded] = []
         self._arrived = asyncio.Event()
@@ -154,7 +150,7 @@ class TMDBServer:
             assert query is None, "a query in the path and in query="
             path, _, raw_query = path.partition("?")
             query = dict(parse_qsl(raw_query, keep_blank_values=True))
-        elif query is None and self.exact_queries:
+        elif query is None:
             query = {}
         if isinstance(body, str):
             body = body.encode()
@@ -162,7 +158,7 @@ class TMDBServer:
             _Canned(
                 method.upper(),
                 path,
-                None if query is None else dict(query),
+                dict(query),
                 status,
                 payload,
                 body,
@@ -212,7 +208,7 @@ class TMDBServer:
         for canned in self._canned:
             if canned.method != call.method or not _path_matches(canned.path, call):
                 continue
-            if canned.query is not None and canned.query != call.query:
+            if canned.query != call.query:
                 continue
             if canned.repeat is True:
                 return canned
@@ -276,13 +272,13 @@ class TMDBServer:
 
 
 @contextlib.contextmanager
-def threaded_server(*, exact_queries: bool = False) -> Iterator[TMDBServer]:
+def threaded_server() -> Iterator[TMDBServer]:
     """A :class:`TMDBServer` on its own event loop in a thread, for synchronous code that
     runs its own loop (the CLI's ``main``); fails if a request went unanswered."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="loopback-tmdb", daemon=True)
     thread.start()
-    server = TMDBServer(exact_queries=exact_queries)
+    server = TMDBServer()
     try:
         asyncio.run_coroutine_threadsafe(server.start(), loop).result(timeout=10)
         yield server

@@ -47,8 +47,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def tmdb_server(env: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TMDBServer]:
     """The recording loopback TMDB (in a thread: ``main`` runs its own loop), and
     ``TMDB_BASE_URL`` pointing at it."""
-    # Strict as aioresponses was: a route without a query answers only requests without one.
-    with threaded_server(exact_queries=True) as server:
+    with threaded_server() as server:
         monkeypatch.setenv("TMDB_BASE_URL", server.base_url)
         yield server
 

@@ -245,7 +245,8 @@ async def test_memory_cache_hit_miss_and_expiry_on_the_client_ttl(
     tmdb_server: TMDBServer,
 ) -> None:
     clock = Clock()
-    tmdb_server.get(GENRES_PATH, payload=GENRES, repeat=True)  # no Cache-Control
+    tmdb_server.get(GENRES_PATH, payload=GENRES, repeat=2)  # no Cache-Control
+    tmdb_server.get(GENRES_PATH, query={"language": "fr-FR"}, payload=GENRES)
     cache = MemoryCache(clock=clock)
     async with local(tmdb_server, cache=cache, cache_ttl=10) as tmdb:
         first = await tmdb.genres.movie()
@@ -358,7 +359,8 @@ async def test_no_cache_answers_are_revalidated_every_time(tmdb_server: TMDBServ
 async def test_the_memory_cache_is_bounded_least_recently_used_out(
     tmdb_server: TMDBServer,
 ) -> None:
-    tmdb_server.get(GENRES_PATH, payload=GENRES, repeat=True)
+    for language in ("de-DE", "fr-FR", "it-IT", "fr-FR"):
+        tmdb_server.get(GENRES_PATH, query={"language": language}, payload=GENRES)
     cache = MemoryCache(max_entries=2)
     async with local(tmdb_server, cache=cache) as tmdb:
         await tmdb.genres.movie(language="de-DE")
@@ -367,7 +369,7 @@ async def test_the_memory_cache_is_bounded_least_recently_used_out(
         await tmdb.genres.movie(language="it-IT")  # evicts fr-FR
         await tmdb.genres.movie(language="de-DE")  # still a hit
         await tmdb.genres.movie(language="fr-FR")  # a miss again
-    assert [c.query.get("language") for c in tmdb_server.calls()] == [
+    assert [c.query["language"] for c in tmdb_server.calls()] == [
         "de-DE",
         "fr-FR",
         "it-IT",

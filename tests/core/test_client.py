@@ -27,9 +27,6 @@ from tmdb_async import (
 )
 from tmdb_async.resources._base import region_param
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 MOVIE_BODY = {"id": 11, "title": "Star Wars"}
 
 

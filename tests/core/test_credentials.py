@@ -32,7 +32,9 @@ async def test_access_token_is_sent_as_bearer_header_only(
 async def test_api_key_is_sent_as_query_parameter_only(
     tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/movie/11", payload=MOVIE_BODY)
+    tmdb_server.get(
+        "/3/movie/11", query={"api_key": API_KEY, "language": "en-US"}, payload=MOVIE_BODY
+    )
     assert await tmdb_local_key.movies.details(11, language="en-US") == Movie(
         id=11, title="Star Wars"
     )
@@ -47,7 +49,9 @@ async def test_api_key_is_in_the_query_of_a_post_too(
     tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     tmdb_server.post(
-        "/3/authentication/session/new", payload={"success": True, "session_id": "c" * 40}
+        "/3/authentication/session/new",
+        query={"api_key": API_KEY},
+        payload={"success": True, "session_id": "c" * 40},
     )
     await tmdb_local_key.auth.create_session("d" * 40)
     call = tmdb_server.only_call()

@@ -29,9 +29,6 @@ from tmdb_async import (
 from tmdb_async.cli.sandbox import describe
 from tmdb_async.testing import Sandbox
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 MOVIE = load("recorded/tmdblib/movie-details-47964.200.json")
 
 
@@ -174,7 +171,7 @@ def test_a_second_event_loop_is_refused_before_any_request(
 ) -> None:
     first, second = loops
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
-    with threaded_server(exact_queries=True) as server:
+    with threaded_server() as server:
         server.get("/3/movie/47964", payload=MOVIE, repeat=True)
         tmdb = TMDBClient(access_token=READ_TOKEN, base_url=server.base_url, retry=None)
         assert first.run_until_complete(tmdb.movies.details(47964)).id == 47964
@@ -205,7 +202,7 @@ def test_a_session_from_another_loop_is_refused_before_any_request(
 
     session = first.run_until_complete(make_session())
     try:
-        with threaded_server(exact_queries=True) as server:
+        with threaded_server() as server:
             server.get("/3/movie/47964", payload=MOVIE)
             tmdb = TMDBClient(access_token=READ_TOKEN, base_url=server.base_url, session=session)
             with pytest.raises(TMDBUsageError, match="session= passed to this TMDBClient"):
@@ -222,7 +219,7 @@ def test_a_closed_client_says_it_is_closed_in_another_loop_too(
     loops: tuple[asyncio.AbstractEventLoop, asyncio.AbstractEventLoop],
 ) -> None:
     first, second = loops
-    with threaded_server(exact_queries=True) as server:
+    with threaded_server() as server:
         server.get("/3/movie/47964", payload=MOVIE)
         tmdb = TMDBClient(access_token=READ_TOKEN, base_url=server.base_url)
         first.run_until_complete(tmdb.movies.details(47964))

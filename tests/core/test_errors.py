@@ -25,9 +25,6 @@ from tmdb_async.errors import (
     error_from_response,
 )
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 # TMDB's table (https://developer.themoviedb.org/docs/errors, WIRE.md section 5):
 # code, stated HTTP status, message, the class we map it to, and that class's category.
 TABLE: list[tuple[int, int, str, str | None, type[TMDBAPIError] | None]] = [

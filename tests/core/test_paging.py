@@ -209,8 +209,12 @@ def search_page(page: int, total_pages: int, ids: list[int]) -> dict[str, Any]:
 async def test_client_paginate_search_movie(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/search/movie", payload=search_page(1, 2, [1, 2]))
-    tmdb_server.get("/3/search/movie", payload=search_page(2, 2, [3]))
+    tmdb_server.get(
+        "/3/search/movie", query={"query": "alien", "page": "1"}, payload=search_page(1, 2, [1, 2])
+    )
+    tmdb_server.get(
+        "/3/search/movie", query={"query": "alien", "page": "2"}, payload=search_page(2, 2, [3])
+    )
     titles = [m.title async for m in tmdb_local.paginate(tmdb_local.search.movie, query="alien")]
     assert titles == ["t1", "t2", "t3"]
     sent = [call.query for call in tmdb_server.calls()]
@@ -221,7 +225,7 @@ async def test_client_paginate_with_positional_id(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     body = {"page": 3, "results": [{"id": 9, "name": "x"}], "total_pages": 3}
-    tmdb_server.get("/3/tv/1396/recommendations", payload=body)
+    tmdb_server.get("/3/tv/1396/recommendations", query={"page": "3"}, payload=body)
     pages = [
         p async for p in tmdb_local.paginate(tmdb_local.tv.recommendations, 1396, page=3).pages()
     ]

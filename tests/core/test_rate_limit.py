@@ -18,9 +18,6 @@ from tests.loopback_tmdb import TMDBServer
 from tmdb_async import RateLimit, RateLimitError, RetryPolicy, TMDBClient, TMDBUsageError
 from tmdb_async._ratelimit import DEFAULT_RATE_LIMIT, RequestGate
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 MOVIE_URL = re.compile(r"/3/movie/\d+")
 
 

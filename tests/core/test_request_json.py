@@ -15,7 +15,11 @@ async def test_get_with_params_returns_decoded_json(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     body = {"id": 1396, "cast": [{"id": 17419, "name": "Bryan Cranston"}]}
-    tmdb_server.get("/3/tv/1396/aggregate_credits", payload=body)
+    tmdb_server.get(
+        "/3/tv/1396/aggregate_credits",
+        query={"language": "de-DE", "include_adult": "false"},  # page=None: left out
+        payload=body,
+    )
     got = await tmdb_local.request_json(
         "GET",
         "/3/tv/1396/aggregate_credits",
@@ -34,6 +38,7 @@ async def test_post_sends_the_json_body_and_api_key(
 ) -> None:
     tmdb_server.post(
         "/3/list",
+        query={"api_key": API_KEY, "session_id": "s3cr3t-session"},
         payload={"success": True, "status_code": 1, "list_id": 5861},
         status=201,
     )

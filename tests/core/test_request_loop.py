@@ -8,9 +8,6 @@ from tests.conftest import READ_TOKEN
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import ClientClosedError, TMDBClient
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 API = "https://api.themoviedb.org"
 
 

@@ -18,9 +18,6 @@ from tmdb_async._core import decode_json
 from tmdb_async._sansio import _check_path
 from tmdb_async.resources._base import segment
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 
 @pytest.mark.parametrize(
     ("path", "encoded"),

@@ -36,9 +36,6 @@ from tmdb_async.errors import (
     error_from_response,
 )
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 MOVIE = "/3/movie/11"
 BODY = {"id": 11, "title": "Star Wars"}
 

@@ -73,15 +73,20 @@ Attempt = Callable[[Awaitable[Any]], Awaitable[None]]
 
 
 async def _exercise(
-    tmdb: TMDBClient, server: TMDBServer, attempt: Attempt, built: list[Any]
+    tmdb: TMDBClient, server: TMDBServer, attempt: Attempt, built: list[Any], auth: dict[str, str]
 ) -> None:
-    """Run successes, 4xx, retries and bodies that do not fit against the loopback TMDB."""
+    """Run successes, 4xx, retries and bodies that do not fit against the loopback TMDB;
+    ``auth`` is the query the client's credential adds (its api_key, or nothing)."""
+    plain = auth  # a request with no query of its own
+    own = {**auth, "session_id": SESSION_ID}
+    odd = {**auth, "session_id": ODD_SESSION_ID}
 
     # Successes, each with a secret in the answer or the request.
-    server.get("/3/authentication", payload={"success": True})
+    server.get("/3/authentication", query=plain, payload={"success": True})
     await attempt(tmdb.auth.validate_key())
     server.get(
         "/3/authentication/token/new",
+        query=plain,
         payload={
             "success": True,
             "expires_at": "2026-01-01 00:00:00 UTC",
@@ -91,22 +96,26 @@ async def _exercise(
     await attempt(tmdb.auth.create_request_token())
     built.append(tmdb.auth.approval_url(REQUEST_TOKEN, redirect_to="https://app.example/cb"))
     server.post(
-        "/3/authentication/session/new", payload={"success": True, "session_id": SESSION_ID}
+        "/3/authentication/session/new",
+        query=plain,
+        payload={"success": True, "session_id": SESSION_ID},
     )
     await attempt(tmdb.auth.create_session(RequestToken(request_token=REQUEST_TOKEN)))
     server.get(
         "/3/authentication/guest_session/new",
+        query=plain,
         payload={"guest_session_id": GUEST_ID, "expires_at": "2026-01-01 00:00:00 UTC"},
     )
     await attempt(tmdb.auth.create_guest_session())
-    server.get("/3/account", payload={"id": 1, "username": "u"})
+    server.get("/3/account", query=own, payload={"id": 1, "username": "u"})
     await attempt(tmdb.for_user(Session(session_id=SESSION_ID)).account.details())
-    server.get("/3/account/1", payload={"id": 1, "username": "u"})
+    server.get("/3/account/1", query=odd, payload={"id": 1, "username": "u"})
     await attempt(tmdb.for_user(ODD_SESSION_ID, account_id=1).account.details())
 
     # 4xx answers.
     server.post(
         "/3/authentication/session/new",
+        query=plain,
         status=401,
         payload={
             "success": False,
@@ -116,12 +125,21 @@ async def _exercise(
         },
     )
     await attempt(tmdb.auth.create_session(REQUEST_TOKEN))
-    server.get("/3/account", status=401, payload={"status_code": 3, "status_message": "no"})
+    server.get(
+        "/3/account", query=own, status=401, payload={"status_code": 3, "status_message": "no"}
+    )
     await attempt(tmdb.for_user(SESSION_ID).account.details())
-    server.get("/3/account", status=404, payload={"status_code": 37, "status_message": "no"})
+    server.get(
+        "/3/account", query=odd, status=404, payload={"status_code": 37, "status_message": "no"}
+    )
     await attempt(tmdb.for_user(ODD_SESSION_ID).account.details())
     # A secret in the path (guest ids are path segments) and a password in a body.
-    server.get(f"/3/guest_session/{GUEST_ID}/rated/movies", status=404, payload={"status_code": 34})
+    server.get(
+        f"/3/guest_session/{GUEST_ID}/rated/movies",
+        query=plain,
+        status=404,
+        payload={"status_code": 34},
+    )
     await attempt(
         tmdb._core.request(
             "GET",
@@ -132,6 +150,7 @@ async def _exercise(
     )
     server.post(
         "/3/authentication/token/validate_with_login",
+        query=plain,
         status=401,
         payload={"status_code": 30, "status_message": "Invalid username and/or password"},
     )
@@ -145,18 +164,24 @@ async def _exercise(
     )
 
     # Retries: 503, 429 with Retry-After, then success; and retries exhausted.
-    server.get("/3/account", status=503, body="busy")
-    server.get("/3/account", status=429, headers={"Retry-After": "1"}, payload={"status_code": 25})
-    server.get("/3/account", payload={"id": 2})
+    server.get("/3/account", query=own, status=503, body="busy")
+    server.get(
+        "/3/account",
+        query=own,
+        status=429,
+        headers={"Retry-After": "1"},
+        payload={"status_code": 25},
+    )
+    server.get("/3/account", query=own, payload={"id": 2})
     await attempt(tmdb.for_user(SESSION_ID).account.details())
     for _ in range(3):
-        server.get("/3/account/2", status=502, body="bad gateway")
+        server.get("/3/account/2", query=odd, status=502, body="bad gateway")
     await attempt(tmdb.for_user(ODD_SESSION_ID, account_id=2).account.details())
 
     # A body that does not fit, echoing a secret in a wrongly typed field.
-    server.get("/3/account", payload={"id": SESSION_ID, "avatar": SESSION_ID})
+    server.get("/3/account", query=own, payload={"id": SESSION_ID, "avatar": SESSION_ID})
     await attempt(tmdb.for_user(SESSION_ID).account.details())
-    server.get("/3/authentication/token/new", payload={"expires_at": REQUEST_TOKEN})
+    server.get("/3/authentication/token/new", query=plain, payload={"expires_at": REQUEST_TOKEN})
     await attempt(tmdb.auth.create_request_token())
 
 
@@ -215,7 +240,8 @@ async def test_no_secret_anywhere(
     client_texts: list[str] = []
     # Answers from the loopback TMDB; then transport failures on TMDB's own URL.
     async with client(tmdb_server.base_url) as tmdb:
-        await _exercise(tmdb, tmdb_server, attempt, built)
+        auth = {"api_key": API_KEY} if kind == "api_key" else {}
+        await _exercise(tmdb, tmdb_server, attempt, built, auth)
     with aioresponses() as mock:
         async with client(API) as tmdb:
             await _exercise_transport(tmdb, mock, kind, attempt)

@@ -41,9 +41,6 @@ from tmdb_async.errors import EntryNotFoundError
 from tmdb_async.models import AccountStates, Movie, MovieSummary, Page, StatusResponse
 from tmdb_async.models.search import MultiResult
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 DETAILED = make_converter(direct=False)  # cattrs alone
 STRICT = make_converter(forbid_extra_keys=True)
 

@@ -109,6 +109,7 @@ async def test_ordinary_non_ascii_text_still_goes_out_encoded(
 ) -> None:
     tmdb_server.get(
         "/3/search/movie",
+        query={"query": "Amélie 🎬", "page": "1"},
         payload={"page": 1, "results": [], "total_pages": 0, "total_results": 0},
     )
     page = await tmdb_local.search.movie("Amélie 🎬")

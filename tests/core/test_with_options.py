@@ -33,9 +33,6 @@ from tmdb_async import (
     V4AccessToken,
 )
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 MOVIE = {"id": 11, "title": "Star Wars"}
 OFFLINE = {"success": False, "status_code": 9, "status_message": "Service offline."}
 

@@ -13,9 +13,6 @@ import pytest
 from tests.conftest import READ_TOKEN, load
 from tests.loopback_tmdb import TMDBServer
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 

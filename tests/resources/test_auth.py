@@ -78,9 +78,6 @@ from tmdb_async.errors import (
     error_from_response,
 )
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 UTC = dt.timezone.utc
 SPEC = "docs/official-v3-spec-examples"
 TOKEN = "ff5c7eeb5a8870efe3cd7fc5c282cffd26800ecd"

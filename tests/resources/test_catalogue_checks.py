@@ -237,11 +237,20 @@ async def test_api_key_never_shown_by_catalogue_calls(
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
     tmdb_server.get(
         "/3/tv/5",
+        query={"api_key": API_KEY},
         status=404,
         payload={"success": False, "status_code": 34, "status_message": "not found"},
     )
-    tmdb_server.get("/3/search/multi", payload={"page": "not a number", "results": []})
-    tmdb_server.get("/3/trending/all/day", payload=paged({"id": 1, "media_type": "movie"}))
+    tmdb_server.get(
+        "/3/search/multi",
+        query={"query": "x", "page": "1", "api_key": API_KEY},
+        payload={"page": "not a number", "results": []},
+    )
+    tmdb_server.get(
+        "/3/trending/all/day",
+        query={"page": "1", "api_key": API_KEY},
+        payload=paged({"id": 1, "media_type": "movie"}),
+    )
     with pytest.raises(ResourceNotFoundError) as not_found:
         await tmdb_local_key.tv.details(5)
     with pytest.raises(ResponseValidationError) as invalid:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     ChangedEntry,
@@ -18,7 +18,11 @@ from tmdb_async import (
 @pytest.mark.parametrize("kind", ["movie", "tv", "person"])
 async def test_changes_window(tmdb_local: TMDBClient, tmdb_server: TMDBServer, kind: str) -> None:
     body = {"page": 1, "results": [{"id": 5, "adult": False}, {"id": 6}], "total_pages": 1}
-    tmdb_server.get(f"/3/{kind}/changes", payload=body)
+    tmdb_server.get(
+        f"/3/{kind}/changes",
+        query=wire_query({"start_date": "2024-01-01", "end_date": "2024-01-15", "page": 1}),
+        payload=body,
+    )
     page = await getattr(tmdb_local.changes, kind)(
         start_date=dt.date(2024, 1, 1), end_date=dt.date(2024, 1, 15), page=1
     )
@@ -31,7 +35,9 @@ async def test_changes_window(tmdb_local: TMDBClient, tmdb_server: TMDBServer, k
 
 
 async def test_changes_default_window(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/movie/changes", payload={"page": 1, "results": []})
+    tmdb_server.get(
+        "/3/movie/changes", query=wire_query({"page": 1}), payload={"page": 1, "results": []}
+    )
     await tmdb_local.changes.movie()
     check_get(tmdb_server, "/3/movie/changes", {"page": 1})
 

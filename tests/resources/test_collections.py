@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.catalogue_helpers import check_get, spec_examples
+from tests.catalogue_helpers import check_get, spec_examples, wire_query
 from tests.conftest import load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -25,7 +25,9 @@ REC = "recorded/tmdblib"
 
 async def test_collection_images(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     tmdb_server.get(
-        "/3/collection/264/images", payload=load(f"{REC}/collection-images-264.200.json")
+        "/3/collection/264/images",
+        query=wire_query({"include_image_language": "en,null", "language": "en-US"}),
+        payload=load(f"{REC}/collection-images-264.200.json"),
     )
     images = await tmdb_local.collections.images(
         264, include_image_language=["en", "null"], language="en-US"
@@ -62,7 +64,11 @@ async def test_collection_images(tmdb_local: TMDBClient, tmdb_server: TMDBServer
 async def test_collection_images_image_languages_as_a_string(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/collection/10/images", payload={"id": 10})
+    tmdb_server.get(
+        "/3/collection/10/images",
+        query=wire_query({"include_image_language": "de,null"}),
+        payload={"id": 10},
+    )
     images = await tmdb_local.collections.images(10, include_image_language="de,null")
     check_get(tmdb_server, "/3/collection/10/images", {"include_image_language": "de,null"})
     assert images == CollectionImages(id=10)
@@ -93,7 +99,7 @@ async def test_collection_details(tmdb_local: TMDBClient, tmdb_server: TMDBServe
         "name": "Star Wars Collection",
         "parts": [{"id": 11, "title": "Star Wars", "release_date": "1977-05-25"}],
     }
-    tmdb_server.get("/3/collection/10", payload=body)
+    tmdb_server.get("/3/collection/10", query=wire_query({"language": "en-US"}), payload=body)
     collection = await tmdb_local.collections.details(10, language="en-US")
     check_get(tmdb_server, "/3/collection/10", {"language": "en-US"})
     assert collection == Collection(

@@ -8,7 +8,7 @@ import asyncio
 
 import pytest
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.conftest import load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -182,6 +182,7 @@ REC = "recorded/tmdblib"
 async def test_configuration_countries(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     tmdb_server.get(
         "/3/configuration/countries",
+        query=wire_query({"language": "de-DE"}),
         payload=load(f"{REC}/configuration-countries.200.json"),
     )
     countries = await tmdb_local.configuration.countries(language="de-DE")

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.conftest import READ_TOKEN, load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -28,7 +28,9 @@ async def test_credit_details_of_a_tv_credit(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     body = load(f"{REC}/credit-details-525719bb760ee3776a1835d3.200.json")
-    tmdb_server.get("/3/credit/525719bb760ee3776a1835d3", payload=body)
+    tmdb_server.get(
+        "/3/credit/525719bb760ee3776a1835d3", query=wire_query({"language": "en-US"}), payload=body
+    )
     credit = await tmdb_local.credits.details("525719bb760ee3776a1835d3", language="en-US")
     check_get(tmdb_server, "/3/credit/525719bb760ee3776a1835d3", {"language": "en-US"})
     assert isinstance(credit, CreditDetails)
@@ -150,7 +152,7 @@ async def test_string_ids_are_sent_as_one_quoted_path_segment(
 
 
 async def test_client_default_language_is_sent(tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/credit/x1", payload={"id": "x1"})
+    tmdb_server.get("/3/credit/x1", query=wire_query({"language": "pt-BR"}), payload={"id": "x1"})
     async with TMDBClient(
         access_token=READ_TOKEN, base_url=tmdb_server.base_url, language="pt-BR", retry=None
     ) as tmdb:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import both, check_get, spec_examples
+from tests.catalogue_helpers import both, check_get, spec_examples, wire_query
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import AnyOf, MovieSummary, Page, TMDBClient, TMDBUsageError, TVSummary
 
@@ -22,7 +22,51 @@ BODY = {
 
 
 async def test_movie_every_filter(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/discover/movie", payload=BODY)
+    params = {
+        "page": 2,
+        "language": "en-US",
+        "region": "US",
+        "sort_by": "vote_average.desc",
+        "certification": "PG-13",
+        "certification.gte": "G",
+        "certification.lte": "R",
+        "certification_country": "US",
+        "include_adult": "false",
+        "include_video": "true",
+        "year": 1977,
+        "primary_release_year": 1977,
+        "primary_release_date.gte": "1977-01-01",
+        "primary_release_date.lte": "1977-12-31",
+        "release_date.gte": "1977-05-01",
+        "release_date.lte": "1977-06-01",
+        "vote_average.gte": 7.5,
+        "vote_average.lte": 10,
+        "vote_count.gte": 100,
+        "vote_count.lte": 50000,
+        "with_runtime.gte": 90,
+        "with_runtime.lte": 180,
+        "with_cast": "2,3",
+        "with_crew": "1|4",
+        "with_people": "5",
+        "with_companies": "1",
+        "with_genres": "28,12",
+        "with_keywords": "9882|818",
+        "with_release_type": "2|3",
+        "with_origin_country": "US",
+        "with_original_language": "en",
+        "watch_region": "DE",
+        "with_watch_providers": "8|337",
+        "with_watch_monetization_types": "flatrate,free",
+        "without_companies": "7",
+        "without_genres": "27,53",
+        "without_keywords": "1",
+        "without_watch_providers": "2",
+    }
+    tmdb_server.get(
+        "/3/discover/movie",
+        query=wire_query(params),
+        payload=BODY,
+    )
     page = await tmdb_local.discover.movie(
         page=2,
         language="en-US",
@@ -66,46 +110,7 @@ async def test_movie_every_filter(tmdb_local: TMDBClient, tmdb_server: TMDBServe
     check_get(
         tmdb_server,
         "/3/discover/movie",
-        {
-            "page": 2,
-            "language": "en-US",
-            "region": "US",
-            "sort_by": "vote_average.desc",
-            "certification": "PG-13",
-            "certification.gte": "G",
-            "certification.lte": "R",
-            "certification_country": "US",
-            "include_adult": "false",
-            "include_video": "true",
-            "year": 1977,
-            "primary_release_year": 1977,
-            "primary_release_date.gte": "1977-01-01",
-            "primary_release_date.lte": "1977-12-31",
-            "release_date.gte": "1977-05-01",
-            "release_date.lte": "1977-06-01",
-            "vote_average.gte": 7.5,
-            "vote_average.lte": 10,
-            "vote_count.gte": 100,
-            "vote_count.lte": 50000,
-            "with_runtime.gte": 90,
-            "with_runtime.lte": 180,
-            "with_cast": "2,3",
-            "with_crew": "1|4",
-            "with_people": "5",
-            "with_companies": "1",
-            "with_genres": "28,12",
-            "with_keywords": "9882|818",
-            "with_release_type": "2|3",
-            "with_origin_country": "US",
-            "with_original_language": "en",
-            "watch_region": "DE",
-            "with_watch_providers": "8|337",
-            "with_watch_monetization_types": "flatrate,free",
-            "without_companies": "7",
-            "without_genres": "27,53",
-            "without_keywords": "1",
-            "without_watch_providers": "2",
-        },
+        params,
     )
     assert page == Page(
         page=1,
@@ -118,7 +123,7 @@ async def test_movie_every_filter(tmdb_local: TMDBClient, tmdb_server: TMDBServe
 async def test_movie_no_filters_sends_only_page(
     tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/discover/movie", payload=BODY)
+    tmdb_server.get("/3/discover/movie", query=wire_query({"page": 1}, api_key=True), payload=BODY)
     await tmdb_local_key.discover.movie()
     check_get(tmdb_server, "/3/discover/movie", {"page": 1}, bearer=False)
 
@@ -126,14 +131,53 @@ async def test_movie_no_filters_sends_only_page(
 async def test_movie_empty_lists_are_left_out(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/discover/movie", payload=BODY)
+    tmdb_server.get("/3/discover/movie", query=wire_query({"page": 1}), payload=BODY)
     await tmdb_local.discover.movie(with_genres=[], without_keywords=(), with_cast=AnyOf())
     check_get(tmdb_server, "/3/discover/movie", {"page": 1})
 
 
 async def test_tv_every_filter(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = {"page": 1, "results": [{"id": 1396, "name": "Breaking Bad"}], "total_pages": 1}
-    tmdb_server.get("/3/discover/tv", payload=body)
+    params = {
+        "page": 3,
+        "language": "de-DE",
+        "sort_by": "first_air_date.desc",
+        "timezone": "Europe/Berlin",
+        "include_adult": "false",
+        "include_null_first_air_dates": "true",
+        "screened_theatrically": "false",
+        "first_air_date_year": 2008,
+        "first_air_date.gte": "2008-01-01",
+        "first_air_date.lte": "2008-12-31",
+        "air_date.gte": "2010-01-01",
+        "air_date.lte": "2010-01-02",
+        "vote_average.gte": 0,
+        "vote_average.lte": 9.5,
+        "vote_count.gte": 0,
+        "vote_count.lte": 10,
+        "with_runtime.gte": 20,
+        "with_runtime.lte": 60,
+        "with_companies": "11073",
+        "with_genres": "18|80",
+        "with_keywords": "1",
+        "with_networks": "174",
+        "with_origin_country": "US",
+        "with_original_language": "en",
+        "with_status": "0|3",
+        "with_type": "4",
+        "watch_region": "US",
+        "with_watch_providers": "8",
+        "with_watch_monetization_types": "rent|buy",
+        "without_companies": "1",
+        "without_genres": "16",
+        "without_keywords": "2",
+        "without_watch_providers": "3",
+    }
+    tmdb_server.get(
+        "/3/discover/tv",
+        query=wire_query(params),
+        payload=body,
+    )
     page = await tmdb_local.discover.tv(
         page=3,
         language="de-DE",
@@ -172,41 +216,7 @@ async def test_tv_every_filter(tmdb_local: TMDBClient, tmdb_server: TMDBServer) 
     check_get(
         tmdb_server,
         "/3/discover/tv",
-        {
-            "page": 3,
-            "language": "de-DE",
-            "sort_by": "first_air_date.desc",
-            "timezone": "Europe/Berlin",
-            "include_adult": "false",
-            "include_null_first_air_dates": "true",
-            "screened_theatrically": "false",
-            "first_air_date_year": 2008,
-            "first_air_date.gte": "2008-01-01",
-            "first_air_date.lte": "2008-12-31",
-            "air_date.gte": "2010-01-01",
-            "air_date.lte": "2010-01-02",
-            "vote_average.gte": 0,
-            "vote_average.lte": 9.5,
-            "vote_count.gte": 0,
-            "vote_count.lte": 10,
-            "with_runtime.gte": 20,
-            "with_runtime.lte": 60,
-            "with_companies": "11073",
-            "with_genres": "18|80",
-            "with_keywords": "1",
-            "with_networks": "174",
-            "with_origin_country": "US",
-            "with_original_language": "en",
-            "with_status": "0|3",
-            "with_type": "4",
-            "watch_region": "US",
-            "with_watch_providers": "8",
-            "with_watch_monetization_types": "rent|buy",
-            "without_companies": "1",
-            "without_genres": "16",
-            "without_keywords": "2",
-            "without_watch_providers": "3",
-        },
+        params,
     )
     assert page.results == [TVSummary(id=1396, name="Breaking Bad")]
 

@@ -4,7 +4,7 @@ models.
 
 from __future__ import annotations
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     EpisodeSummary,
@@ -25,7 +25,11 @@ async def test_find_by_imdb_id(tmdb_local: TMDBClient, tmdb_server: TMDBServer) 
         ],
         "tv_season_results": [],
     }
-    tmdb_server.get("/3/find/tt0076759", payload=body)
+    tmdb_server.get(
+        "/3/find/tt0076759",
+        query=wire_query({"external_source": "imdb_id", "language": "en-US"}),
+        payload=body,
+    )
     found = await tmdb_local.find.by_id("tt0076759", external_source="imdb_id", language="en-US")
     check_get(tmdb_server, "/3/find/tt0076759", {"external_source": "imdb_id", "language": "en-US"})
     assert found == FindResults(
@@ -37,14 +41,18 @@ async def test_find_by_imdb_id(tmdb_local: TMDBClient, tmdb_server: TMDBServer) 
 
 
 async def test_find_by_numeric_tvdb_id(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/find/81189", payload={"tv_results": [{"id": 1396}]})
+    tmdb_server.get(
+        "/3/find/81189",
+        query=wire_query({"external_source": "tvdb_id"}),
+        payload={"tv_results": [{"id": 1396}]},
+    )
     found = await tmdb_local.find.by_id(81189, external_source="tvdb_id")
     check_get(tmdb_server, "/3/find/81189", {"external_source": "tvdb_id"})
     assert found.tv_results == [TVSummary(id=1396)]
 
 
 async def test_find_escapes_the_path(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/find/@someone%2Fx", payload={})
+    tmdb_server.get("/3/find/@someone%2Fx", query={"external_source": "twitter_id"}, payload={})
     await tmdb_local.find.by_id("@someone/x", external_source="twitter_id")
     call = tmdb_server.only_call()
     # the slash stays inside the one path segment ("@" needs no escaping in a path)

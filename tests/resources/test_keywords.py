@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.conftest import load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -27,7 +27,11 @@ async def test_keyword_details(tmdb_local: TMDBClient, tmdb_server: TMDBServer) 
 
 async def test_keyword_movies(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load(f"{REC}/keyword-movies-33705.200.json")
-    tmdb_server.get("/3/keyword/33705/movies", payload=body)
+    tmdb_server.get(
+        "/3/keyword/33705/movies",
+        query=wire_query({"page": 2, "language": "en-US", "include_adult": "true"}),
+        payload=body,
+    )
     page = await tmdb_local.keywords.movies(33705, page=2, language="en-US", include_adult=True)
     check_get(
         tmdb_server,
@@ -50,7 +54,9 @@ async def test_keyword_movies(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -
 async def test_keyword_movies_defaults_send_only_the_page(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/keyword/1701/movies", payload={"id": 1701, "page": 1})
+    tmdb_server.get(
+        "/3/keyword/1701/movies", query=wire_query({"page": 1}), payload={"id": 1701, "page": 1}
+    )
     assert await tmdb_local.keywords.movies(1701) == KeywordMovies(id=1701, page=1)
     check_get(tmdb_server, "/3/keyword/1701/movies", {"page": 1})
 
@@ -61,6 +67,7 @@ async def test_keyword_movies_can_be_paginated(
     for number in (1, 2):
         tmdb_server.get(
             "/3/keyword/1701/movies",
+            query={"page": str(number)},
             payload={
                 "id": 1701,
                 "page": number,

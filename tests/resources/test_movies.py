@@ -475,7 +475,7 @@ async def test_endpoint_request_and_model(
     body: Any,
     into: Any,
 ) -> None:
-    tmdb_server.get(path, payload=body, repeat=True)  # any query: asserted below
+    tmdb_server.get(path, query=query, payload=body)
     result = await call(tmdb_local)
     method, sent_path, sent_query, headers = sent(tmdb_server)
     assert method == "GET"
@@ -495,7 +495,14 @@ async def test_details_appended_objects_are_typed(
         "account_states": {"favorite": True, "rated": False, "watchlist": False},
         "release_dates": example("/3/movie/{movie_id}/release_dates") | {"id": None},
     }
-    tmdb_server.get("/3/movie/19995", payload=body, repeat=True)
+    tmdb_server.get(
+        "/3/movie/19995",
+        query={
+            "append_to_response": "watch/providers,account_states,release_dates",
+            "guest_session_id": GUEST_ID,
+        },
+        payload=body,
+    )
     movie = await tmdb_local.for_user(GuestSession(guest_session_id=GUEST_ID)).movie_details(
         19995,
         append_to_response=["watch/providers", "account_states", "release_dates"],
@@ -518,7 +525,7 @@ async def test_api_key_goes_in_the_query(
     tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     body = example("/3/movie/{movie_id}/videos")
-    tmdb_server.get("/3/movie/550/videos", payload=body, repeat=True)
+    tmdb_server.get("/3/movie/550/videos", query={"api_key": API_KEY}, payload=body)
     videos = await tmdb_local_key.movies.videos(550)
     _, _, query, headers = sent(tmdb_server)
     assert query == {"api_key": API_KEY}
@@ -530,8 +537,15 @@ async def test_client_language_and_region_defaults(
     fake_sleep: FakeSleep, tmdb_server: TMDBServer
 ) -> None:
     body = example("/3/movie/upcoming")
-    tmdb_server.get("/3/movie/upcoming", payload=body, repeat=True)
-    tmdb_server.get("/3/movie/550/reviews", payload=example("/3/movie/{movie_id}/reviews"))
+    upcoming = {"page": "1", "language": "de-DE", "region": "DE"}
+    tmdb_server.get("/3/movie/upcoming", query=upcoming, payload=body)
+    upcoming_fr = {"page": "1", "language": "fr-FR", "region": "FR"}
+    tmdb_server.get("/3/movie/upcoming", query=upcoming_fr, payload=body)
+    tmdb_server.get(
+        "/3/movie/550/reviews",
+        query={"page": "1", "language": "de-DE"},  # reviews take no region
+        payload=example("/3/movie/{movie_id}/reviews"),
+    )
     async with TMDBClient(
         access_token=READ_TOKEN,
         base_url=tmdb_server.base_url,
@@ -554,7 +568,7 @@ async def test_recommendations_placeholder_example_is_a_validation_error(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     # The spec's only example for this operation is {} (a docs placeholder, no "page").
-    tmdb_server.get("/3/movie/550/recommendations", payload={}, repeat=True)
+    tmdb_server.get("/3/movie/550/recommendations", query={"page": "1"}, payload={})
     with pytest.raises(ResponseValidationError) as info:
         await tmdb_local.movies.recommendations(550)
     assert "$.page" in str(info.value)
@@ -577,9 +591,9 @@ async def test_session_id_never_in_errors_or_logs(
 ) -> None:
     tmdb_server.get(
         "/3/movie/1",
+        query={"append_to_response": "account_states", "session_id": SESSION_ID},
         status=404,
         payload=load("recorded/tmdblib/movie-not-found.404.json"),
-        repeat=True,
     )
     caplog.set_level(logging.DEBUG, logger="tmdb_async")
     with pytest.raises(ResourceNotFoundError) as info:
@@ -679,8 +693,10 @@ async def test_account_states_without_session_is_missing_session(
 async def test_changes_window_edges_are_accepted(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/movie/1/changes", payload={"changes": []}, repeat=True)
     day = dt.date(2024, 2, 1)
+    for end in ("2024-02-01", "2024-02-15"):
+        window = {"start_date": "2024-02-01", "end_date": end, "page": "1"}
+        tmdb_server.get("/3/movie/1/changes", query=window, payload={"changes": []})
     same = await tmdb_local.movies.changes(1, start_date=day, end_date=day)
     fourteen = await tmdb_local.movies.changes(
         1, start_date=day, end_date=day + dt.timedelta(days=14)
@@ -696,7 +712,8 @@ async def test_pages_at_both_ends_are_accepted(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
     body = example("/3/movie/popular")
-    tmdb_server.get("/3/movie/popular", payload=body, repeat=True)
+    tmdb_server.get("/3/movie/popular", query={"page": "1"}, payload=body)
+    tmdb_server.get("/3/movie/popular", query={"page": "500"}, payload=body)
     await tmdb_local.movies.popular(page=1)
     await tmdb_local.movies.popular(page=500)
     assert [c.query["page"] for c in tmdb_server.calls()] == ["1", "500"]

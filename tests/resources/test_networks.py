@@ -4,7 +4,7 @@ sends (with a bearer token or an api key) and the exact model it returns.
 
 from __future__ import annotations
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.conftest import load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -59,6 +59,8 @@ async def test_network_images(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -
 async def test_an_api_key_client_sends_the_key_as_a_query_parameter(
     tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/network/49", payload={"id": 49, "name": "HBO"})
+    tmdb_server.get(
+        "/3/network/49", query=wire_query(api_key=True), payload={"id": 49, "name": "HBO"}
+    )
     assert await tmdb_local_key.networks.details(49) == NetworkDetails(id=49, name="HBO")
     check_get(tmdb_server, "/3/network/49", bearer=False)

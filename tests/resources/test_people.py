@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import both, check_get, spec_examples
+from tests.catalogue_helpers import both, check_get, spec_examples, wire_query
 from tests.conftest import load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -50,7 +50,11 @@ async def test_details_with_appends(tmdb_local: TMDBClient, tmdb_server: TMDBSer
         "external_ids": {"imdb_id": "nm0000246", "youtube_id": None},
         "images": {"profiles": [{"file_path": "/w3a.jpg", "width": 400}]},
     }
-    tmdb_server.get("/3/person/62", payload=body)
+    tmdb_server.get(
+        "/3/person/62",
+        query=wire_query({"append_to_response": "external_ids,images", "language": "de"}),
+        payload=body,
+    )
     person = await tmdb_local.people.details(
         62, append_to_response=["external_ids", "images"], language="de"
     )
@@ -68,7 +72,11 @@ async def test_details_with_appends(tmdb_local: TMDBClient, tmdb_server: TMDBSer
 
 
 async def test_details_recorded(tmdb_local_key: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/person/62", payload=load("recorded/tmdblib/person-details-62.200.json"))
+    tmdb_server.get(
+        "/3/person/62",
+        query=wire_query({}, api_key=True),
+        payload=load("recorded/tmdblib/person-details-62.200.json"),
+    )
     person = await tmdb_local_key.people.details(62)
     check_get(tmdb_server, "/3/person/62", {}, bearer=False)
     assert person.name == "Bruce Willis"
@@ -106,7 +114,9 @@ COMBINED = {
 
 
 async def test_combined_credits(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/person/31/combined_credits", payload=COMBINED)
+    tmdb_server.get(
+        "/3/person/31/combined_credits", query=wire_query({"language": "en-US"}), payload=COMBINED
+    )
     credits = await tmdb_local.people.combined_credits(31, language="en-US")
     check_get(tmdb_server, "/3/person/31/combined_credits", {"language": "en-US"})
     assert credits == CombinedCredits(
@@ -161,7 +171,7 @@ async def test_popular_known_for_is_tagged(tmdb_local: TMDBClient, tmdb_server: 
         "total_pages": 500,
         "total_results": 10000,
     }
-    tmdb_server.get("/3/person/popular", payload=body)
+    tmdb_server.get("/3/person/popular", query=wire_query({"page": 3}), payload=body)
     page = await tmdb_local.people.popular(page=3)
     check_get(tmdb_server, "/3/person/popular", {"page": 3})
     assert page == Page(
@@ -411,7 +421,7 @@ async def test_request_and_model(
     tmdb_local: TMDBClient,
     tmdb_server: TMDBServer,
 ) -> None:
-    tmdb_server.get(path, payload=body)
+    tmdb_server.get(path, query=wire_query(query), payload=body)
     assert await call(tmdb_local) == expected
     check_get(tmdb_server, path, query)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import both, check_get, spec_examples
+from tests.catalogue_helpers import both, check_get, spec_examples, wire_query
 from tests.conftest import load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -33,7 +33,21 @@ def page_of(*results: dict[str, Any]) -> dict[str, Any]:
 
 async def test_movie_all_options(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load("recorded/tmdblib/search-movie-007-page1.200.json")
-    tmdb_server.get("/3/search/movie", payload=body)
+    tmdb_server.get(
+        "/3/search/movie",
+        query=wire_query(
+            {
+                "query": "007",
+                "page": 1,
+                "language": "en-US",
+                "region": "GB",
+                "include_adult": "false",
+                "year": 1966,
+                "primary_release_year": 1966,
+            }
+        ),
+        payload=body,
+    )
     page = await tmdb_local.search.movie(
         "007",
         page=1,
@@ -75,7 +89,11 @@ async def test_movie_all_options(tmdb_local: TMDBClient, tmdb_server: TMDBServer
 async def test_movie_minimal_query_only(
     tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/search/movie", payload=page_of({"id": 1, "release_date": ""}))
+    tmdb_server.get(
+        "/3/search/movie",
+        query=wire_query({"query": "alien & predator?", "page": 1}, api_key=True),
+        payload=page_of({"id": 1, "release_date": ""}),
+    )
     page = await tmdb_local_key.search.movie("alien & predator?")
     check_get(
         tmdb_server, "/3/search/movie", {"query": "alien & predator?", "page": 1}, bearer=False
@@ -85,7 +103,17 @@ async def test_movie_minimal_query_only(
 
 async def test_tv(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     tmdb_server.get(
-        "/3/search/tv", payload=load("recorded/tmdblib/search-tv-breaking-bad.200.json")
+        "/3/search/tv",
+        query=wire_query(
+            {
+                "query": "Breaking Bad",
+                "page": 1,
+                "first_air_date_year": 2008,
+                "year": 2008,
+                "include_adult": "true",
+            }
+        ),
+        payload=load("recorded/tmdblib/search-tv-breaking-bad.200.json"),
     )
     page = await tmdb_local.search.tv(
         "Breaking Bad", first_air_date_year=2008, year=2008, include_adult=True
@@ -109,6 +137,7 @@ async def test_tv(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
 async def test_person(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     tmdb_server.get(
         "/3/search/person",
+        query=wire_query({"query": "Bryan Cranston", "page": 1, "language": "en-US"}),
         payload=load("recorded/tmdblib/search-person-bryan-cranston.200.json"),
     )
     page = await tmdb_local.search.person("Bryan Cranston", language="en-US")
@@ -132,7 +161,11 @@ async def test_multi_is_a_tagged_union(tmdb_local: TMDBClient, tmdb_server: TMDB
         {"id": 10, "name": "Star Wars Collection", "media_type": "collection"},
         {"name": "tagless"},
     )
-    tmdb_server.get("/3/search/multi", payload=body)
+    tmdb_server.get(
+        "/3/search/multi",
+        query=wire_query({"query": "star", "page": 1, "include_adult": "false"}),
+        payload=body,
+    )
     page = await tmdb_local.search.multi("star", include_adult=False)
     check_get(
         tmdb_server, "/3/search/multi", {"query": "star", "page": 1, "include_adult": "false"}
@@ -174,7 +207,11 @@ def test_multi_item_not_an_object_is_a_validation_error() -> None:
 
 async def test_collection(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = page_of({"id": 10, "name": "Star Wars Collection", "poster_path": None, "adult": False})
-    tmdb_server.get("/3/search/collection", payload=body)
+    tmdb_server.get(
+        "/3/search/collection",
+        query=wire_query({"query": "star wars", "page": 1, "region": "US", "language": "en"}),
+        payload=body,
+    )
     page = await tmdb_local.search.collection("star wars", region="US", language="en")
     check_get(
         tmdb_server,
@@ -188,7 +225,9 @@ async def test_company(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = page_of(
         {"id": 1, "name": "Lucasfilm Ltd.", "logo_path": "/o86.png", "origin_country": "US"}
     )
-    tmdb_server.get("/3/search/company", payload=body)
+    tmdb_server.get(
+        "/3/search/company", query=wire_query({"query": "lucasfilm", "page": 2}), payload=body
+    )
     page = await tmdb_local.search.company("lucasfilm", page=2)
     check_get(tmdb_server, "/3/search/company", {"query": "lucasfilm", "page": 2})
     assert page.results == [
@@ -197,7 +236,11 @@ async def test_company(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
 
 
 async def test_keyword(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/search/keyword", payload=page_of({"id": 9882, "name": "space"}))
+    tmdb_server.get(
+        "/3/search/keyword",
+        query=wire_query({"query": "space", "page": 1}),
+        payload=page_of({"id": 9882, "name": "space"}),
+    )
     page = await tmdb_local.search.keyword("space")
     check_get(tmdb_server, "/3/search/keyword", {"query": "space", "page": 1})
     assert page.results == [Keyword(id=9882, name="space")]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     MovieSummary,
@@ -23,6 +23,7 @@ def paged(*results: dict[str, Any]) -> dict[str, Any]:
 async def test_trending_all(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     tmdb_server.get(
         "/3/trending/all/week",
+        query=wire_query({"page": 2, "language": "en-US"}),
         payload=paged(
             {"id": 1, "title": "M", "media_type": "movie"},
             {"id": 2, "name": "T", "media_type": "tv"},
@@ -65,7 +66,7 @@ async def test_trending_by_kind_default_day(
     item: dict[str, Any],
     expected: object,
 ) -> None:
-    tmdb_server.get(f"/3/trending/{name}/day", payload=paged(item))
+    tmdb_server.get(f"/3/trending/{name}/day", query=wire_query({"page": 1}), payload=paged(item))
     page = await getattr(tmdb_local.trending, name)()
     check_get(tmdb_server, f"/3/trending/{name}/day", {"page": 1})
     assert page.results == [expected]

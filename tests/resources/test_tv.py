@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import both, check_get, spec_examples
+from tests.catalogue_helpers import both, check_get, spec_examples, wire_query
 from tests.conftest import load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -68,7 +68,13 @@ SERIES_BODY: dict[str, Any] = {
 
 
 async def test_details_with_typed_appends(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/tv/1396", payload=SERIES_BODY)
+    tmdb_server.get(
+        "/3/tv/1396",
+        query=wire_query(
+            {"append_to_response": "credits,external_ids,recommendations", "language": "de-DE"}
+        ),
+        payload=SERIES_BODY,
+    )
     series = await tmdb_local.tv.details(
         1396,
         append_to_response=["credits", "external_ids", "recommendations"],
@@ -102,7 +108,13 @@ async def test_details_with_typed_appends(tmdb_local: TMDBClient, tmdb_server: T
 async def test_details_api_key_and_image_language(
     tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get("/3/tv/1396", payload={"id": 1396, "images": {"posters": []}})
+    tmdb_server.get(
+        "/3/tv/1396",
+        query=wire_query(
+            {"append_to_response": "images", "include_image_language": "en,null"}, api_key=True
+        ),
+        payload={"id": 1396, "images": {"posters": []}},
+    )
     series = await tmdb_local_key.tv.details(
         1396, append_to_response=["images"], include_image_language=["en", "null"]
     )
@@ -132,7 +144,7 @@ async def test_credits(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
         "cast": [],
         "crew": [{"id": 66633, "name": "Vince Gilligan", "job": "Writer"}],
     }
-    tmdb_server.get("/3/tv/1396/credits", payload=body)
+    tmdb_server.get("/3/tv/1396/credits", query=wire_query({"language": "en-US"}), payload=body)
     credits = await tmdb_local.tv.credits(1396, language="en-US")
     check_get(tmdb_server, "/3/tv/1396/credits", {"language": "en-US"})
     assert credits == Credits(id=1396, crew=[Crew(id=66633, name="Vince Gilligan", job="Writer")])
@@ -146,7 +158,9 @@ async def test_season(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
         "air_date": "2008-01-20",
         "episodes": [{"id": 62085, "episode_number": 1, "name": "Pilot", "guest_stars": []}],
     }
-    tmdb_server.get("/3/tv/1396/season/1", payload=body)
+    tmdb_server.get(
+        "/3/tv/1396/season/1", query=wire_query({"append_to_response": "credits"}), payload=body
+    )
     season = await tmdb_local.tv.seasons.details(1396, 1, append_to_response=["credits"])
     check_get(tmdb_server, "/3/tv/1396/season/1", {"append_to_response": "credits"})
     assert season == TVSeason(
@@ -167,7 +181,11 @@ async def test_specials_season_zero(tmdb_local: TMDBClient, tmdb_server: TMDBSer
 
 async def test_episode_recorded(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load("recorded/tmdblib/tv-episode-1396-1-1.200.json")
-    tmdb_server.get("/3/tv/1396/season/1/episode/1", payload=body)
+    tmdb_server.get(
+        "/3/tv/1396/season/1/episode/1",
+        query=wire_query({"append_to_response": "images"}),
+        payload=body,
+    )
     episode = await tmdb_local.tv.episodes.details(1396, 1, 1, append_to_response=["images"])
     check_get(tmdb_server, "/3/tv/1396/season/1/episode/1", {"append_to_response": "images"})
     assert episode.id == 62085
@@ -209,7 +227,11 @@ PAGE = Page(
 
 
 async def test_recommendations(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
-    tmdb_server.get("/3/tv/1396/recommendations", payload=PAGE_BODY)
+    tmdb_server.get(
+        "/3/tv/1396/recommendations",
+        query=wire_query({"page": 2, "language": "fr-FR"}),
+        payload=PAGE_BODY,
+    )
     page = await tmdb_local.tv.recommendations(1396, page=2, language="fr-FR")
     check_get(tmdb_server, "/3/tv/1396/recommendations", {"page": 2, "language": "fr-FR"})
     assert page == PAGE
@@ -217,7 +239,7 @@ async def test_recommendations(tmdb_local: TMDBClient, tmdb_server: TMDBServer) 
 
 @pytest.mark.parametrize("name", ["popular", "top_rated"])
 async def test_lists(tmdb_local: TMDBClient, tmdb_server: TMDBServer, name: str) -> None:
-    tmdb_server.get(f"/3/tv/{name}", payload=PAGE_BODY)
+    tmdb_server.get(f"/3/tv/{name}", query=wire_query({"page": 2}), payload=PAGE_BODY)
     page = await getattr(tmdb_local.tv, name)(page=2)
     check_get(tmdb_server, f"/3/tv/{name}", {"page": 2})
     assert page == PAGE
@@ -227,7 +249,11 @@ async def test_lists(tmdb_local: TMDBClient, tmdb_server: TMDBServer, name: str)
 async def test_lists_with_timezone(
     tmdb_local: TMDBClient, tmdb_server: TMDBServer, name: str
 ) -> None:
-    tmdb_server.get(f"/3/tv/{name}", payload=PAGE_BODY)
+    tmdb_server.get(
+        f"/3/tv/{name}",
+        query=wire_query({"page": 2, "timezone": "America/New_York", "language": "en"}),
+        payload=PAGE_BODY,
+    )
     page = await getattr(tmdb_local.tv, name)(page=2, timezone="America/New_York", language="en")
     check_get(
         tmdb_server, f"/3/tv/{name}", {"page": 2, "timezone": "America/New_York", "language": "en"}
@@ -241,7 +267,9 @@ async def test_client_language_default(tmdb_server: TMDBServer) -> None:
     async with TMDBClient(
         access_token=READ_TOKEN, base_url=tmdb_server.base_url, language="pt-BR", retry=None
     ) as client:
-        tmdb_server.get("/3/tv/popular", payload=PAGE_BODY)
+        tmdb_server.get(
+            "/3/tv/popular", query=wire_query({"page": 1, "language": "pt-BR"}), payload=PAGE_BODY
+        )
         await client.tv.popular()
         check_get(tmdb_server, "/3/tv/popular", {"page": 1, "language": "pt-BR"})
 
@@ -545,7 +573,7 @@ async def test_request_and_model(
     tmdb_local: TMDBClient,
     tmdb_server: TMDBServer,
 ) -> None:
-    tmdb_server.get(path, payload=body)
+    tmdb_server.get(path, query=wire_query(query), payload=body)
     assert await call(tmdb_local) == expected
     check_get(tmdb_server, path, query)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.conftest import API_KEY
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -99,7 +99,7 @@ async def test_request_and_model(
     tmdb_local: TMDBClient,
     tmdb_server: TMDBServer,
 ) -> None:
-    tmdb_server.get(path, payload=body)
+    tmdb_server.get(path, query=wire_query(query), payload=body)
     assert await call(tmdb_local) == expected
     check_get(tmdb_server, path, query)
 
@@ -107,7 +107,7 @@ async def test_request_and_model(
 async def test_api_key_goes_in_the_query(
     tmdb_local_key: TMDBClient, tmdb_server: TMDBServer
 ) -> None:
-    tmdb_server.get(f"{E}/credits", payload={"id": 62085})
+    tmdb_server.get(f"{E}/credits", query=wire_query({}, api_key=True), payload={"id": 62085})
     assert await tmdb_local_key.tv.episodes.credits(1396, 1, 1) == EpisodeCredits(id=62085)
     check_get(tmdb_server, f"{E}/credits", {}, bearer=False)
     assert tmdb_server.only_call().query == {"api_key": API_KEY}

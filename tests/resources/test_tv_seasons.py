@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
     AggregateCredits,
@@ -113,7 +113,7 @@ async def test_request_and_model(
     tmdb_local: TMDBClient,
     tmdb_server: TMDBServer,
 ) -> None:
-    tmdb_server.get(path, payload=body)
+    tmdb_server.get(path, query=wire_query(query), payload=body)
     assert await call(tmdb_local) == expected
     check_get(tmdb_server, path, query)
 

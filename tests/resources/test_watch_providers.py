@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.catalogue_helpers import check_get
+from tests.catalogue_helpers import check_get, wire_query
 from tests.conftest import load
 from tests.loopback_tmdb import TMDBServer
 from tmdb_async import (
@@ -22,7 +22,9 @@ REC = "recorded/tmdblib"
 
 async def test_watch_provider_regions(tmdb_local: TMDBClient, tmdb_server: TMDBServer) -> None:
     body = load(f"{REC}/watch-providers-regions.200.json")
-    tmdb_server.get("/3/watch/providers/regions", payload=body)
+    tmdb_server.get(
+        "/3/watch/providers/regions", query=wire_query({"language": "fr-FR"}), payload=body
+    )
     regions = await tmdb_local.watch_providers.regions(language="fr-FR")
     check_get(tmdb_server, "/3/watch/providers/regions", {"language": "fr-FR"})
     assert isinstance(regions, WatchRegions)
@@ -41,7 +43,11 @@ async def test_watch_provider_lists(
     # aioresponses cannot serve a body this large (aiohttp pauses its fake protocol): the
     # whole recording is structured in tests/resources/test_recorded_answers.py.
     body["results"] = body["results"][:5]
-    tmdb_server.get(f"/3/watch/providers/{kind}", payload=body)
+    tmdb_server.get(
+        f"/3/watch/providers/{kind}",
+        query=wire_query({"watch_region": "US", "language": "en-US"}),
+        payload=body,
+    )
     fetch = tmdb_local.watch_providers.movie if kind == "movie" else tmdb_local.watch_providers.tv
     listing = await fetch(watch_region="US", language="en-US")
     check_get(

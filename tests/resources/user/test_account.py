@@ -22,9 +22,6 @@ from tmdb_async import (
 )
 from tmdb_async.errors import AuthenticationFailedError, SessionNotFoundError
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 SESSION_ID = "5e55105e55105e55105e55105e55105e55105e55"
 
 TRAVIS = Account(

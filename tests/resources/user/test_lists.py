@@ -40,9 +40,6 @@ from tmdb_async.models.auth import GuestSession
 from tmdb_async.resources.user import UserView
 from tmdb_async.resources.user.lists import LIST_DELETED
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 STRICT = make_converter(forbid_extra_keys=True)
 Q = {"session_id": SESSION_ID}
 

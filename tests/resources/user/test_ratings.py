@@ -34,9 +34,6 @@ from tmdb_async.models.states import AccountStates, EpisodeAccountState, SeasonA
 from tmdb_async.models.user import UserEpisode, UserMovie, UserTV
 from tmdb_async.resources.user import UserView, check_rating
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 SPEC = "docs/official-v3-spec-examples"
 ADA = "clients/adamayoung-TMDb"
 STRICT = make_converter(forbid_extra_keys=True)

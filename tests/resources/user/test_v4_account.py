@@ -36,9 +36,6 @@ from tmdb_async import (
 from tmdb_async._convert import CONVERTER
 from tmdb_async.models.common import Page
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 CONVERTED = "2629f70fb498edc263a0adb99118ac41f0053e8c"
 A = f"/4/account/{V4_ACCOUNT}"
 

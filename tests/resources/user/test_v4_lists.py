@@ -40,9 +40,6 @@ from tmdb_async._convert import CONVERTER
 from tmdb_async.errors import WritePermissionError
 from tmdb_async.models.common import Page
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 V4 = SHARED / "v4"
 STRICT = make_converter(forbid_extra_keys=True)
 LIST = 8678999

@@ -37,9 +37,6 @@ from tmdb_async import (
 )
 from tmdb_async.errors import AuthenticationFailedError
 
-# Strict as aioresponses was: a route given without a query answers only requests without one.
-pytestmark = pytest.mark.exact_queries
-
 ACCOUNT = load("docs/official-v3-spec-examples/account-details.200.json")
 GUEST = GuestSession(guest_session_id=GUEST_ID)
 SESSION = Session(session_id=SESSION_ID)
