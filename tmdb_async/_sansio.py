@@ -219,7 +219,6 @@ class Call:
         method: str,
         path: str,
         into: Any,
-        *,
         params: Params | None = None,
         json: Mapping[str, object] | None = None,
         idempotent: bool | None = None,
