@@ -733,12 +733,13 @@ class Core:
         → wait. Every decision is a plain function."""
         method, json = call.method, call.json
         pool = self.pool
-        pool.enter()  # the pool's loop (before any I/O)
+        session = pool.enter()  # the pool's loop (before any I/O)
         gate = pool.gate
         attempt = 0
         while True:
             attempt += 1
-            session = pool.session()  # ClientClosedError once the client is closed
+            if attempt > 1:
+                session = pool.session()  # ClientClosedError once the client is closed
             started = time.perf_counter()
             error: TMDBError | None = None
             if pool.take_slot() or await pool.wait_for_slot():
