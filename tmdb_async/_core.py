@@ -733,13 +733,12 @@ class Core:
         → wait. Every decision is a plain function."""
         method, json = call.method, call.json
         pool = self.pool
-        session = pool.enter()  # the pool's loop (before any I/O)
+        pool.enter()  # the pool's loop (before any I/O)
         gate = pool.gate
         attempt = 0
         while True:
             attempt += 1
-            if attempt > 1:
-                session = pool.session()  # ClientClosedError once the client is closed
+            session = pool.session()  # ClientClosedError once the client is closed
             started = time.perf_counter()
             error: TMDBError | None = None
             if pool.take_slot() or await pool.wait_for_slot():

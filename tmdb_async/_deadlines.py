@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import math
-import time
-from collections.abc import Callable
 from typing import Any, Protocol
 
 __all__ = ["NO_DEADLINES", "Deadlines", "NoDeadlines", "Timer"]
@@ -48,10 +46,6 @@ class Deadlines:
 
     def __init__(self, loop: asyncio.AbstractEventLoop, timeout: float) -> None:
         self._loop = loop
-        # The loop's clock; asyncio's own reads time.monotonic, called here without the
-        # method's frame (about 1 % of a request's instructions, benchmarks/instructions.py).
-        default = type(loop).time is asyncio.BaseEventLoop.time
-        self._now: Callable[[], float] = time.monotonic if default else loop.time
         self.timeout = timeout
         self.tick = min(1.0, timeout / 10)
         # bucket -> {task: task.cancelling() when its attempt started}; a task runs one
@@ -64,7 +58,7 @@ class Deadlines:
         task = asyncio.current_task(self._loop)
         if task is None:  # pragma: no cover - aiohttp needs a task as well
             raise RuntimeError("a TMDB request must run inside an asyncio task")
-        bucket = math.ceil((self._now() + self.timeout) / self.tick)
+        bucket = math.ceil((self._loop.time() + self.timeout) / self.tick)
         entries = self._buckets.get(bucket)
         if entries is None:
             entries = self._buckets[bucket] = {}
