@@ -719,8 +719,9 @@ class Core:
             success_codes: for writes: the TMDB ``status_code`` values that mean success
                 (any other is raised as its typed error).
         """
-        call = Call(self, method, path, into, params=params, json=json, idempotent=idempotent,
-                    secrets=secrets, success_codes=success_codes)  # fmt: skip
+        # Positional: keyword arguments to a Python function cost about as much as the rest
+        # of building the Call (benchmarks/instructions.py).
+        call = Call(self, method, path, into, params, json, idempotent, secrets, success_codes)
         sharing = self.pool.sharing
         if sharing is not None and sharing.takes(self, call):
             return sharing.request(self, call)

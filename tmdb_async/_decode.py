@@ -72,15 +72,32 @@ class _Plan:
     before decoding, the fields that must hold their default after it, and the
     :func:`_null_prefix` of a model's ``None`` defaults."""
 
-    __slots__ = ("decode", "defaults", "getter", "is_list", "names", "needles", "prefix")
+    __slots__ = (
+        "absent",
+        "decode",
+        "defaults",
+        "getter",
+        "is_list",
+        "learning",
+        "names",
+        "needles",
+        "nullable",
+        "prefix",
+    )
 
     def __init__(
-        self, decode: Decode, guards: _Guards, is_list: bool, prefix: bytes | None
+        self, decode: Decode, guards: _Guards, is_list: bool, nullable: tuple[str, ...]
     ) -> None:
         self.decode = decode
         self.needles = _ALWAYS + guards.needles
         self.is_list = is_list
-        self.prefix = prefix
+        #: The fields :func:`_null_prefix` may set (in the model's order), those the
+        #: answers seen so far left out, the prefix of those, and how many answers are
+        #: still to be looked at (see :meth:`DirectDecoding._learn`).
+        self.nullable = nullable
+        self.absent: frozenset[str] = frozenset()
+        self.prefix: bytes | None = None
+        self.learning = _LEARNING if nullable else 0
         #: The guarded fields, a getter of their values (as a tuple) and their defaults.
         self.names = tuple(name for name, _ in guards.checks)
         self.defaults = tuple(default for _, default in guards.checks)
@@ -140,6 +157,8 @@ class DirectDecoding:
         plan = self._ready(body, into)
         if plan is None:
             return None
+        if plan.learning:
+            _learn(body, plan)
         prefix = plan.prefix
         if prefix is not None and body[:1] == b"{":
             try:
@@ -221,33 +240,66 @@ class DirectDecoding:
             why = f"msgspec cannot decode it: {exc}"
         else:
             is_list = typing.get_origin(into) is list
-            return _Plan(decoder.decode, guards, is_list, None if is_list else _null_prefix(into))
+            return _Plan(decoder.decode, guards, is_list, () if is_list else _nullable(into))
         self.fallbacks["ineligible"] += 1
         logger.debug("msgspec will not decode %s; cattrs structures it (%s)", _name(into), why)
         return None
+
+
+#: How many answers of a type :func:`_learn` looks at for the fields they leave out.
+_LEARNING = 8
+
+
+def _nullable(into: Any) -> tuple[str, ...]:
+    """The fields of ``into`` that a :func:`_null_prefix` may set: those whose default is
+    ``None`` and for which msgspec decodes ``null`` as ``None``."""
+    plain = _model_class(into)
+    if plain is None:
+        return ()
+    return tuple(
+        f.name
+        for f, tp in _fields(into, plain)
+        if f.default is None and f.name.isascii() and f.name.isidentifier() and _takes_null(tp)
+    )
 
 
 def _null_prefix(into: Any) -> bytes | None:
     """The opening of a JSON object that sets each field of ``into`` whose default is
     ``None`` to ``null``: ``{"a":null,"b":null,`` (``None`` when there is none).
 
-    :meth:`DirectDecoding.decode` puts it in place of an answer's ``{``. msgspec sets a key
-    that occurs twice to its last value, so the answer's own keys still decide, and each
-    field the answer leaves out gets its default as ``null`` would give it. Without the
-    prefix msgspec finds each absent field by asking for the unset attribute: an
-    ``AttributeError`` with a formatted message for each (a movie's 16 absent appended
-    fields were about 25k instructions per answer, ``benchmarks/instructions.py``).
-    Only fields for which msgspec decodes ``null`` to ``None`` are in it.
+    :meth:`DirectDecoding.decode` puts such a prefix (of the fields answers leave out:
+    :func:`_learn`) in place of an answer's ``{``. msgspec sets a key that occurs twice to
+    its last value, so the answer's own keys still decide, and each field the answer
+    leaves out gets its default as ``null`` would give it. Without the prefix msgspec
+    finds each absent field by asking for the unset attribute: an ``AttributeError`` with
+    a formatted message for each (a movie's 16 absent appended fields were about 25k
+    instructions per answer, ``benchmarks/instructions.py``). Only fields for which
+    msgspec decodes ``null`` to ``None`` are in it.
     """
-    plain = _model_class(into)
-    if plain is None:
-        return None
-    keys = [
-        b'"' + f.name.encode() + b'":null,'
-        for f, tp in _fields(into, plain)
-        if f.default is None and f.name.isascii() and f.name.isidentifier() and _takes_null(tp)
-    ]
+    return _prefix_of(_nullable(into))
+
+
+def _prefix_of(names: tuple[str, ...]) -> bytes | None:
+    """``{"a":null,"b":null,`` for ``names`` (``None`` for none)."""
+    keys = [b'"' + name.encode() + b'":null,' for name in names]
     return b"{" + b"".join(keys) if keys else None
+
+
+def _learn(body: bytes, plan: _Plan) -> None:
+    """Note which of ``plan.nullable`` the body leaves out; the prefix names those.
+
+    A field the answers carry (a movie's ``tagline``) costs more in the prefix than
+    without it (parsed and set twice, about 360 instructions), a field they leave out (its
+    16 appended sub-resources) much more outside it (an ``AttributeError``, about 1,500).
+    So the prefix names every field that any of the first :data:`_LEARNING` answers of
+    the type left out (a key's name anywhere in the body counts as there). Which fields
+    it names changes the cost only, never the result.
+    """
+    plan.learning -= 1
+    absent = plan.absent | {n for n in plan.nullable if not body.partition(f'"{n}"'.encode())[1]}
+    if absent != plan.absent:
+        plan.absent = frozenset(absent)
+        plan.prefix = _prefix_of(tuple(n for n in plan.nullable if n in absent))
 
 
 def _takes_null(tp: Any) -> bool:

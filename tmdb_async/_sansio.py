@@ -219,7 +219,6 @@ class Call:
         method: str,
         path: str,
         into: Any,
-        *,
         params: Params | None = None,
         json: Mapping[str, object] | None = None,
         idempotent: bool | None = None,
@@ -240,7 +239,15 @@ class Call:
         self.query = build_query(core.api_key, params)
         if json is not None:
             check_json_text(json)
-        self.url = build_url(core.base, core.base_url, path, core.base_path) if url is None else url
+        if url is None:
+            # build_url's common case without its call: a plain path (/3/movie/11) joined
+            # to the parsed base.
+            base = core.base
+            if _PLAIN_PATH(path) is not None:
+                url = base.with_path(core.base_path + path, encoded=True)
+            else:
+                url = build_url(base, core.base_url, path, core.base_path)
+        self.url = url
         self._shown = shown
         self.ticket: Ticket | None = None
 
