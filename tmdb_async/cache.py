@@ -25,11 +25,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from ._cache import CachedAnswer
 from ._checks import check_int, check_number
 from .errors import TMDBUsageError
+from .shared import check_redis_url, shown_url
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -197,8 +197,8 @@ class RedisCache(ResponseCache):
             process must agree on it).
 
     Raises:
-        TMDBUsageError: a bad ``url``, ``prefix``, ``timeout`` or ``retry_after`` (the URL
-            is never echoed).
+        TMDBUsageError: a bad ``url``, ``prefix``, ``timeout`` or ``retry_after`` (a URL is
+            shown only with its password hidden).
     """
 
     def __init__(
@@ -211,17 +211,13 @@ class RedisCache(ResponseCache):
         clock: Clock = time.time,
     ) -> None:
         super().__init__(clock)
-        parts = urlsplit(url) if isinstance(url, str) else None
-        if parts is None or parts.scheme not in ("redis", "rediss", "unix"):
-            raise TMDBUsageError("url must be a redis://, rediss:// or unix:// URL")
+        check_redis_url(url, "url")
         if not isinstance(prefix, str) or not prefix:
             raise TMDBUsageError("prefix must be a non-empty str")
         for name, value in (("timeout", timeout), ("retry_after", retry_after)):
             check_number(value, name)
         self._url = url
-        self._shown = f"{parts.scheme}://{parts.hostname or ''}" + (
-            f":{parts.port}" if parts.port else ""
-        )
+        self._shown = shown_url(url)  # the password hidden: for repr and log lines
         self.prefix = prefix
         self.timeout = float(timeout)
         self.retry_after = float(retry_after)

@@ -49,21 +49,30 @@ def shown_url(url: str) -> str:
     return parts._replace(netloc=f"{user}:***@{host}").geturl()
 
 
-def _check_url(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+def check_redis_url(value: object, name: str) -> str:
+    """``value`` if it is a ``redis://``, ``rediss://`` or ``unix://`` URL that parses (port
+    included): the one check of every Redis URL the package takes (the shared budget, the
+    Redis cache). Its message names ``name`` and shows the URL only through :func:`shown_url`.
+
+    Raises:
+        TMDBUsageError: not a str, not parseable, or not a Redis URL.
+    """
     if not isinstance(value, str):
-        raise TMDBUsageError(f"SharedRateLimit.{attribute.name} must be a str (a redis:// URL)")
+        raise TMDBUsageError(f"{name} must be a str (a redis:// URL)")
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        raise TMDBUsageError(
-            f"SharedRateLimit.{attribute.name} is not a valid Redis URL: {shown_url(value)}"
-        ) from None
+        raise TMDBUsageError(f"{name} is not a valid Redis URL: {shown_url(value)}") from None
     if parts.scheme not in _SCHEMES or not (parts.hostname or parts.path):
         raise TMDBUsageError(
-            f"SharedRateLimit.{attribute.name} must be a redis://, rediss:// or unix:// URL, "
-            f"got {shown_url(value)!r}"
+            f"{name} must be a redis://, rediss:// or unix:// URL, got {shown_url(value)!r}"
         )
+    return value
+
+
+def _check_url(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    check_redis_url(value, f"SharedRateLimit.{attribute.name}")
 
 
 def _check_key(_: object, attribute: attrs.Attribute[str], value: str) -> None:
