@@ -158,10 +158,15 @@ def _timeouts(
 ) -> tuple[aiohttp.ClientTimeout, float | None]:
     """aiohttp's timeout for an attempt, and the seconds the shared deadlines enforce."""
     if timeout is None:
-        return aiohttp.ClientTimeout(total=None), None
+        return _UNTIMED, None
     if isinstance(timeout, aiohttp.ClientTimeout):
         return timeout, None
-    return aiohttp.ClientTimeout(total=None), float(timeout)
+    return _UNTIMED, float(timeout)
+
+
+#: aiohttp's timeout for attempts it does not time (ours are: Deadlines), one object for
+#: every pool and view, so a view's timeout is the session's default (Core._send).
+_UNTIMED = aiohttp.ClientTimeout(total=None)
 
 
 class Pool:
@@ -358,10 +363,14 @@ class Pool:
         # No cookie jar: TMDB's API needs no cookies, and one pool serves many users, so a
         # cookie set by an answer for one user must never ride along on another's request
         # (it also spares a cookie lookup per request).
+        # The attempt's timeout and no decompression are the session's defaults, so an
+        # API call passes neither (Core._send).
         session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),
             headers=self.default_headers,
+            timeout=self.timeout,
+            auto_decompress=False,
         )
         _no_silent_resend(session)
         self._session = session
@@ -731,10 +740,10 @@ class Core:
         """The one loop of the request path, one coroutine: attempt (slot, rate gate, send,
         read) → :func:`~tmdb_async._sansio.outcome` → :func:`~tmdb_async._sansio.retry_plan`
         → wait. Every decision is a plain function."""
-        method, json = call.method, call.json
         pool = self.pool
         pool.enter()  # the pool's loop (before any I/O)
         gate = pool.gate
+        owned = pool.owns_session
         attempt = 0
         while True:
             attempt += 1
@@ -750,16 +759,16 @@ class Core:
                     try:
                         # Not `async with`: reading releases the connection at the end of
                         # the body and closes it on any exception (cancellation too).
-                        resp = await session.request(
-                            method, call.url, params=call.query, json=json,
-                            headers=self._request_headers if call.ticket is None
-                            else call.ticket.headers, timeout=pool.timeout,
-                            allow_redirects=False, auto_decompress=False,
-                        )  # fmt: skip
+                        resp = await self._send(session, call)
                         try:
                             limit = pool.max_response_bytes
-                            body = await (resp.read() if _fits(resp.headers, limit)
-                                          else _read_capped(resp, limit))  # fmt: skip
+                            fits = _fits(resp.headers, limit)
+                            # On the pool's own session (no trace hooks to tell), a body
+                            # that is all in already is taken without read()'s coroutines.
+                            body = (resp.content.read_nowait()
+                                    if fits and owned and resp.content.is_eof()
+                                    else await (resp.read() if fits
+                                                else _read_capped(resp, limit)))  # fmt: skip
                         finally:
                             resp.release()
                     except BaseException as exc:
@@ -781,6 +790,29 @@ class Core:
                 except TMDBAPIError as exc:
                     error = exc
             await self._before_retry(call, error, attempt)
+
+    def _send(self, session: aiohttp.ClientSession, call: Call) -> Any:
+        """Send the call once (await the result for the response).
+
+        On the pool's own session, whose defaults are the attempt's timeout and no
+        decompression (:meth:`Pool.session`), a call without headers of its own or a body
+        passes only what differs: each keyword argument aiohttp's ``request`` takes costs
+        instructions on every request (``benchmarks/instructions.py``).
+        """
+        pool = self.pool
+        headers = self._request_headers if call.ticket is None else call.ticket.headers
+        json = call.json
+        if (
+            headers is None
+            and json is None
+            and pool.owns_session
+            and pool.timeout is session.timeout
+        ):
+            return session.request(call.method, call.url, params=call.query, allow_redirects=False)
+        return session.request(
+            call.method, call.url, params=call.query, json=json, headers=headers,
+            timeout=pool.timeout, allow_redirects=False, auto_decompress=False,
+        )  # fmt: skip
 
     def _failed(self, call: Call, exc: BaseException, expired: bool) -> TMDBError:
         """The typed error of a transport failure; anything else is raised again as is."""
