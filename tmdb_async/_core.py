@@ -357,9 +357,9 @@ class Pool:
             return session
         if self._closed:
             raise ClientClosedError("this TMDBClient is closed; create a new one")
-        connector = aiohttp.TCPConnector(
-            limit=self.max_connections, limit_per_host=self.max_connections
-        )
+        # One cap for every host: a per-host cap of the same number could never bind
+        # first, and aiohttp keeps a set per host for it on every request.
+        connector = aiohttp.TCPConnector(limit=self.max_connections)
         # No cookie jar: TMDB's API needs no cookies, and one pool serves many users, so a
         # cookie set by an answer for one user must never ride along on another's request
         # (it also spares a cookie lookup per request).
