@@ -232,6 +232,9 @@ class Pool:
         #: The event loop of the pool's first use: the only one it serves (bind_loop).
         self._loop: asyncio.AbstractEventLoop | None = None
         self.timeout, self._deadline_seconds = _timeouts(timeout)
+        #: Whether an API call may leave the attempt's timeout and decompression to the
+        #: session's defaults (Core._send): the session is the pool's own, made with them.
+        self.lean = session is None
         #: Single flight and the response cache (tmdb_async/_cache.py); ``None``: neither.
         self.sharing = sharing
 
@@ -452,7 +455,7 @@ class SharedPool(Pool):
     #: The attributes a shared pool keeps for itself; every other one is the parent's,
     #: read (``__getattr__``) and written (``__setattr__``), so counters and queues the
     #: request path updates on its pool stay one for the client and all its views.
-    _OWN = frozenset({"_parent", "_deadlines", "timeout", "_deadline_seconds"})
+    _OWN = frozenset({"_parent", "_deadlines", "timeout", "_deadline_seconds", "lean"})
 
     def __init__(self, parent: Pool, timeout: float | aiohttp.ClientTimeout | None) -> None:
         # Not Pool.__init__: everything but the timeout is the parent's.
@@ -461,6 +464,7 @@ class SharedPool(Pool):
         self._parent: Pool = parent
         self._deadlines = None
         self.timeout, self._deadline_seconds = _timeouts(timeout)
+        self.lean = parent.lean and self.timeout is parent.timeout
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for attributes the shared pool does not keep: the parent's.
@@ -743,6 +747,7 @@ class Core:
         pool = self.pool
         pool.enter()  # the pool's loop (before any I/O)
         gate = pool.gate
+        deadlines = pool.deadlines()
         owned = pool.owns_session
         attempt = 0
         while True:
@@ -751,7 +756,6 @@ class Core:
             started = time.perf_counter()
             error: TMDBError | None = None
             if pool.take_slot() or await pool.wait_for_slot():
-                deadlines = pool.deadlines()
                 try:
                     if gate.busy:  # skipped entirely without a rate limit or a cooldown
                         await gate.acquire()
@@ -802,12 +806,7 @@ class Core:
         pool = self.pool
         headers = self._request_headers if call.ticket is None else call.ticket.headers
         json = call.json
-        if (
-            headers is None
-            and json is None
-            and pool.owns_session
-            and pool.timeout is session.timeout
-        ):
+        if headers is None and json is None and pool.lean:
             return session.request(call.method, call.url, params=call.query, allow_redirects=False)
         return session.request(
             call.method, call.url, params=call.query, json=json, headers=headers,
