@@ -774,7 +774,9 @@ class Core:
                                     else await (resp.read() if fits
                                                 else _read_capped(resp, limit)))  # fmt: skip
                         finally:
-                            resp.release()
+                            # At the end of a body aiohttp released the connection itself
+                            # (the response is closed): release() would do nothing more.
+                            resp.closed or resp.release()
                     except BaseException as exc:
                         error = self._failed(call, exc, deadlines.expired(timed, exc))
                     finally:
