@@ -158,10 +158,15 @@ def _timeouts(
 ) -> tuple[aiohttp.ClientTimeout, float | None]:
     """aiohttp's timeout for an attempt, and the seconds the shared deadlines enforce."""
     if timeout is None:
-        return aiohttp.ClientTimeout(total=None), None
+        return _UNTIMED, None
     if isinstance(timeout, aiohttp.ClientTimeout):
         return timeout, None
-    return aiohttp.ClientTimeout(total=None), float(timeout)
+    return _UNTIMED, float(timeout)
+
+
+#: aiohttp's timeout for attempts it does not time (ours are: Deadlines), one object for
+#: every pool and view, so a view's timeout is the session's default (Core._send).
+_UNTIMED = aiohttp.ClientTimeout(total=None)
 
 
 class Pool:
@@ -227,6 +232,9 @@ class Pool:
         #: The event loop of the pool's first use: the only one it serves (bind_loop).
         self._loop: asyncio.AbstractEventLoop | None = None
         self.timeout, self._deadline_seconds = _timeouts(timeout)
+        #: Whether an API call may leave the attempt's timeout and decompression to the
+        #: session's defaults (Core._send): the session is the pool's own, made with them.
+        self.lean = session is None
         #: Single flight and the response cache (tmdb_async/_cache.py); ``None``: neither.
         self.sharing = sharing
 
@@ -352,16 +360,20 @@ class Pool:
             return session
         if self._closed:
             raise ClientClosedError("this TMDBClient is closed; create a new one")
-        connector = aiohttp.TCPConnector(
-            limit=self.max_connections, limit_per_host=self.max_connections
-        )
+        # One cap for every host: a per-host cap of the same number could never bind
+        # first, and aiohttp keeps a set per host for it on every request.
+        connector = aiohttp.TCPConnector(limit=self.max_connections)
         # No cookie jar: TMDB's API needs no cookies, and one pool serves many users, so a
         # cookie set by an answer for one user must never ride along on another's request
         # (it also spares a cookie lookup per request).
+        # The attempt's timeout and no decompression are the session's defaults, so an
+        # API call passes neither (Core._send).
         session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),
             headers=self.default_headers,
+            timeout=self.timeout,
+            auto_decompress=False,
         )
         _no_silent_resend(session)
         self._session = session
@@ -443,7 +455,7 @@ class SharedPool(Pool):
     #: The attributes a shared pool keeps for itself; every other one is the parent's,
     #: read (``__getattr__``) and written (``__setattr__``), so counters and queues the
     #: request path updates on its pool stay one for the client and all its views.
-    _OWN = frozenset({"_parent", "_deadlines", "timeout", "_deadline_seconds"})
+    _OWN = frozenset({"_parent", "_deadlines", "timeout", "_deadline_seconds", "lean"})
 
     def __init__(self, parent: Pool, timeout: float | aiohttp.ClientTimeout | None) -> None:
         # Not Pool.__init__: everything but the timeout is the parent's.
@@ -452,6 +464,7 @@ class SharedPool(Pool):
         self._parent: Pool = parent
         self._deadlines = None
         self.timeout, self._deadline_seconds = _timeouts(timeout)
+        self.lean = parent.lean and self.timeout is parent.timeout
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for attributes the shared pool does not keep: the parent's.
@@ -731,10 +744,11 @@ class Core:
         """The one loop of the request path, one coroutine: attempt (slot, rate gate, send,
         read) → :func:`~tmdb_async._sansio.outcome` → :func:`~tmdb_async._sansio.retry_plan`
         → wait. Every decision is a plain function."""
-        method, json = call.method, call.json
         pool = self.pool
         pool.enter()  # the pool's loop (before any I/O)
         gate = pool.gate
+        deadlines = pool.deadlines()
+        owned = pool.owns_session
         attempt = 0
         while True:
             attempt += 1
@@ -742,7 +756,6 @@ class Core:
             started = time.perf_counter()
             error: TMDBError | None = None
             if pool.take_slot() or await pool.wait_for_slot():
-                deadlines = pool.deadlines()
                 try:
                     if gate.busy:  # skipped entirely without a rate limit or a cooldown
                         await gate.acquire()
@@ -750,18 +763,20 @@ class Core:
                     try:
                         # Not `async with`: reading releases the connection at the end of
                         # the body and closes it on any exception (cancellation too).
-                        resp = await session.request(
-                            method, call.url, params=call.query, json=json,
-                            headers=self._request_headers if call.ticket is None
-                            else call.ticket.headers, timeout=pool.timeout,
-                            allow_redirects=False, auto_decompress=False,
-                        )  # fmt: skip
+                        resp = await self._send(session, call)
                         try:
                             limit = pool.max_response_bytes
-                            body = await (resp.read() if _fits(resp.headers, limit)
-                                          else _read_capped(resp, limit))  # fmt: skip
+                            fits = _fits(resp.headers, limit)
+                            # On the pool's own session (no trace hooks to tell), a body
+                            # that is all in already is taken without read()'s coroutines.
+                            body = (resp.content.read_nowait()
+                                    if fits and owned and resp.content.is_eof()
+                                    else await (resp.read() if fits
+                                                else _read_capped(resp, limit)))  # fmt: skip
                         finally:
-                            resp.release()
+                            # At the end of a body aiohttp released the connection itself
+                            # (the response is closed): release() would do nothing more.
+                            resp.closed or resp.release()
                     except BaseException as exc:
                         error = self._failed(call, exc, deadlines.expired(timed, exc))
                     finally:
@@ -781,6 +796,24 @@ class Core:
                 except TMDBAPIError as exc:
                     error = exc
             await self._before_retry(call, error, attempt)
+
+    def _send(self, session: aiohttp.ClientSession, call: Call) -> Any:
+        """Send the call once (await the result for the response).
+
+        On the pool's own session, whose defaults are the attempt's timeout and no
+        decompression (:meth:`Pool.session`), a call without headers of its own or a body
+        passes only what differs: each keyword argument aiohttp's ``request`` takes costs
+        instructions on every request (``benchmarks/instructions.py``).
+        """
+        pool = self.pool
+        headers = self._request_headers if call.ticket is None else call.ticket.headers
+        json = call.json
+        if headers is None and json is None and pool.lean:
+            return session.request(call.method, call.url, params=call.query, allow_redirects=False)
+        return session.request(
+            call.method, call.url, params=call.query, json=json, headers=headers,
+            timeout=pool.timeout, allow_redirects=False, auto_decompress=False,
+        )  # fmt: skip
 
     def _failed(self, call: Call, exc: BaseException, expired: bool) -> TMDBError:
         """The typed error of a transport failure; anything else is raised again as is."""
