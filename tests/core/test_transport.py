@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import struct
+import zlib
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
@@ -479,3 +481,136 @@ async def test_cookies_set_by_an_answer_never_ride_on_later_requests(
                 id=11, title="Star Wars"
             )
     assert seen == [None, None, None]
+
+
+# ---------------------------------------------------------------------------- reading answers
+
+
+async def test_connections_are_reused_and_none_is_left_in_use(
+    loopback: Loopback, fake_sleep: FakeSleep
+) -> None:
+    # aiohttp hands a connection back at the end of a body; the client then leaves the
+    # response alone. With one connection allowed, a connection not handed back would make
+    # the second call wait for ever (bounded here), and a closed one would show as a new
+    # client port.
+    ports: list[int] = []
+
+    async def movie(request: web.Request) -> web.Response:
+        assert request.transport is not None
+        ports.append(request.transport.get_extra_info("peername")[1])
+        return web.json_response(BODY)
+
+    loopback.route("GET", "/3/movie/11", movie)
+    await loopback.start()
+    async with _client(loopback.base_url, fake_sleep, max_connections=1) as tmdb:
+        for _ in range(3):
+            assert await asyncio.wait_for(tmdb.movies.details(11), BOUND) == Movie(
+                id=11, title="Star Wars"
+            )
+        connector = tmdb._core.pool.session().connector
+        assert connector is not None
+        # aiohttp has no public count of connections in use; _acquired is the set of them.
+        assert len(connector._acquired) == 0
+    assert len(ports) == 3
+    assert len(set(ports)) == 1
+
+
+async def test_an_answer_that_arrives_in_pieces_is_read_whole(
+    loopback: Loopback, fake_sleep: FakeSleep
+) -> None:
+    # The body is not all in when the headers are: the client reads the rest as it comes.
+    overview = "x" * 200_000
+    payload = json.dumps({"id": 11, "title": "Star Wars", "overview": overview}).encode()
+
+    async def movie(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "application/json"})
+        response.content_length = len(payload)
+        await response.prepare(request)
+        await response.write(payload[:1000])
+        await asyncio.sleep(0.05)
+        await response.write(payload[1000:])
+        await response.write_eof()
+        return response
+
+    loopback.route("GET", "/3/movie/11", movie)
+    await loopback.start()
+    async with _client(loopback.base_url, fake_sleep, max_connections=1) as tmdb:
+        got = await asyncio.wait_for(tmdb.movies.details(11), BOUND)
+        assert got == Movie(id=11, title="Star Wars", overview=overview)
+        connector = tmdb._core.pool.session().connector
+        assert connector is not None
+        assert len(connector._acquired) == 0
+
+
+async def test_a_views_own_aiohttp_timeout_times_its_calls(loopback: Loopback) -> None:
+    # The client times attempts itself (seconds); a view given an aiohttp.ClientTimeout
+    # hands that one to aiohttp with each call, though both share one session.
+    release = asyncio.Event()
+
+    async def slow(_: web.Request) -> web.Response:
+        await asyncio.wait_for(release.wait(), BOUND)
+        return web.json_response(BODY)
+
+    async def fast(_: web.Request) -> web.Response:
+        return web.json_response({"id": 12, "title": "Finding Nemo"})
+
+    loopback.route("GET", "/3/movie/11", slow)
+    loopback.route("GET", "/3/movie/12", fast)
+    await loopback.start()
+    try:
+        async with TMDBClient(
+            access_token=READ_TOKEN, base_url=loopback.base_url, timeout=BOUND * 4, retry=None
+        ) as tmdb:
+            assert await asyncio.wait_for(tmdb.movies.details(12), BOUND) == Movie(
+                id=12, title="Finding Nemo"
+            )
+            view = tmdb.with_options(timeout=aiohttp.ClientTimeout(total=0.25))
+            with pytest.raises(TMDBTimeoutError):
+                await asyncio.wait_for(view.movies.details(11), BOUND)
+        assert loopback.hits["/3/movie/11"] == 1
+    finally:
+        release.set()
+
+
+async def test_cancellation_mid_body_releases_the_connection(
+    loopback: Loopback, fake_sleep: FakeSleep
+) -> None:
+    # A compressed answer is read in bounded steps by the client itself; cancelled after
+    # its first piece, the response must still give its connection up.
+    entered = asyncio.Event()
+    release = asyncio.Event()
+    squeeze = zlib.compressobj(wbits=16 + zlib.MAX_WBITS)
+    packed = squeeze.compress(json.dumps(BODY).encode() * 50) + squeeze.flush()
+
+    async def stalled(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        )
+        response.content_length = len(packed)
+        await response.prepare(request)
+        await response.write(packed[:10])
+        entered.set()
+        await asyncio.wait_for(release.wait(), BOUND)
+        return response
+
+    async def quick(_: web.Request) -> web.Response:
+        return web.json_response({**BODY, "id": 12})
+
+    loopback.route("GET", "/3/movie/11", stalled)
+    loopback.route("GET", "/3/movie/12", quick)
+    await loopback.start()
+    try:
+        async with _client(loopback.base_url, fake_sleep, max_connections=1) as tmdb:
+            task = asyncio.create_task(tmdb.movies.details(11))
+            await asyncio.wait_for(entered.wait(), BOUND)
+            await asyncio.sleep(0.05)  # the first piece reaches the client's read
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            connector = tmdb._core.pool.session().connector
+            assert isinstance(connector, aiohttp.TCPConnector)
+            assert len(connector._acquired) == 0
+            movie = await asyncio.wait_for(tmdb.movies.details(12), BOUND)
+            assert movie == Movie(id=12, title="Star Wars")
+    finally:
+        release.set()
