@@ -312,6 +312,28 @@ async def test_timeout_of_create_session_is_not_retried(
 # ---------------------------------------------------------------------------- cancellation
 
 
+async def _cancel_mid_call(tmdb: TMDBClient, entered: asyncio.Event) -> asyncio.Task[Movie]:
+    """Cancel ``details(11)`` once the server saw it; then no connection may be in use, and
+    ``details(12)`` (one connection only: a leaked one would block it) must answer."""
+    task = asyncio.create_task(tmdb.movies.details(11))
+    await asyncio.wait_for(entered.wait(), BOUND)
+    await asyncio.sleep(0.05)  # what the server sent so far reaches the client
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    connector = tmdb._core.pool.session().connector
+    assert isinstance(connector, aiohttp.TCPConnector)
+    assert len(connector._acquired) == 0
+    movie = await asyncio.wait_for(tmdb.movies.details(12), BOUND)
+    assert movie == Movie(id=12, title="Star Wars")
+    assert len(connector._acquired) == 0
+    return task
+
+
+async def _quick(_: web.Request) -> web.Response:
+    return web.json_response({**BODY, "id": 12})
+
+
 async def test_cancellation_propagates_and_releases_the_connection(
     loopback: Loopback, fake_sleep: FakeSleep
 ) -> None:
@@ -323,29 +345,46 @@ async def test_cancellation_propagates_and_releases_the_connection(
         await asyncio.wait_for(release.wait(), BOUND)
         return web.json_response(BODY)
 
-    async def quick(_: web.Request) -> web.Response:
-        return web.json_response({**BODY, "id": 12})
-
     loopback.route("GET", "/3/movie/11", stuck)
-    loopback.route("GET", "/3/movie/12", quick)
+    loopback.route("GET", "/3/movie/12", _quick)
     await loopback.start()
     try:
-        # One connection only: a leaked one would block the second request below.
         async with _client(loopback.base_url, fake_sleep, max_connections=1) as tmdb:
-            task = asyncio.create_task(tmdb.movies.details(11))
-            await asyncio.wait_for(entered.wait(), BOUND)
-            task.cancel()
-            with pytest.raises(asyncio.CancelledError):
-                await task
+            task = await _cancel_mid_call(tmdb, entered)
             assert task.cancelled()
-            connector = tmdb._core.pool.session().connector
-            assert isinstance(connector, aiohttp.TCPConnector)
-            assert len(connector._acquired) == 0
             assert fake_sleep.waits == []  # cancellation is not a failure to retry
             assert loopback.hits["/3/movie/11"] == 1
-            movie = await asyncio.wait_for(tmdb.movies.details(12), BOUND)
-            assert movie == Movie(id=12, title="Star Wars")
-            assert len(connector._acquired) == 0
+    finally:
+        release.set()
+
+
+async def test_cancellation_mid_body_releases_the_connection(
+    loopback: Loopback, fake_sleep: FakeSleep
+) -> None:
+    # A compressed answer is read in bounded steps by the client itself; cancelled after
+    # its first piece, the response must still give its connection up.
+    entered = asyncio.Event()
+    release = asyncio.Event()
+    squeeze = zlib.compressobj(wbits=16 + zlib.MAX_WBITS)
+    packed = squeeze.compress(json.dumps(BODY).encode() * 50) + squeeze.flush()
+
+    async def stalled(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(
+            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        )
+        response.content_length = len(packed)
+        await response.prepare(request)
+        await response.write(packed[:10])
+        entered.set()
+        await asyncio.wait_for(release.wait(), BOUND)
+        return response
+
+    loopback.route("GET", "/3/movie/11", stalled)
+    loopback.route("GET", "/3/movie/12", _quick)
+    await loopback.start()
+    try:
+        async with _client(loopback.base_url, fake_sleep, max_connections=1) as tmdb:
+            await _cancel_mid_call(tmdb, entered)
     finally:
         release.set()
 
@@ -568,49 +607,5 @@ async def test_a_views_own_aiohttp_timeout_times_its_calls(loopback: Loopback) -
             with pytest.raises(TMDBTimeoutError):
                 await asyncio.wait_for(view.movies.details(11), BOUND)
         assert loopback.hits["/3/movie/11"] == 1
-    finally:
-        release.set()
-
-
-async def test_cancellation_mid_body_releases_the_connection(
-    loopback: Loopback, fake_sleep: FakeSleep
-) -> None:
-    # A compressed answer is read in bounded steps by the client itself; cancelled after
-    # its first piece, the response must still give its connection up.
-    entered = asyncio.Event()
-    release = asyncio.Event()
-    squeeze = zlib.compressobj(wbits=16 + zlib.MAX_WBITS)
-    packed = squeeze.compress(json.dumps(BODY).encode() * 50) + squeeze.flush()
-
-    async def stalled(request: web.Request) -> web.StreamResponse:
-        response = web.StreamResponse(
-            headers={"Content-Type": "application/json", "Content-Encoding": "gzip"}
-        )
-        response.content_length = len(packed)
-        await response.prepare(request)
-        await response.write(packed[:10])
-        entered.set()
-        await asyncio.wait_for(release.wait(), BOUND)
-        return response
-
-    async def quick(_: web.Request) -> web.Response:
-        return web.json_response({**BODY, "id": 12})
-
-    loopback.route("GET", "/3/movie/11", stalled)
-    loopback.route("GET", "/3/movie/12", quick)
-    await loopback.start()
-    try:
-        async with _client(loopback.base_url, fake_sleep, max_connections=1) as tmdb:
-            task = asyncio.create_task(tmdb.movies.details(11))
-            await asyncio.wait_for(entered.wait(), BOUND)
-            await asyncio.sleep(0.05)  # the first piece reaches the client's read
-            task.cancel()
-            with pytest.raises(asyncio.CancelledError):
-                await task
-            connector = tmdb._core.pool.session().connector
-            assert isinstance(connector, aiohttp.TCPConnector)
-            assert len(connector._acquired) == 0
-            movie = await asyncio.wait_for(tmdb.movies.details(12), BOUND)
-            assert movie == Movie(id=12, title="Star Wars")
     finally:
         release.set()
