@@ -56,6 +56,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 import attrs
 
 from ._checks import check_int, check_number
+from ._jsonlines import error_record, json_line
 from ._ratelimit import RateLimit
 from ._retry import RetryPolicy
 from .errors import (
@@ -306,19 +307,6 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_line(handle: IO[str], record: object) -> None:
-    handle.write(json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str))
-    handle.write("\n")
-
-
-def _error_record(key: int, error: Exception) -> dict[str, Any]:
-    info: dict[str, Any] = {"type": type(error).__name__, "message": str(error)}
-    if isinstance(error, TMDBAPIError):
-        info["http_status"] = error.http_status
-        info["tmdb_code"] = error.tmdb_code
-    return {"id": key, "error": info}
-
-
 def _count_done(job: CatalogueJob, index: int, size: int) -> ShardResult:
     """The counts of a shard whose files are already there."""
     results, errors = shard_paths(job.out_dir, job.kind, index)
@@ -380,7 +368,7 @@ def _check_manifest(job: CatalogueJob, shards: Sequence[tuple[int, ...]]) -> str
             )
     else:
         with atomic_text_file(path) as handle:
-            _write_line(handle, manifest)
+            handle.write(json_line(manifest))
     return str(manifest["digest"])
 
 
@@ -451,7 +439,7 @@ async def _fetch_shard(
             async with run_batch(fetch, ids, concurrency=concurrency) as batch:
                 async for item in batch:
                     if item.ok:
-                        _write_line(results, tmdb.converter.unstructure(item.value))
+                        results.write(json_line(tmdb.converter.unstructure(item.value)))
                         succeeded += 1
                         continue
                     error = item.error
@@ -460,7 +448,7 @@ async def _fetch_shard(
                             f"shard {index} of {job.kind} stopped at id {item.key}: "
                             f"{type(error).__name__}: {error}"
                         ) from error
-                    _write_line(errors, _error_record(item.key, error))
+                    errors.write(json_line(error_record(item.key, error)))
                     if isinstance(error, TMDBAPIError) and error.http_status == 404:
                         not_found += 1
                     else:

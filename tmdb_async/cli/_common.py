@@ -20,6 +20,7 @@ import json
 from collections.abc import Awaitable, Mapping
 from typing import Any, TextIO
 
+from .._jsonlines import json_line
 from ..errors import (
     InvalidAPIKeyError,
     SuspendedAPIKeyError,
@@ -143,8 +144,7 @@ async def guard(command: Awaitable[int], err: TextIO) -> int:
 def print_json(data: Any, out: TextIO, *, compact: bool = False) -> None:
     """Write ``data`` as JSON (one line when ``compact``) and a newline."""
     if compact:
-        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
+        out.write(json_line(data))
     else:
-        out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    out.write("\n")
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     out.flush()

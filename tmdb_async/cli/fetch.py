@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from .._client import DEFAULT_BASE_URL, TMDBClient
+from .._jsonlines import error_record, json_line
 from .._ratelimit import RateLimit
 from ..batch import BatchResult, run_batch
 from ..errors import ResponseValidationError, TMDBAPIError, TMDBError
@@ -215,17 +216,6 @@ def _drop_errors(path: Path) -> set[int]:
     finally:
         temp.unlink(missing_ok=True)
     return done
-
-
-# --------------------------------------------------------------------------- output
-
-
-def _error_record(key: int, error: Exception) -> dict[str, Any]:
-    info: dict[str, Any] = {"type": type(error).__name__, "message": str(error)}
-    if isinstance(error, TMDBAPIError):
-        info["http_status"] = error.http_status
-        info["tmdb_code"] = error.tmdb_code
-    return {"id": key, "error": info}
 
 
 # --------------------------------------------------------------------------- the command
@@ -397,9 +387,8 @@ def _write(out: IO[str], item: BatchResult[int, Any], tmdb: TMDBClient) -> None:
     if item.error is None:
         record = tmdb.converter.unstructure(item.value)
     else:
-        record = _error_record(item.key, item.error)
-    out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str))
-    out.write("\n")
+        record = error_record(item.key, item.error)
+    out.write(json_line(record))
 
 
 def register(subparsers: Any) -> None:
