@@ -10,7 +10,6 @@ import json
 import re
 import socket
 import struct
-import threading
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, Literal
 from urllib.parse import parse_qsl
@@ -20,6 +19,7 @@ from aiohttp import web
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from tests.conftest import READ_TOKEN
+from tests.threaded import started_in_a_thread
 from tmdb_async import TMDBClient
 
 __all__ = ["Recorded", "Served", "TMDBServer", "serve", "threaded_server"]
@@ -275,16 +275,7 @@ class TMDBServer:
 def threaded_server() -> Iterator[TMDBServer]:
     """A :class:`TMDBServer` on its own event loop in a thread, for synchronous code that
     runs its own loop (the CLI's ``main``); fails if a request went unanswered."""
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, name="loopback-tmdb", daemon=True)
-    thread.start()
     server = TMDBServer()
-    try:
-        asyncio.run_coroutine_threadsafe(server.start(), loop).result(timeout=10)
+    with started_in_a_thread(server, timeout=10, name="loopback-tmdb"):
         yield server
-    finally:
-        asyncio.run_coroutine_threadsafe(server.close(), loop).result(timeout=10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(timeout=10)
-        loop.close()
     server.assert_all_answered()

@@ -5,9 +5,7 @@ One folder holds the shards of one job."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from distributed import Client
 
 from tests.dask.conftest import SandboxProcess
 from tests.redis_server import RedisServer
+from tests.threaded import started_in_a_thread
 from tmdb_async import RetryPolicy
 from tmdb_async.dask import CatalogueJob, ShardFailedError, run_catalogue_job, shard_paths
 from tmdb_async.errors import TMDBUsageError
@@ -34,17 +33,8 @@ def faulty_sandbox() -> Iterator[Sandbox]:
             Fault(kind="error", path="/3/movie/13", status=500),
         ],
     )
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-    try:
-        asyncio.run_coroutine_threadsafe(sandbox.start(), loop).result(30)
+    with started_in_a_thread(sandbox, timeout=30, name="sandbox"):
         yield sandbox
-    finally:
-        asyncio.run_coroutine_threadsafe(sandbox.close(), loop).result(30)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(30)
-        loop.close()
 
 
 def _statuses(sandbox: Sandbox, movie: int) -> list[int]:

@@ -17,7 +17,7 @@ TMDB's real 500 (code 11) and must leave the list gone.
 from __future__ import annotations
 
 import asyncio
-import threading
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
@@ -30,6 +30,7 @@ from requests.adapters import HTTPAdapter
 from themoviedb.aiotmdb import aioTMDb
 
 from tests.operations.test_every_operation import _match
+from tests.threaded import started_in_a_thread
 from tmdb_async.testing import Sandbox
 
 TMDB_HOST = "https://api.themoviedb.org"
@@ -52,20 +53,18 @@ class ThreadedSandbox:
     """A :class:`Sandbox` serving from its own thread and event loop, for sync clients."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.loop = asyncio.new_event_loop()
         self.sb = Sandbox(**kwargs)
-        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._serving = contextlib.ExitStack()
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     def __enter__(self) -> ThreadedSandbox:
-        self._thread.start()
-        self.run(self.sb.start())
+        self.loop = self._serving.enter_context(
+            started_in_a_thread(self.sb, timeout=30, name="sandbox")
+        )
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.run(self.sb.close())
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join(timeout=10)
-        self.loop.close()
+        self._serving.close()
 
     def run(self, coro: Awaitable[Any]) -> Any:
         """Run a coroutine on the sandbox's loop and wait for it."""
@@ -73,6 +72,7 @@ class ThreadedSandbox:
         async def wrapped() -> Any:
             return await coro
 
+        assert self.loop is not None, "use the sandbox inside its with block"
         return asyncio.run_coroutine_threadsafe(wrapped(), self.loop).result(timeout=30)
 
     def call(self, fn: Callable[[], Any]) -> Any:
