@@ -120,6 +120,27 @@ async def wait_for(condition: Callable[[], object], limit: float = 5.0) -> None:
         await asyncio.sleep(0.02)
 
 
+@contextlib.asynccontextmanager
+async def unbounded_demand(tmdb: TMDBClient, *, workers: int) -> AsyncIterator[list[int]]:
+    """``workers`` tasks asking for movie 11 again and again until the block ends; yields
+    the ids answered so far. On the way out the tasks finish their call, and none may
+    have seen an error."""
+    answered: list[int] = []
+    running = True
+
+    async def demand() -> None:
+        while running:
+            answered.append((await tmdb.movies.details(11)).id)
+
+    tasks = [asyncio.create_task(demand()) for _ in range(workers)]
+    try:
+        yield answered
+    finally:
+        running = False
+        results = await asyncio.gather(*tasks, return_exceptions=True)
+    assert results == [None] * workers  # no worker saw an error
+
+
 # ---------------------------------------------------------------- the value
 
 
@@ -430,17 +451,9 @@ async def test_redis_stopped_mid_run_and_started_again(
     limit = SharedRateLimit(
         own_redis.url, key=key, rate=16, burst=2, processes=2, reconnect_interval=0.1
     )
-    answered: list[int] = []
-    running = True
     async with sandbox.client(rate_limit=limit, retry=NO_RETRY) as tmdb:
         gate = gate_of(tmdb)
-
-        async def demand() -> None:
-            while running:
-                answered.append((await tmdb.movies.details(11)).id)
-
-        workers = [asyncio.create_task(demand()) for _ in range(4)]
-        try:
+        async with unbounded_demand(tmdb, workers=4) as answered:
             await wait_for(lambda: len(answered) >= 5)
             assert gate.shared is True
             await asyncio.to_thread(own_redis.stop)
@@ -451,10 +464,6 @@ async def test_redis_stopped_mid_run_and_started_again(
             await wait_for(lambda: gate.shared)
             after = len(answered)
             await wait_for(lambda: len(answered) >= after + 4)  # flowing through Redis again
-        finally:
-            running = False
-            results = await asyncio.gather(*workers, return_exceptions=True)
-        assert results == [None] * 4  # no worker saw an error
         assert gate.outages == 1
     assert set(answered) == {11}
     requests = sandbox.requests_to("/3/movie/11")
@@ -470,25 +479,13 @@ async def test_a_quick_redis_restart_under_load_loses_nothing(
     rides out a short outage) and every request is answered; sharing goes on."""
     caplog.set_level(logging.WARNING, logger="tmdb_async")
     limit = SharedRateLimit(own_redis.url, key=key, rate=16, burst=2, reconnect_interval=0.1)
-    answered: list[int] = []
-    running = True
     async with sandbox.client(rate_limit=limit, retry=NO_RETRY) as tmdb:
         gate = gate_of(tmdb)
-
-        async def demand() -> None:
-            while running:
-                answered.append((await tmdb.movies.details(11)).id)
-
-        workers = [asyncio.create_task(demand()) for _ in range(3)]
-        try:
+        async with unbounded_demand(tmdb, workers=3) as answered:
             await wait_for(lambda: len(answered) >= 5)
             await asyncio.to_thread(own_redis.restart)
             after = len(answered)
             await wait_for(lambda: len(answered) >= after + 6 and gate.shared)
-        finally:
-            running = False
-            results = await asyncio.gather(*workers, return_exceptions=True)
-        assert results == [None] * 3
         assert await tokens_from(own_redis.url) > 0  # shared again, in the new Redis
         assert len(unreachable_warnings(caplog)) == gate.outages <= 1
     requests = sandbox.requests_to("/3/movie/11")
