@@ -16,7 +16,7 @@ import aiohttp
 import attrs
 import pytest
 from aiohttp import web
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from examples.webapp.app import STORE, TMDB, BrowserStore, LoginLimiter, SessionStore, create_app
 from tmdb_async import TMDBClient
@@ -194,3 +194,15 @@ async def chromium() -> AsyncIterator[Browser]:
             yield browser
         finally:
             await browser.close()
+
+
+@contextlib.asynccontextmanager
+async def fresh_page(browser: Browser) -> AsyncIterator[Page]:
+    """A page in a fresh browser context (own cookies), every wait bounded by STEP_MS."""
+    context: BrowserContext = await browser.new_context()
+    context.set_default_timeout(STEP_MS)
+    context.set_default_navigation_timeout(STEP_MS)
+    try:
+        yield await context.new_page()
+    finally:
+        await context.close()

@@ -11,9 +11,9 @@ import asyncio
 from collections.abc import AsyncIterator, Awaitable
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, expect
+from playwright.async_api import Browser, Page, expect
 
-from tests.webapp.helpers import STEP_MS, RunningApp, chromium, running_app
+from tests.webapp.helpers import RunningApp, chromium, fresh_page, running_app
 from tmdb_async.testing import Fault, Sandbox
 
 #: The whole scenario (s); each browser wait has its own STEP_MS.
@@ -50,13 +50,8 @@ async def webapp(sandbox: Sandbox) -> AsyncIterator[RunningApp]:
 @pytest.fixture
 async def page(browser: Browser) -> AsyncIterator[Page]:
     """A page in a fresh browser context (own cookies), every wait bounded."""
-    context: BrowserContext = await browser.new_context()
-    context.set_default_timeout(STEP_MS)
-    context.set_default_navigation_timeout(STEP_MS)
-    try:
-        yield await context.new_page()
-    finally:
-        await context.close()
+    async with fresh_page(browser) as fresh:
+        yield fresh
 
 
 async def _app_cookie(page: Page) -> list[dict[str, object]]:

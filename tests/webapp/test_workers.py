@@ -24,15 +24,15 @@ from pathlib import Path
 import aiohttp
 import pytest
 import redis.asyncio
-from playwright.async_api import BrowserContext, Page, expect
+from playwright.async_api import Page, expect
 
 from examples.webapp.app import app_from_env, main
 from tests.redis_server import free_port
 from tests.webapp.helpers import (
     ROOT,
-    STEP_MS,
     app_process,
     chromium,
+    fresh_page,
     login_csrf,
     stop_process,
     worker_env,
@@ -55,14 +55,8 @@ async def sandbox() -> AsyncIterator[Sandbox]:
 @pytest.fixture
 async def page() -> AsyncIterator[Page]:
     """A page in a fresh Chromium context (own cookies), every wait bounded."""
-    async with chromium() as browser:
-        context: BrowserContext = await browser.new_context()
-        context.set_default_timeout(STEP_MS)
-        context.set_default_navigation_timeout(STEP_MS)
-        try:
-            yield await context.new_page()
-        finally:
-            await context.close()
+    async with chromium() as browser, fresh_page(browser) as fresh:
+        yield fresh
 
 
 def _alive(pid: int) -> bool:
