@@ -66,6 +66,21 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({model}), Python {python}, aiohttp {aiohttp.__version__}"
 
 
+def listening(port: int, seconds: float, proc: subprocess.Popen[bytes] | None = None) -> bool:
+    """Whether 127.0.0.1:``port`` accepts a connection within ``seconds`` (False as soon as
+    ``proc``, the server's process, has exited)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return True
+        except OSError:
+            if proc is not None and proc.poll() is not None:
+                return False
+            time.sleep(0.05)
+    return False
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -123,16 +138,11 @@ http {{
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                if self.proc.poll() is not None:
-                    why = self.proc.stderr.read().decode() if self.proc.stderr else ""
-                    raise RuntimeError(f"nginx failed: {why}") from None
-                time.sleep(0.05)
+        if listening(self.port, 5, self.proc):
+            return
+        if self.proc.poll() is not None:
+            why = self.proc.stderr.read().decode() if self.proc.stderr else ""
+            raise RuntimeError(f"nginx failed: {why}")
         raise RuntimeError("nginx did not start")
 
     def stop(self) -> None:
@@ -163,13 +173,8 @@ app.router.add_get("/3/movie/{{id}}", movie)
 web.run_app(app, host="127.0.0.1", port={port}, access_log=None, print=None)
 """
     proc = subprocess.Popen([sys.executable, "-c", code])
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc, port
-        except OSError:
-            time.sleep(0.05)
+    if listening(port, 10):
+        return proc, port
     proc.kill()
     raise RuntimeError("the fallback server did not start")
 
